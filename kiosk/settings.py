@@ -1,0 +1,154 @@
+"""Device settings, declared once: type, default, bounds and what each one is for.
+
+The file is TOML (``kiosk.toml``), written by the installer. Older files are
+migrated by ``config_version`` before they are read. An invalid value is
+reported with its name and the allowed range, and the default is used, so a
+typo in the hall's file never keeps the kiosk from starting.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+CONFIG_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    kind: type
+    default: Any
+    doc: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] | None = None
+
+    def check(self, value: Any) -> Any:
+        """The value if it is valid, else raise ValueError saying why."""
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            raise ValueError(f"{self.name} must be a {self.kind.__name__}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{self.name} must be at least {self.minimum}, not {value!r}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{self.name} must be at most {self.maximum}, not {value!r}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}")
+        return value
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("hall_code", str, "SC-CITY", "Code of the hall this kiosk stands in (from the catalogue)."),
+    Option("hall_name_zh", str, "示例市市民中心", "Hall name shown in the header, Chinese."),
+    Option("hall_name_en", str, "Sample City Citizen Centre", "Hall name shown in the header, English."),
+    Option("timezone", str, "Asia/Shanghai", "The hall's time zone, for display only."),
+    Option("default_language", str, "zh_CN", "Language after every session wipe.", choices=("zh_CN", "en")),
+    Option("default_elderly", bool, False, "Start every session in 长辈版 (elderly mode)."),
+    Option(
+        "screen_diagonal_in", float, 21.5,
+        "Physical screen diagonal in inches; sizes are calibrated from it.",
+        minimum=7.0, maximum=100.0,
+    ),
+    Option("idle_seconds", int, 90, "Idle time before the 'are you still there' dialog.", 30, 1800),
+    Option(
+        "idle_seconds_elderly", int, 180, "Idle time before the dialog in 长辈版.", 60, 3600
+    ),
+    Option("idle_countdown_seconds", int, 30, "How long the dialog counts down.", 30, 300),
+    Option(
+        "handoff_url_template", str,
+        "https://zwfw.example.gov.cn/guide/{code}?have={have}&lang={lang}",
+        "URL put in the 'take it to your phone' QR code; {code}, {have}, {lang} are filled in.",
+    ),
+    Option("read_aloud_auto_elderly", bool, False, "Read each screen aloud automatically in 长辈版."),
+)
+
+_BY_NAME = {o.name: o for o in OPTIONS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    hall_code: str
+    hall_name_zh: str
+    hall_name_en: str
+    timezone: str
+    default_language: str
+    default_elderly: bool
+    screen_diagonal_in: float
+    idle_seconds: int
+    idle_seconds_elderly: int
+    idle_countdown_seconds: int
+    handoff_url_template: str
+    read_aloud_auto_elderly: bool
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        return cls(**{o.name: o.default for o in OPTIONS})
+
+    def with_values(self, **values: Any) -> Settings:
+        for name, value in values.items():
+            if name not in _BY_NAME:
+                raise ValueError(f"unknown setting {name!r}")
+            _BY_NAME[name].check(value)
+        return replace(self, **values)
+
+
+# --- migrations --------------------------------------------------------------
+
+
+def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had one ``idle_timeout`` for both modes and ``language``."""
+    raw = dict(raw)
+    if "idle_timeout" in raw:
+        raw.setdefault("idle_seconds", raw.pop("idle_timeout"))
+    if "language" in raw:
+        raw.setdefault("default_language", raw.pop("language"))
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(raw: dict[str, Any]) -> dict[str, Any]:
+    version = raw.get("config_version", 1)
+    if not isinstance(version, int) or version > CONFIG_VERSION or version < 1:
+        raise ValueError(f"config_version {version!r} is not one this kiosk knows")
+    while version < CONFIG_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+    raw["config_version"] = CONFIG_VERSION
+    return raw
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    settings: Settings
+    problems: tuple[str, ...]
+
+
+def load_settings(path: Path | None) -> LoadedSettings:
+    """Settings from a TOML file (defaults where absent); problems are listed, not raised."""
+    if path is None or not path.exists():
+        return LoadedSettings(Settings.defaults(), ())
+    problems: list[str] = []
+    try:
+        raw = migrate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        return LoadedSettings(Settings.defaults(), (f"{path}: {exc}; using defaults",))
+    values = {}
+    for name, value in raw.items():
+        if name == "config_version":
+            continue
+        option = _BY_NAME.get(name)
+        if option is None:
+            problems.append(f"{path}: unknown setting {name!r} ignored")
+            continue
+        try:
+            values[name] = option.check(value)
+        except ValueError as exc:
+            problems.append(f"{path}: {exc}; using {option.default!r}")
+    return LoadedSettings(replace(Settings.defaults(), **values), tuple(problems))

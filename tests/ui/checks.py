@@ -1,0 +1,154 @@
+"""Checks that need no baseline images: touch targets, contrast and clipping.
+
+Each returns a list of problems (empty when all is well), naming the widget and
+the figures, so a failing test says exactly what is wrong where.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from kiosk.contrast import contrast_ratio
+
+
+def _visible(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.isVisible() and widget.width() > 0
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, QLabel | QAbstractButton):
+        text = widget.text()[:30]
+    return f"{type(widget).__name__}#{widget.objectName() or '?'} {text!r}"
+
+
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _window_rect(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def tappables(window: QWidget) -> list[QWidget]:
+    found = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit)
+    return [w for w in found if _visible(w, window) and not _in_scroll_area(w)]
+
+
+def touch_target_problems(window: QWidget, minimum: int, min_gap: int) -> list[str]:
+    problems = []
+    widgets = tappables(window)
+    for w in widgets:
+        if w.width() < minimum or w.height() < minimum:
+            problems.append(f"{_name(w)} is {w.width()}×{w.height()} px, below {minimum} px")
+    rects = [(w, _window_rect(w, window)) for w in widgets]
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            dx = max(0, max(ra.left(), rb.left()) - min(ra.right(), rb.right()) - 1)
+            dy = max(0, max(ra.top(), rb.top()) - min(ra.bottom(), rb.bottom()) - 1)
+            gap = math.hypot(dx, dy)
+            if gap < min_gap:
+                problems.append(f"{_name(a)} and {_name(b)} are {gap:.0f} px apart, below {min_gap}")
+    return problems
+
+
+def text_widgets(window: QWidget) -> list[QWidget]:
+    found: list[QWidget] = []
+    for label in window.findChildren(QLabel):
+        if _visible(label, window) and label.text().strip():
+            found.append(label)
+    for button in window.findChildren(QAbstractButton):
+        if _visible(button, window) and button.text().strip():
+            found.append(button)
+    for edit in window.findChildren(QLineEdit):
+        if _visible(edit, window) and (edit.text() or edit.placeholderText()):
+            found.append(edit)
+    return found
+
+
+def measured_contrast(window: QWidget, widget: QWidget) -> float | None:
+    """Paint the widget in place and measure: the most common colour is the
+    background, the pixel that differs most from it is the text."""
+    rect = _window_rect(widget, window).intersected(window.rect())
+    if rect.width() < 4 or rect.height() < 4:
+        return None
+    image = window.grab(rect).toImage()
+    step = max(1, int(math.sqrt(image.width() * image.height() / 40000)))
+    pixels = Counter()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            c = image.pixelColor(x, y)
+            pixels[(c.red(), c.green(), c.blue())] += 1
+    background = pixels.most_common(1)[0][0]
+    best = 1.0
+    for colour in pixels:
+        best = max(best, contrast_ratio(colour, background))
+    return best
+
+
+def contrast_problems(window: QWidget, minimum: float) -> list[str]:
+    problems = []
+    for w in text_widgets(window):
+        if _in_scroll_area(w) and not _window_rect(w, window).intersects(window.rect()):
+            continue
+        ratio = measured_contrast(window, w)
+        if ratio is not None and ratio < minimum:
+            problems.append(f"{_name(w)} measures {ratio:.2f}:1, below {minimum}:1")
+    return problems
+
+
+def clipping_problems(window: QWidget) -> list[str]:
+    problems = []
+    for w in text_widgets(window):
+        if isinstance(w, QLabel):
+            fm = w.fontMetrics()
+            inner = w.contentsRect()
+            if w.wordWrap():
+                needed = w.heightForWidth(w.width())
+                if needed > w.height() + 1:
+                    problems.append(f"{_name(w)} needs {needed} px high, has {w.height()}")
+                # a single word longer than the width is clipped even when wrapping
+                longest = max((fm.horizontalAdvance(word) for word in w.text().split()), default=0)
+                if longest > inner.width() + 1:
+                    problems.append(f"{_name(w)}: a word needs {longest} px, has {inner.width()}")
+            else:
+                for line in w.text().splitlines():
+                    needed = fm.horizontalAdvance(line)
+                    if needed > inner.width() + 1:
+                        problems.append(f"{_name(w)} needs {needed} px wide, has {inner.width()}")
+                lines = max(1, len(w.text().splitlines()))
+                if fm.height() * lines > inner.height() + 1:
+                    problems.append(f"{_name(w)} needs {fm.height() * lines} px high, has {inner.height()}")
+        elif isinstance(w, QAbstractButton):
+            needed = w.fontMetrics().horizontalAdvance(w.text())
+            if needed > w.width() - 8:
+                problems.append(f"{_name(w)} text needs {needed} px, button is {w.width()}")
+        elif isinstance(w, QLineEdit):
+            if w.fontMetrics().height() > w.contentsRect().height():
+                problems.append(f"{_name(w)} text taller than the field")
+        if not _in_scroll_area(w):
+            r = _window_rect(w, window)
+            if not window.rect().contains(r):
+                problems.append(f"{_name(w)} at {r.getRect()} lies outside the window")
+            parent = w.parentWidget()
+            if parent is not None and parent is not window:
+                if not parent.rect().contains(w.geometry()):
+                    problems.append(f"{_name(w)} sticks out of its parent {_name(parent)}")
+    return problems

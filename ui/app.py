@@ -1,0 +1,109 @@
+"""The ``kiosk`` command: run the kiosk, smoke-test it, or render the gallery.
+
+    kiosk [--demo] [--windowed] [--config FILE] [--catalog FILE] [--size WxH]
+    kiosk --smoke-test          start, show the home screen, exit 0
+    kiosk gallery DIR           render every screen to PNG
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger("kiosk")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Service Hall Kiosk")
+    parser.add_argument("--demo", action="store_true", help="run on the bundled sample data")
+    parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start, show the home screen, exit 0")
+    parser.add_argument("--config", type=Path, help="the kiosk.toml settings file")
+    parser.add_argument("--catalog", type=Path, help="a catalogue JSON file")
+    parser.add_argument("--size", default="1920x1080", help="window size with --windowed")
+    parser.add_argument("command", nargs="?", choices=["gallery"], help="gallery DIR")
+    parser.add_argument("directory", nargs="?", type=Path, help="output folder for gallery")
+    args = parser.parse_args(argv)
+    if args.command == "gallery" and args.directory is None:
+        parser.error("gallery needs an output folder: kiosk gallery DIR")
+    return args
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    w, _, h = text.lower().partition("x")
+    if not (w.isdigit() and h.isdigit()):
+        raise SystemExit(f"kiosk: --size must look like 1920x1080, not {text!r}")
+    return int(w), int(h)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    if (args.command == "gallery" or args.smoke_test) and not os.environ.get("QT_QPA_PLATFORM"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
+                and sys.platform.startswith("linux"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    # imports after argument parsing: --help needs no Qt
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
+    from kiosk.search import SearchIndex
+    from kiosk.settings import load_settings
+    from ui.i18n import LanguageSwitch
+
+    loaded = load_settings(args.config)
+    for problem in loaded.problems:
+        log.warning("%s", problem)
+    settings = loaded.settings
+    try:
+        catalogue = load_catalogue(args.catalog or DEMO_CATALOGUE)
+    except CatalogueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+
+    app = QApplication.instance() or QApplication(["kiosk"])
+    app.setApplicationName("Service Hall Kiosk")
+    languages = LanguageSwitch(app)
+    try:
+        languages.set_language(settings.default_language)
+    except FileNotFoundError as exc:
+        log.error("%s", exc)
+    index = SearchIndex.build(catalogue.matters)
+
+    if args.command == "gallery":
+        from ui.gallery import render_gallery
+
+        files = render_gallery(args.directory, catalogue, index, settings, languages)
+        print(f"{len(files)} screens written to {args.directory}")
+        return 0
+
+    from ui.shell import KioskWindow
+
+    window = KioskWindow(catalogue, index, settings, languages)
+    if args.smoke_test:
+        window.resize(*parse_size(args.size))
+        window.show()
+        window.home()
+        app.processEvents()
+        ok = window.current.name == "home" and window.isVisible()
+        print("smoke test:", "home screen shown" if ok else "FAILED")
+        window.close()
+        return 0 if ok else 1
+    if args.windowed:
+        window.resize(*parse_size(args.size))
+        window.show()
+    else:
+        window.showFullScreen()
+    QTimer.singleShot(0, lambda: log.info("kiosk ready: %d matters", len(catalogue.matters)))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

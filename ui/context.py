@@ -1,0 +1,48 @@
+"""What a screen is given: the services it needs, and nothing global.
+
+``ScreenDeps`` is built once by the shell and handed to every screen. It holds
+read-only services (catalogue, search index, settings) and two narrow handles
+back to the shell: the navigator and the current presentation (language,
+长辈版, theme). The resident's session is reached through ``session()`` because
+a new one is made for every resident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from kiosk.catalogue import Catalogue
+from kiosk.search import SearchIndex
+from kiosk.session import ResidentSession
+from kiosk.settings import Settings
+from ui.theme import Theme
+
+
+class Navigator(Protocol):
+    def go(self, name: str, **kwargs: Any) -> None: ...
+
+    def back(self) -> None: ...
+
+    def home(self) -> None: ...
+
+
+@dataclass
+class Presentation:
+    """How the kiosk looks right now; owned and changed by the shell only."""
+
+    language: str
+    elderly: bool
+    theme: Theme
+    portrait: bool = False
+
+
+@dataclass(frozen=True)
+class ScreenDeps:
+    catalogue: Catalogue
+    index: SearchIndex
+    settings: Settings
+    presentation: Presentation
+    navigator: Navigator
+    session: Callable[[], ResidentSession]

@@ -1,0 +1,86 @@
+"""``kiosk gallery DIR``: every screen × {standard, 长辈版} × {zh_CN, en} at
+1080×1920 and 1920×1080, as ``SCREEN-MODE-LANG-WxH.png``.
+
+Each state is reached the way a resident reaches it: through the navigator,
+with taps on real widgets for ticked materials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.catalogue import Catalogue
+from kiosk.search import SearchIndex
+from kiosk.settings import Settings
+from ui.i18n import LanguageSwitch
+from ui.shell import KioskWindow
+
+SIZES = ((1080, 1920), (1920, 1080))
+MODES = (("standard", False), ("elderly", True))
+LANGUAGES = ("zh_CN", "en")
+
+
+def sample_matter(catalogue: Catalogue) -> str:
+    """The matter the gallery shows: ID card renewal, or the most used one."""
+    for m in catalogue.matters:
+        if m.name.zh == "居民身份证换领":
+            return m.code
+    return catalogue.most_used(1)[0].code
+
+
+def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
+    code = sample_matter(catalogue)
+
+    def matter_ticked(w: KioskWindow, part: str) -> None:
+        w.go("matter", code=code, part="materials")
+        screen = w.screens["matter"]
+        rows = screen.materials_grid.items_on_page()
+        if rows:
+            rows[0].click()
+        screen.show_part(part)
+
+    return {
+        "attract": lambda w: w.go("attract"),
+        "home": lambda w: w.home(),
+        "services": lambda w: w.go("services"),
+        "search": lambda w: w.go("search", query="sbk"),
+        "search-none": lambda w: w.go("search", query="xqzxqz"),
+        "departments": lambda w: w.go("departments"),
+        "life_events": lambda w: w.go("life_events"),
+        "matter_list": lambda w: w.go("matter_list", theme="elderly"),
+        "matter": lambda w: w.go("matter", code=code),
+        "matter-materials": lambda w: matter_ticked(w, "materials"),
+        "matter-handoff": lambda w: matter_ticked(w, "handoff"),
+        "coming_soon": lambda w: w.go("coming_soon", feature="certificate"),
+        "call_staff": lambda w: w.go("call_staff"),
+        "idle": lambda w: (w.home(), w.overlay.show_seconds(28)),
+    }
+
+
+def render_gallery(directory: Path, catalogue: Catalogue, index: SearchIndex,
+                   settings: Settings, languages: LanguageSwitch) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    written: list[Path] = []
+    for width, height in SIZES:
+        window = KioskWindow(catalogue, index, settings, languages)
+        window.resize(width, height)
+        window.show()
+        for mode, elderly in MODES:
+            for language in LANGUAGES:
+                for name, reach in states(catalogue).items():
+                    window.wipe()
+                    window.home()
+                    window.set_language(language)
+                    window.set_elderly(elderly)
+                    reach(window)
+                    app.processEvents()
+                    path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
+                    window.grab().save(str(path))
+                    written.append(path)
+        window.close()
+        window.deleteLater()
+    return written

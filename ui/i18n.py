@@ -1,0 +1,85 @@
+"""Languages: Qt Linguist catalogues (.qm built from translations/*.ts) and the switch.
+
+Source strings in the code are English and are marked with
+``translate("Context", "Text")`` so that ``pyside6-lupdate`` finds them; they are
+looked up when a widget retranslates (on ``QEvent.LanguageChange``), never at
+import time. ``pseudo`` is a test locale that lengthens every string by about
+40 % and brackets it, to catch clipped layouts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+translate = QCoreApplication.translate
+
+LANGUAGES = ("zh_CN", "en")
+#: a test language: English source strings made longer, to find clipping
+PSEUDO = "pseudo"
+
+
+def translations_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    base = Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+    return base / "translations"
+
+
+def qm_path(language: str) -> Path:
+    return translations_dir() / f"kiosk_{language}.qm"
+
+
+def content_language(language: str) -> str:
+    """Which field of catalogue content (zh/en) a UI language reads."""
+    return "zh" if language.startswith("zh") else "en"
+
+
+def pseudo_text(text: str) -> str:
+    """The pseudo-locale form: accented look-alikes, ~40 % longer, bracketed."""
+    if not text:
+        return text
+    swapped = text.translate(_PSEUDO_MAP)
+    extra = "~" * max(2, int(len(text) * 0.4))
+    return f"[{swapped}{extra}]"
+
+
+_PSEUDO_MAP = str.maketrans("aeiouAEIOUcnsyCNSY", "áéíóúÁÉÍÓÚçñšýÇÑŠÝ")
+
+
+class PseudoTranslator(QTranslator):
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102
+        if "%" in source_text or "{" in source_text:
+            # keep placeholders intact: lengthen around them
+            return source_text + " " + "~" * max(2, int(len(source_text) * 0.4))
+        return pseudo_text(source_text)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+
+class LanguageSwitch:
+    """Installs the translator for one language at a time on the application."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: QTranslator | None = None
+        self.language = "en"
+
+    def set_language(self, language: str) -> None:
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        if language == PSEUDO:
+            self._translator = PseudoTranslator(self._app)
+        else:
+            translator = QTranslator(self._app)
+            path = qm_path(language)
+            if not translator.load(str(path)):
+                raise FileNotFoundError(
+                    f"translation {path} is missing: run `python scripts/translations.py release`"
+                )
+            self._translator = translator
+        self._app.installTranslator(self._translator)
+        self.language = language

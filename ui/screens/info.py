@@ -1,0 +1,85 @@
+"""Screens that inform: "coming soon" for journeys not built yet, and call staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from ui.i18n import translate
+from ui.screens.base import Screen
+from ui.widgets.buttons import TextButton
+
+
+class ComingSoonScreen(Screen):
+    """Says plainly that a journey is not on this kiosk yet and what to do instead."""
+
+    name = "coming_soon"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.feature = "booking"
+        self.root.addStretch(1)
+        row = QHBoxLayout()
+        self.staff_button = TextButton("danger", self)
+        self.staff_button.setObjectName("coming-soon-staff")
+        self.staff_button.clicked.connect(lambda: self.deps.navigator.go("call_staff"))
+        self.home_button = TextButton("primary", self)
+        self.home_button.setObjectName("coming-soon-home")
+        self.home_button.clicked.connect(self.deps.navigator.home)
+        row.addWidget(self.staff_button, 1)
+        row.addWidget(self.home_button, 1)
+        self.row = row
+        self.root.addLayout(row)
+        self.retranslate()
+
+    def enter(self, feature: str = "booking", **_kw: Any) -> None:
+        self.feature = feature
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
+
+    def retranslate(self) -> None:
+        titles = {
+            "certificate": translate("ComingSoon", "Show my e-certificate"),
+            "booking": translate("ComingSoon", "Book an appointment"),
+            "appointments": translate("ComingSoon", "My appointments / check in"),
+        }
+        self.title.setText(titles.get(self.feature, titles["booking"]))
+        self.instruction.setText(translate(
+            "ComingSoon",
+            "Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it "
+            "for you today.",
+        ))
+        self.staff_button.set_texts(translate("ComingSoon", "Call staff"))
+        self.home_button.set_texts(translate("ComingSoon", "Back to the start"))
+
+
+class CallStaffScreen(Screen):
+    """Where to find a person. (Paging staff from the kiosk comes with assisted mode.)"""
+
+    name = "call_staff"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.root.addStretch(1)
+        self.home_button = TextButton("primary", self)
+        self.home_button.setObjectName("call-staff-home")
+        self.home_button.clicked.connect(self.deps.navigator.home)
+        self.root.addWidget(self.home_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        hall = self.deps.catalogue.hall(self.deps.settings.hall_code)
+        self.title.setText(translate("CallStaff", "Ask a member of staff"))
+        text = translate(
+            "CallStaff",
+            "Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in "
+            "blue waistcoats will help you. This kiosk cannot call them for you yet.",
+        )
+        if hall is not None:
+            text += "\n\n" + translate("CallStaff", "Help line: %1").replace("%1", hall.phone)
+        self.instruction.setText(text)
+        self.home_button.set_texts(translate("CallStaff", "Back to the start"))

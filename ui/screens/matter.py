@@ -1,0 +1,306 @@
+"""One matter: what it takes, what to bring (a checklist the resident ticks), and a
+QR code that carries the guide and the ticked checklist to their phone.
+
+Three parts, one at a time (one task per screen in 长辈版): 办事须知 overview,
+要带的材料 what to bring, 带到手机 take it with you.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.catalogue import Material, Matter
+from kiosk.handoff import TemplateError, handoff_url
+from ui.i18n import translate
+from ui.screens.base import Screen
+from ui.theme import set_role
+from ui.widgets.buttons import TextButton
+from ui.widgets.matter_rows import visits_text
+from ui.widgets.paged import PagedGrid
+from ui.widgets.qr import QrCode
+
+PARTS = ("overview", "materials", "handoff")
+
+
+def _label(parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        set_role(label, role)
+    return label
+
+
+def days_text(days: int) -> str:
+    if days == 0:
+        return translate("Matter", "On the spot")
+    return translate("Matter", "%n working day(s)", "", days)
+
+
+def fee_text(matter: Matter, lang: str) -> str:
+    amount = matter.fee.amount_yuan
+    text = (translate("Matter", "Free") if amount == 0
+            else translate("Matter", "%1 yuan").replace("%1", f"{amount:g}"))
+    if matter.fee.note:
+        text += f" ({matter.fee.note.get(lang)})"
+    return text
+
+
+def form_text(material: Material) -> str:
+    form = {
+        "original": translate("Matter", "Original"),
+        "copy": translate("Matter", "Copy"),
+        "original_and_copy": translate("Matter", "Original and copy"),
+        "electronic": translate("Matter", "Electronic"),
+    }[material.form]
+    if material.copies > 1:
+        form += " × " + translate("Matter", "%n copies", "", material.copies)
+    need = (translate("Matter", "required") if material.required
+            else translate("Matter", "if it applies"))
+    return f"{form} · {need}"
+
+
+class MatterScreen(Screen):
+    name = "matter"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.matter: Matter | None = None
+        self._part = "overview"
+
+        tabs = QHBoxLayout()
+        self.tab_buttons: dict[str, TextButton] = {}
+        for n, part in enumerate(PARTS, start=1):
+            button = TextButton("secondary", self)
+            button.setObjectName(f"part-{part}")
+            button.setCheckable(True)
+            button.setProperty("number", n)
+            button.clicked.connect(lambda _=False, part=part: self.show_part(part))
+            tabs.addWidget(button, 1)
+            self.tab_buttons[part] = button
+        self.tabs = tabs
+        self.root.addLayout(tabs)
+
+        self.parts = QStackedWidget(self)
+        self.root.addWidget(self.parts, 1)
+
+        # 1. overview: a card of facts, scrollable by touch
+        self.overview_scroll = QScrollArea(self.parts)
+        self.overview_scroll.setWidgetResizable(True)
+        QScroller.grabGesture(self.overview_scroll.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.facts = QFrame()
+        set_role(self.facts, "card")
+        self.facts_grid = QGridLayout(self.facts)
+        self.overview_scroll.setWidget(self.facts)
+        self.parts.addWidget(self.overview_scroll)
+
+        # 2. materials: tick what you have
+        materials = QWidget(self.parts)
+        mat_layout = QVBoxLayout(materials)
+        mat_layout.setContentsMargins(0, 0, 0, 0)
+        self.materials_summary = _label(materials, "muted")
+        mat_layout.addWidget(self.materials_summary)
+        self.materials_grid = PagedGrid(materials)
+        mat_layout.addWidget(self.materials_grid, 1)
+        self.parts.addWidget(materials)
+
+        # 3. hand-off QR
+        handoff = QWidget(self.parts)
+        self.handoff_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, handoff)
+        self.handoff_layout.setContentsMargins(0, 0, 0, 0)
+        self.qr = QrCode(handoff)
+        self.handoff_text = _label(handoff)
+        self.handoff_layout.addWidget(self.qr, 1)
+        self.handoff_layout.addWidget(self.handoff_text, 1)
+        self.parts.addWidget(handoff)
+
+        actions = QHBoxLayout()
+        self.book_button = TextButton("primary", self)
+        self.book_button.setObjectName("book")
+        self.book_button.clicked.connect(self._book)
+        actions.addWidget(self.book_button, 1)
+        self.root.addLayout(actions)
+        self.retranslate()
+
+    # -- navigation ------------------------------------------------------------
+
+    def enter(self, code: str = "", part: str = "overview", **_kw: Any) -> None:
+        self.matter = self.deps.catalogue.find_matter(code)
+        self._part = part if part in PARTS else "overview"
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.matter = None
+        self._part = "overview"
+        self.qr.clear()
+        self.handoff_text.clear()
+        self.materials_grid.set_items([])
+
+    def show_part(self, part: str) -> None:
+        self._part = part
+        self.parts.setCurrentIndex(PARTS.index(part))
+        for name, button in self.tab_buttons.items():
+            button.setChecked(name == part)
+        if part == "handoff":
+            self._fill_handoff()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        p = self.deps.presentation
+        s = p.theme.sizes
+        self.tabs.setSpacing(s.gap)
+        self.facts_grid.setContentsMargins(s.margin, s.margin // 2, s.margin, s.margin // 2)
+        self.facts_grid.setHorizontalSpacing(s.gap * 2)
+        self.facts_grid.setVerticalSpacing(s.gap)
+        self.materials_grid.configure(1, s.max_tiles, s.gap)
+        self.handoff_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if p.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.handoff_layout.setSpacing(s.gap * 2)
+
+    # -- content -------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        labels = {
+            "overview": translate("Matter", "① What it takes"),
+            "materials": translate("Matter", "② What to bring"),
+            "handoff": translate("Matter", "③ Take it with you"),
+        }
+        for part, button in self.tab_buttons.items():
+            button.set_texts(labels[part])
+        m = self.matter
+        if m is None:
+            self.title.setText(translate("Matter", "Service not found"))
+            self.instruction.setText(translate("Matter", "Go back and choose another service."))
+            self.book_button.hide()
+            return
+        self.title.setText(m.name.get(self.lang))
+        self.instruction.setText(
+            m.description.get(self.lang) if m.description
+            else translate("Matter", "Read what it takes, then tick what you have.")
+        )
+        self._fill_facts(m)
+        self._fill_materials(m)
+        self.book_button.setVisible(m.bookable)
+        self.book_button.set_texts(translate("Matter", "Book an appointment for this"))
+        self.show_part(self._part)
+
+    def _fill_facts(self, m: Matter) -> None:
+        while self.facts_grid.count():
+            item = self.facts_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        c, lang = self.deps.catalogue, self.lang
+        dept = c.department(m.department)
+        halls = [h.name.get(lang) for code in m.halls if (h := c.hall(code))]
+        yes, no = translate("Matter", "Yes"), translate("Matter", "No")
+        rows = [
+            (translate("Matter", "Department"), dept.name.get(lang) if dept else m.department),
+            (translate("Matter", "Where"), m.window.get(lang)),
+            (translate("Matter", "Visits"), visits_text(m.visits)),
+            (translate("Matter", "Fee"), fee_text(m, lang)),
+            (translate("Matter", "Done within"), days_text(m.promised_limit_days)),
+            (translate("Matter", "Legal time limit"), days_text(m.legal_limit_days)),
+            (translate("Matter", "Can be done online"), yes if m.online else no),
+            (translate("Matter", "Can be booked"), yes if m.bookable else no),
+            (translate("Matter", "Staff can do it for you"), yes if m.proxy_allowed else no),
+            (translate("Matter", "Halls"), "、".join(halls) if lang == "zh" else "; ".join(halls)),
+            (translate("Matter", "Materials"),
+             translate("Matter", "%n item(s) — see ② What to bring", "", len(m.materials))),
+        ]
+        for r, (key, value) in enumerate(rows):
+            k = _label(self.facts, "muted")
+            k.setText(key)
+            v = _label(self.facts)
+            v.setText(value)
+            v.setObjectName(f"fact-{r}")
+            self.facts_grid.addWidget(k, r, 0, Qt.AlignmentFlag.AlignTop)
+            self.facts_grid.addWidget(v, r, 1, Qt.AlignmentFlag.AlignTop)
+        self.facts_grid.setColumnStretch(1, 1)
+        self.facts_grid.setRowStretch(len(rows), 1)
+
+    def _fill_materials(self, m: Matter) -> None:
+        ticks = self.deps.session().has(m.code)
+        self.materials_grid.set_items([self._material_factory(m, i) for i in range(len(m.materials))])
+        self._update_summary(m, ticks)
+
+    def _material_factory(self, m: Matter, index: int):
+        material = m.materials[index]
+
+        def make() -> TextButton:
+            row = TextButton("row", align=Qt.AlignmentFlag.AlignLeft)
+            row.setObjectName(f"material-{index}")
+            row.setCheckable(True)
+            have = index in self.deps.session().has(m.code)
+            row.setChecked(have)
+            self._material_texts(row, material, have)
+            row.toggled.connect(lambda on: self._tick(m, index, row, on))
+            return row
+
+        return make
+
+    def _material_texts(self, row: TextButton, material: Material, have: bool) -> None:
+        state = (translate("Matter", "✓ I have it") if have
+                 else translate("Matter", "☐ I still need it — tap when you have it"))
+        detail = form_text(material)
+        if material.note:
+            detail += f" · {material.note.get(self.lang)}"
+        row.set_texts(f"{material.name.get(self.lang)}", f"{detail}\n{state}")
+
+    def _tick(self, m: Matter, index: int, row: TextButton, have: bool) -> None:
+        session = self.deps.session()
+        session.set_have(m.code, index, have)
+        self._material_texts(row, m.materials[index], have)
+        self._update_summary(m, session.has(m.code))
+
+    def _update_summary(self, m: Matter, ticks: set[int]) -> None:
+        self.materials_summary.setText(
+            translate("Matter", "You have %1 of %2. Tap each item you have with you.")
+            .replace("%1", str(len(ticks))).replace("%2", str(len(m.materials)))
+        )
+
+    def _fill_handoff(self) -> None:
+        m = self.matter
+        if m is None:
+            return
+        ticks = self.deps.session().has(m.code)
+        try:
+            url = handoff_url(self.deps.settings.handoff_url_template, m.code, ticks,
+                              self.deps.presentation.language)
+        except TemplateError:
+            self.qr.clear()
+            self.handoff_text.setText(
+                translate("Matter", "The phone link is not set up on this kiosk. Please ask staff.")
+            )
+            return
+        self.qr.set_text(url)
+        missing = [mat.name.get(self.lang) for i, mat in enumerate(m.materials)
+                   if mat.required and i not in ticks]
+        text = translate("Matter", "Scan this code with your phone camera or WeChat to take the "
+                                   "guide and your checklist with you.")
+        if missing:
+            sep = "、" if self.lang == "zh" else "; "
+            text += "\n\n" + translate("Matter", "Still to get: %1").replace("%1", sep.join(missing))
+        else:
+            text += "\n\n" + translate("Matter", "You have everything that is required.")
+        self.handoff_text.setText(text)
+        self.qr.setAccessibleName(translate("Matter", "QR code to take this guide to your phone"))
+
+    def _book(self) -> None:
+        if self.matter is not None:
+            self.deps.navigator.go("coming_soon", feature="booking", code=self.matter.code)

@@ -1,0 +1,54 @@
+"""A list of matters: one department, one life event, the elderly zone, or most used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.i18n import translate
+from ui.screens.base import Screen
+from ui.widgets.matter_rows import matter_row_factory
+from ui.widgets.paged import PagedGrid
+
+
+class MatterListScreen(Screen):
+    name = "matter_list"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.grid = PagedGrid(self)
+        self.root.addWidget(self.grid, 1)
+        self._args: dict[str, Any] = {"most_used": True}
+        self.retranslate()
+
+    def enter(self, **kwargs: Any) -> None:
+        self._args = kwargs or {"most_used": True}
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.grid.configure(1, s.max_tiles, s.gap)
+
+    def matters(self):
+        c = self.deps.catalogue
+        if "department" in self._args:
+            return c.matters_of_department(self._args["department"])
+        if "theme" in self._args:
+            return c.matters_of_theme(self._args["theme"])
+        return c.most_used(16)
+
+    def retranslate(self) -> None:
+        c = self.deps.catalogue
+        if "department" in self._args:
+            dept = c.department(self._args["department"])
+            self.title.setText(dept.name.get(self.lang) if dept else "")
+        elif "theme" in self._args:
+            theme = c.theme(self._args["theme"])
+            self.title.setText(theme.name.get(self.lang) if theme else "")
+        else:
+            self.title.setText(translate("MatterList", "Most used services"))
+        self.instruction.setText(translate("MatterList", "Tap a service to see what to bring."))
+        open_matter = lambda code: self.deps.navigator.go("matter", code=code)  # noqa: E731
+        self.grid.set_items(
+            [matter_row_factory(m, c, self.lang, open_matter) for m in self.matters()]
+        )

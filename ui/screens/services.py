@@ -1,0 +1,39 @@
+"""The service guide hub (办事指南): search, most used, by department, by life event."""
+
+from __future__ import annotations
+
+from ui.i18n import translate
+from ui.screens.tiles import Tile, TileScreen
+
+
+class ServicesScreen(TileScreen):
+    name = "services"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Services", "Find a service"))
+        self.instruction.setText(translate("Services", "Search by typing, or choose a group."))
+        super().retranslate()
+
+    def tiles(self) -> list[Tile]:
+        nav = self.deps.navigator
+        return [
+            Tile("search", lambda: translate("Services", "Search"),
+                 lambda: translate("Services", "Type a few letters, e.g. sfz for 身份证"),
+                 lambda: nav.go("search")),
+            Tile("most_used", lambda: translate("Services", "Most used"),
+                 lambda: translate("Services", "What most people come for"),
+                 lambda: nav.go("matter_list", most_used=True)),
+            Tile("departments", lambda: translate("Services", "By department"),
+                 lambda: translate("Services", "Police, social security, tax…"),
+                 lambda: nav.go("departments")),
+            Tile("life_events", lambda: translate("Services", "By life event"),
+                 lambda: translate("Services", "A baby, retiring, starting a business…"),
+                 lambda: nav.go("life_events")),
+            Tile("elderly", lambda: translate("Services", "Elderly services zone"),
+                 lambda: translate("Services", "Services for people aged 60 and over"),
+                 lambda: nav.go("matter_list", theme="elderly")),
+        ]

@@ -1,0 +1,277 @@
+"""The kiosk window: header, a stack of screens, footer; navigation, the idle
+policy and the session wipe.
+
+The shell owns the presentation (language, 长辈版, theme) and the resident's
+session; screens receive ``ScreenDeps`` and never reach back into the shell
+except through the navigator.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.catalogue import Catalogue
+from kiosk.idle import IdlePolicy, IdleState
+from kiosk.search import SearchIndex
+from kiosk.session import ResidentSession
+from kiosk.settings import Settings
+from ui.context import Presentation, ScreenDeps
+from ui.i18n import LanguageSwitch, translate
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen
+from ui.screens.groups import DepartmentsScreen, LifeEventsScreen
+from ui.screens.home import HomeScreen
+from ui.screens.info import CallStaffScreen, ComingSoonScreen
+from ui.screens.matter import MatterScreen
+from ui.screens.matter_list import MatterListScreen
+from ui.screens.search import SearchScreen
+from ui.screens.services import ServicesScreen
+from ui.speech import ReadAloud
+from ui.theme import Theme, pick_font_family, set_role
+from ui.widgets.bars import Footer, Header
+from ui.widgets.idle_overlay import IdleOverlay
+
+log = logging.getLogger(__name__)
+
+SCREEN_CLASSES: tuple[type[Screen], ...] = (
+    AttractScreen, HomeScreen, ServicesScreen, SearchScreen, DepartmentsScreen,
+    LifeEventsScreen, MatterListScreen, MatterScreen, ComingSoonScreen, CallStaffScreen,
+)
+
+_INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+    QEvent.Type.Wheel, QEvent.Type.InputMethod,
+}
+
+
+class KioskWindow(QWidget):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        index: SearchIndex,
+        settings: Settings,
+        languages: LanguageSwitch,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        speech: ReadAloud | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle("Service Hall Kiosk")
+        self.settings = settings
+        self.languages = languages
+        self._wall_clock = wall_clock
+        self._family = pick_font_family()
+        self.speech = speech if speech is not None else ReadAloud(self)
+        self.presentation = Presentation(
+            language=settings.default_language,
+            elderly=settings.default_elderly,
+            theme=self._make_theme(settings.default_elderly, 1920, 1080),
+        )
+        self.session = ResidentSession(settings.default_language, settings.default_elderly)
+        self.idle = IdlePolicy(clock, self._idle_seconds(), settings.idle_countdown_seconds)
+        self._history: list[tuple[str, dict[str, Any]]] = []
+        self._current_args: dict[str, Any] = {}
+
+        deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
+                          lambda: self.session)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = Header(self)
+        self.stack = QStackedWidget(self)
+        self.footer = Footer(self)
+        self.toast = QLabel(self)
+        self.toast.setObjectName("toast")
+        self.toast.setWordWrap(True)
+        self.toast.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.toast, "notice")
+        self.toast.hide()
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.toast)
+        layout.addWidget(self.footer)
+        self.screens: dict[str, Screen] = {}
+        for cls in SCREEN_CLASSES:
+            screen = cls(deps)
+            self.screens[cls.name] = screen
+            self.stack.addWidget(screen)
+        self.overlay = IdleOverlay(self)
+        self.overlay.still_here.connect(self._still_here)
+
+        self.header.language_requested.connect(self.set_language)
+        self.header.elderly_toggled.connect(self.set_elderly)
+        self.footer.home_button.clicked.connect(self.home)
+        self.footer.back_button.clicked.connect(self.back)
+        self.footer.read_button.clicked.connect(self.read_aloud)
+        self.footer.staff_button.clicked.connect(lambda: self.go("call_staff"))
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(250)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.idle_timer.start()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self._tick_clock)
+        self.clock_timer.start()
+
+        QApplication.instance().installEventFilter(self)
+        self._apply_presentation()
+        self._show("attract", {})
+
+    # -- navigation (the Navigator protocol) -------------------------------------
+
+    @property
+    def current(self) -> Screen:
+        return self.stack.currentWidget()
+
+    def go(self, name: str, **kwargs: Any) -> None:
+        if self.idle.poll().state is IdleState.OFF:
+            self._start_session()
+        self._history.append((self.current.name, self._current_args))
+        self._show(name, kwargs)
+
+    def back(self) -> None:
+        if self._history:
+            name, kwargs = self._history.pop()
+            if name == "attract":
+                self._history.clear()
+                name, kwargs = "home", {}
+            self._show(name, kwargs)
+        else:
+            self.home()
+
+    def home(self) -> None:
+        if self.idle.poll().state is IdleState.OFF:
+            self._start_session()
+        self._history.clear()
+        self._show("home", {})
+
+    def _show(self, name: str, kwargs: dict[str, Any]) -> None:
+        self.speech.stop()
+        self.toast.hide()
+        screen = self.screens[name]
+        self._current_args = kwargs  # what to come back to with Back
+        screen.enter(**kwargs)
+        self.stack.setCurrentWidget(screen)
+        on_attract = name == "attract"
+        self.header.setVisible(not on_attract)
+        self.footer.setVisible(not on_attract)
+
+    def _start_session(self) -> None:
+        self.session = ResidentSession(self.presentation.language, self.presentation.elderly)
+        self.idle.start_session()
+
+    # -- presentation -------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.presentation.language = language
+        self.session.language = language
+        try:
+            self.languages.set_language(language)
+        except FileNotFoundError as exc:
+            log.error("%s", exc)
+        self._apply_presentation()
+
+    def set_elderly(self, elderly: bool) -> None:
+        self.presentation.elderly = elderly
+        self.session.elderly = elderly
+        self.idle.set_idle_seconds(self._idle_seconds())
+        self._apply_presentation()
+
+    def _idle_seconds(self) -> int:
+        s = self.settings
+        return s.idle_seconds_elderly if self.presentation.elderly else s.idle_seconds
+
+    def _make_theme(self, elderly: bool, width: int, height: int) -> Theme:
+        return Theme.make(elderly, self.settings.screen_diagonal_in, width, height, self._family)
+
+    def _apply_presentation(self) -> None:
+        p = self.presentation
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        p.portrait = h > w
+        p.theme = self._make_theme(p.elderly, max(w, h), min(w, h))
+        p.theme.apply(self)
+        s = p.theme.sizes
+        self.header.set_metrics(s.margin, s.gap)
+        self.footer.set_metrics(s.margin, s.gap)
+        self.overlay.set_metrics(s.margin, s.gap, int(min(w, 1400) * 0.85))
+        s_name = self.settings.hall_name_zh if p.language.startswith("zh") else self.settings.hall_name_en
+        self.header.show_state(p.language, p.elderly, s_name)
+        self._tick_clock()
+        for screen in self.screens.values():
+            screen.apply_mode()
+            screen.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        if portrait != self.presentation.portrait:
+            self._apply_presentation()
+        self.overlay.setGeometry(self.rect())
+
+    def _tick_clock(self) -> None:
+        try:
+            zone = ZoneInfo(self.settings.timezone)
+        except (KeyError, ValueError):
+            zone = ZoneInfo("Asia/Shanghai")
+        self.header.clock.setText(self._wall_clock().astimezone(zone).strftime("%H:%M"))
+
+    # -- idle and the wipe -----------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS:
+            self.idle.touch()
+        return False
+
+    def check_idle(self) -> None:
+        status = self.idle.poll()
+        if status.state is IdleState.WARNING:
+            self.overlay.show_seconds(status.seconds_left)
+        elif status.state is IdleState.EXPIRED:
+            self.wipe()
+        elif self.overlay.isVisible():
+            self.overlay.hide()
+
+    def _still_here(self) -> None:
+        self.idle.still_here()
+        self.overlay.hide()
+
+    def wipe(self) -> None:
+        """End the resident's session: forget everything, back to the hall's defaults."""
+        self.overlay.hide()
+        self.speech.stop()
+        self.idle.end_session()
+        for screen in self.screens.values():
+            screen.reset()
+        self.session = ResidentSession(self.settings.default_language, self.settings.default_elderly)
+        self._history.clear()
+        self.presentation.elderly = self.settings.default_elderly
+        self.idle.set_idle_seconds(self._idle_seconds())
+        if self.presentation.language != self.settings.default_language:
+            self.set_language(self.settings.default_language)
+        else:
+            self._apply_presentation()
+        self._show("attract", {})
+
+    # -- read aloud --------------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        if not self.speech.say(self.current.spoken_text(), self.presentation.language):
+            self.toast.setText(translate("Shell", "Read-aloud is not available on this kiosk."))
+            self.toast.show()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QApplication.instance().removeEventFilter(self)
+        self.idle_timer.stop()
+        self.clock_timer.stop()
+        super().closeEvent(event)

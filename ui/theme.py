@@ -1,0 +1,109 @@
+"""The theme: design tokens (kiosk.tokens) turned into fonts and one stylesheet.
+
+Widgets say what they are with a ``role`` property (``tile``, ``primary``,
+``secondary``, ``danger``, ``row``, ``title``, …) and the stylesheet styles the
+role. Switching 长辈版 rebuilds the stylesheet from the other token set and
+re-applies it to the window: the current screen changes at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QWidget
+
+from kiosk.tokens import PALETTE, Palette, Sizes, scale_for_screen, scaled, sizes_for
+
+#: font families tried in order; the CJK family must carry every glyph we show
+FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+                 "WenQuanYi Micro Hei", "Noto Sans SC")
+
+
+def pick_font_family() -> str:
+    available = set(QFontDatabase.families())
+    for family in FONT_FAMILIES:
+        if family in available:
+            return family
+    return QFont().defaultFamily()
+
+
+@dataclass(frozen=True)
+class Theme:
+    sizes: Sizes
+    palette: Palette
+    family: str
+    elderly: bool
+
+    @classmethod
+    def make(cls, elderly: bool, diagonal_in: float, width: int, height: int,
+             family: str) -> Theme:
+        factor = scale_for_screen(diagonal_in, width, height)
+        return cls(scaled(sizes_for(elderly), factor), PALETTE, family, elderly)
+
+    def font(self, px: int, bold: bool = False) -> QFont:
+        f = QFont(self.family)
+        f.setPixelSize(px)
+        f.setBold(bold)
+        return f
+
+    def stylesheet(self) -> str:
+        s, p = self.sizes, self.palette
+        pad_v = max(8, (s.touch - s.body) // 3)
+        return f"""
+* {{ font-family: "{self.family}"; font-size: {s.body}px; color: {p.ink}; }}
+QWidget#KioskWindow, QWidget[role="screen"] {{ background: {p.window}; }}
+QLabel {{ background: transparent; }}
+QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
+QLabel[role="button-ink"] {{ color: {p.ink}; }}
+QLabel[weight="bold"] {{ font-weight: bold; }}
+QPushButton[role="tile"] QLabel[weight="bold"] {{ font-size: {s.heading}px; }}
+QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
+QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {p.ink_muted}; }}
+QLabel[role="notice"] {{ background: {p.notice}; padding: 8px {s.gap}px; border-radius: {s.radius}px; }}
+QFrame[role="card"] {{ background: {p.surface}; border-radius: {s.radius}px; }}
+QFrame[role="card"] QLabel {{ color: {p.ink}; }}
+QFrame[role="card"] QLabel[role="muted"] {{ color: {p.ink_muted}; }}
+QWidget[role="bar"] {{ background: {p.header}; }}
+QWidget[role="bar"] QLabel {{ color: {p.on_dark}; }}
+QPushButton {{
+    min-height: {s.touch}px; min-width: {s.touch}px;
+    padding: {pad_v}px {s.gap + 8}px; border-radius: {s.radius}px;
+    border: 3px solid transparent;
+}}
+QPushButton:focus {{ border: 3px solid {p.focus}; }}
+QPushButton[role="primary"], QPushButton[role="tile"] {{ background: {p.primary}; color: {p.on_dark}; }}
+QPushButton[role="primary"]:pressed, QPushButton[role="tile"]:pressed {{ background: {p.primary_pressed}; }}
+QPushButton[role="secondary"], QPushButton[role="row"], QPushButton[role="key"] {{
+    background: {p.secondary}; color: {p.ink};
+}}
+QPushButton[role="row"] {{ text-align: left; background: {p.surface}; border: 3px solid {p.secondary}; }}
+QPushButton[role="row"]:checked {{ background: {p.success}; color: {p.on_dark}; border-color: {p.success}; }}
+QPushButton[role="secondary"]:pressed, QPushButton[role="row"]:pressed, QPushButton[role="key"]:pressed {{
+    background: {p.primary}; color: {p.on_dark};
+}}
+QPushButton[role="danger"] {{ background: {p.danger}; color: {p.on_dark}; }}
+QPushButton[role="bar"] {{ background: {p.primary}; color: {p.on_dark}; border: 3px solid {p.on_dark}; }}
+QPushButton[role="key"] {{ font-size: {s.heading}px; font-weight: bold; padding: 0px; }}
+QLineEdit {{
+    background: {p.surface}; color: {p.ink}; border: 3px solid {p.primary};
+    border-radius: {s.radius}px; padding: 8px {s.gap}px; min-height: {s.touch}px;
+    font-size: {s.heading}px;
+}}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ width: {max(24, s.touch // 3)}px; background: {p.secondary}; }}
+QScrollBar::handle:vertical {{ background: {p.ink_muted}; min-height: {s.touch}px; border-radius: 6px; }}
+QDialog {{ background: {p.surface}; }}
+"""
+
+    def apply(self, window: QWidget) -> None:
+        window.setStyleSheet(self.stylesheet())
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a widget its theme role and re-polish it so the style follows."""
+    widget.setProperty("role", role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

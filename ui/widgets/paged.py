@@ -1,0 +1,147 @@
+"""A grid that pages instead of scrolling: big "Previous / Next" buttons and
+"Page 1 of 3" in words. Elderly residents find paging easier than flicking a
+list, and a page never holds more items than the theme allows (8, or 4 in
+长辈版) or than fit in the height available, so nothing is clipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.i18n import translate
+from ui.widgets.buttons import TextButton
+
+
+class PagedGrid(QWidget):
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factories: Sequence[Callable[[], QWidget]] = ()
+        self._columns = 1
+        self._max_per_page = 8
+        self._gap = 12
+        self._page = 0
+        self._per_page = 1
+        self._built: list[QWidget] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._grid_host, 1)
+        self._pager = QWidget(self)
+        bar = QHBoxLayout(self._pager)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.prev_button = TextButton("secondary", self._pager)
+        self.next_button = TextButton("secondary", self._pager)
+        self.page_label = QLabel(self._pager)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar.addWidget(self.prev_button, 1)
+        bar.addWidget(self.page_label, 1)
+        bar.addWidget(self.next_button, 1)
+        outer.addWidget(self._pager)
+        self.prev_button.clicked.connect(lambda: self.show_page(self._page - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
+        self._retranslate()
+
+    # -- configuration -------------------------------------------------------
+
+    def configure(self, columns: int, max_per_page: int, gap: int) -> None:
+        self._columns, self._max_per_page, self._gap = max(1, columns), max(1, max_per_page), gap
+        self._grid.setSpacing(gap)
+        self.layout().setSpacing(gap)
+        self._relayout()
+
+    def set_items(self, factories: Sequence[Callable[[], QWidget]]) -> None:
+        """Items as factories: only the widgets of the shown page exist."""
+        self._factories = list(factories)
+        self._page = 0
+        self._relayout()
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self._factories) // self._per_page))
+
+    def items_on_page(self) -> list[QWidget]:
+        return list(self._built)
+
+    def show_page(self, page: int) -> None:
+        self._page = min(max(0, page), self.page_count - 1)
+        self._fill()
+        self.page_changed.emit(self._page)
+
+    # -- layout --------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        self._per_page = self._fit_per_page()
+        self._page = min(self._page, self.page_count - 1)
+        self._fill()
+
+    def _fit_per_page(self) -> int:
+        per_page = self._max_per_page - self._max_per_page % self._columns or self._columns
+        if not self._factories or self.height() <= 0:
+            return per_page
+        # measure one sample item to see how many rows fit in the height we have
+        sample = self._factories[0]()
+        width = max(1, (self.width() - (self._columns - 1) * self._gap) // self._columns)
+        item_h = sample.heightForWidth(width) if sample.hasHeightForWidth() else -1
+        item_h = max(item_h, sample.sizeHint().height())
+        sample.deleteLater()
+        pager_h = self._pager.sizeHint().height() + self._gap
+        rows = max(1, (self.height() - pager_h + self._gap) // (item_h + self._gap))
+        return max(1, min(per_page, rows * self._columns))
+
+    def _fill(self) -> None:
+        for widget in self._built:
+            self._grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._built = []
+        start = self._page * self._per_page
+        for n, factory in enumerate(self._factories[start:start + self._per_page]):
+            widget = factory()
+            widget.setParent(self._grid_host)
+            self._grid.addWidget(widget, n // self._columns, n % self._columns)
+            widget.show()
+            self._built.append(widget)
+        rows = -(-self._per_page // self._columns)
+        for r in range(self._grid.rowCount()):
+            self._grid.setRowStretch(r, 0)
+        self._grid.setRowStretch(rows, 1)
+        for c in range(self._columns):
+            self._grid.setColumnStretch(c, 1)
+        multi = self.page_count > 1
+        self._pager.setVisible(multi)
+        self.prev_button.setVisible(multi and self._page > 0)
+        self.next_button.setVisible(multi and self._page < self.page_count - 1)
+        self._retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._factories and self._fit_per_page() != self._per_page:
+            first = self._page * self._per_page
+            self._per_page = self._fit_per_page()
+            self._page = first // self._per_page
+            self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.prev_button.set_texts(translate("Pager", "◀ Previous page"))
+        self.next_button.set_texts(translate("Pager", "Next page ▶"))
+        self.page_label.setText(
+            translate("Pager", "Page %1 of %2").replace("%1", str(self._page + 1))
+            .replace("%2", str(self.page_count))
+        )
