@@ -168,6 +168,9 @@ def load_catalogue(path: Path | str = DEMO_CATALOGUE) -> Catalogue:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise CatalogueError(f"cannot read catalogue {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        # e.g. a catalogue edited and saved as GBK on a Chinese Windows PC
+        raise CatalogueError(f"catalogue {path} is not UTF-8 text: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise CatalogueError(f"catalogue {path} is not valid JSON: {exc}") from exc
     return parse_catalogue(raw)

@@ -43,9 +43,9 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("hall_code", str, "SC-CITY", "Code of the hall this kiosk stands in (from the catalogue)."),
+    Option("hall_code", str, "city_centre", "Code of the hall this kiosk stands in (from the catalogue)."),
     Option("hall_name_zh", str, "示例市市民中心", "Hall name shown in the header, Chinese."),
-    Option("hall_name_en", str, "Sample City Citizen Centre", "Hall name shown in the header, English."),
+    Option("hall_name_en", str, "Sample City Citizen Service Centre", "Hall name shown in the header, English."),
     Option("timezone", str, "Asia/Shanghai", "The hall's time zone, for display only."),
     Option("default_language", str, "zh_CN", "Language after every session wipe.", choices=("zh_CN", "en")),
     Option("default_elderly", bool, False, "Start every session in 长辈版 (elderly mode)."),

@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 log = logging.getLogger("kiosk")
@@ -38,6 +39,23 @@ def parse_size(text: str) -> tuple[int, int]:
     if not (w.isdigit() and h.isdigit()):
         raise SystemExit(f"kiosk: --size must look like 1920x1080, not {text!r}")
     return int(w), int(h)
+
+
+def resident_mb() -> float:
+    """This process's resident memory in MB (Linux /proc; elsewhere peak RSS)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         window.home()
         app.processEvents()
+        window.repaint()
         ok = window.current.name == "home" and window.isVisible()
         print("smoke test:", "home screen shown" if ok else "FAILED")
+        print(f"shown_at={time.time():.6f} rss_mb={resident_mb():.1f}", flush=True)
         window.close()
         return 0 if ok else 1
     if args.windowed:

@@ -62,25 +62,28 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
 
 def render_gallery(directory: Path, catalogue: Catalogue, index: SearchIndex,
                    settings: Settings, languages: LanguageSwitch) -> list[Path]:
+    """One window per size, mode and language (as the hall's defaults, so the wipe
+    between states returns to them); every state reached from a fresh session."""
     directory.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     written: list[Path] = []
     for width, height in SIZES:
-        window = KioskWindow(catalogue, index, settings, languages)
-        window.resize(width, height)
-        window.show()
         for mode, elderly in MODES:
             for language in LANGUAGES:
+                defaults = settings.with_values(default_language=language, default_elderly=elderly)
+                languages.set_language(language)
+                window = KioskWindow(catalogue, index, defaults, languages)
+                window.resize(width, height)
+                window.show()
                 for name, reach in states(catalogue).items():
                     window.wipe()
-                    window.home()
-                    window.set_language(language)
-                    window.set_elderly(elderly)
                     reach(window)
+                    window.resize(width, height)  # a transient layout may have grown it
                     app.processEvents()
                     path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
                     window.grab().save(str(path))
                     written.append(path)
-        window.close()
-        window.deleteLater()
+                window.close()
+                window.deleteLater()
+                app.processEvents()
     return written

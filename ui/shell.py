@@ -16,7 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QInputEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue import Catalogue
 from kiosk.idle import IdlePolicy, IdleState
@@ -81,12 +82,16 @@ class KioskWindow(QWidget):
         self.idle = IdlePolicy(clock, self._idle_seconds(), settings.idle_countdown_seconds)
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
+        self._applied_qss = ""
 
         deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
                           lambda: self.session)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # the kiosk window is the screen: never grown by its content (the clipping
+        # tests find content that does not fit instead)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.header = Header(self)
         self.stack = QStackedWidget(self)
         self.footer = Footer(self)
@@ -161,8 +166,9 @@ class KioskWindow(QWidget):
         self.toast.hide()
         screen = self.screens[name]
         self._current_args = kwargs  # what to come back to with Back
-        screen.enter(**kwargs)
         self.stack.setCurrentWidget(screen)
+        screen.setFocus()  # no button starts with a focus frame; enter() may move it
+        screen.enter(**kwargs)
         on_attract = name == "attract"
         self.header.setVisible(not on_attract)
         self.footer.setVisible(not on_attract)
@@ -200,7 +206,10 @@ class KioskWindow(QWidget):
         w, h = max(self.width(), 1), max(self.height(), 1)
         p.portrait = h > w
         p.theme = self._make_theme(p.elderly, max(w, h), min(w, h))
-        p.theme.apply(self)
+        qss = p.theme.stylesheet()
+        if qss != self._applied_qss:  # restyling every widget costs ~0.2 s: only on change
+            self.setStyleSheet(qss)
+            self._applied_qss = qss
         s = p.theme.sizes
         self.header.set_metrics(s.margin, s.gap)
         self.footer.set_metrics(s.margin, s.gap)
@@ -217,6 +226,8 @@ class KioskWindow(QWidget):
         portrait = self.height() > self.width()
         if portrait != self.presentation.portrait:
             self._apply_presentation()
+        s = self.presentation.theme.sizes
+        self.overlay.set_metrics(s.margin, s.gap, int(min(self.width(), 1400) * 0.85))
         self.overlay.setGeometry(self.rect())
 
     def _tick_clock(self) -> None:
@@ -229,7 +240,7 @@ class KioskWindow(QWidget):
     # -- idle and the wipe -----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS:
+        if isinstance(event, QInputEvent | QInputMethodEvent) and event.type() in _INPUT_EVENTS:
             self.idle.touch()
         return False
 

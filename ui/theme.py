@@ -49,7 +49,6 @@ class Theme:
 
     def stylesheet(self) -> str:
         s, p = self.sizes, self.palette
-        pad_v = max(8, (s.touch - s.body) // 3)
         return f"""
 * {{ font-family: "{self.family}"; font-size: {s.body}px; color: {p.ink}; }}
 QWidget#KioskWindow, QWidget[role="screen"] {{ background: {p.window}; }}
@@ -57,7 +56,6 @@ QLabel {{ background: transparent; }}
 QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
 QLabel[role="button-ink"] {{ color: {p.ink}; }}
 QLabel[weight="bold"] {{ font-weight: bold; }}
-QPushButton[role="tile"] QLabel[weight="bold"] {{ font-size: {s.heading}px; }}
 QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.ink_muted}; }}
@@ -69,11 +67,16 @@ QWidget[role="bar"] {{ background: {p.header}; }}
 QWidget[role="bar"] QLabel {{ color: {p.on_dark}; }}
 QPushButton {{
     min-height: {s.touch}px; min-width: {s.touch}px;
-    padding: {pad_v}px {s.gap + 8}px; border-radius: {s.radius}px;
+    padding: 0px {s.gap}px; border-radius: {s.radius}px;
     border: 3px solid transparent;
 }}
 QPushButton:focus {{ border: 3px solid {p.focus}; }}
 QPushButton[role="primary"], QPushButton[role="tile"] {{ background: {p.primary}; color: {p.on_dark}; }}
+QPushButton[role="tile-danger"] {{ background: {p.danger}; color: {p.on_dark}; }}
+QPushButton[role="tile"] QLabel[weight="bold"], QPushButton[role="tile-danger"] QLabel[weight="bold"] {{
+    font-size: {s.heading}px;
+}}
+QPushButton[role="secondary"]:checked {{ background: {p.primary}; border: 3px solid {p.ink}; }}
 QPushButton[role="primary"]:pressed, QPushButton[role="tile"]:pressed {{ background: {p.primary_pressed}; }}
 QPushButton[role="secondary"], QPushButton[role="row"], QPushButton[role="key"] {{
     background: {p.secondary}; color: {p.ink};

@@ -24,6 +24,7 @@ class Screen(QWidget):
         self.deps = deps
         set_role(self, "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.root = QVBoxLayout(self)
         self.title = QLabel(self)
         self.title.setWordWrap(True)

@@ -38,5 +38,5 @@ class HomeScreen(TileScreen):
                  lambda: nav.go("coming_soon", feature="appointments")),
             Tile("staff", lambda: translate("Home", "Call staff"),
                  lambda: translate("Home", "A person will help you"),
-                 lambda: nav.go("call_staff"), role="danger"),
+                 lambda: nav.go("call_staff"), role="tile-danger"),
         ]

@@ -25,11 +25,6 @@ class SearchScreen(Screen):
 
     def __init__(self, deps) -> None:
         super().__init__(deps)
-        self.field = QLineEdit(self)
-        self.field.setObjectName("search-field")
-        self.field.setClearButtonEnabled(False)
-        self.root.addWidget(self.field)
-
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.root.addLayout(self.split, 1)
         results_host = QWidget(self)
@@ -47,9 +42,21 @@ class SearchScreen(Screen):
         results.addWidget(self.staff_button)
         self.split.addWidget(results_host, 3)
 
-        self.keyboard = LetterKeyboard(self)
-        self.split.addWidget(self.keyboard, 2)
+        # the field sits on top of the keyboard: eyes and fingers in one place
+        typing_host = QWidget(self)
+        typing = QVBoxLayout(typing_host)
+        typing.setContentsMargins(0, 0, 0, 0)
+        self.typing = typing
+        self.field = QLineEdit(typing_host)
+        self.field.setObjectName("search-field")
+        typing.addWidget(self.field)
+        self.keyboard = LetterKeyboard(typing_host)
+        typing.addWidget(self.keyboard, 1)
+        self.split.addWidget(typing_host, 2)
 
+        # the instruction is shown above the results while nothing is typed: the
+        # keyboard needs the height
+        self.instruction.hide()
         self.keyboard.letter.connect(self.field.insert)
         self.keyboard.space.connect(lambda: self.field.insert(" "))
         self.keyboard.backspace.connect(self.field.backspace)
@@ -74,6 +81,7 @@ class SearchScreen(Screen):
             QBoxLayout.Direction.TopToBottom if p.portrait else QBoxLayout.Direction.LeftToRight
         )
         self.split.setSpacing(s.gap * 2)
+        self.typing.setSpacing(s.gap)
         self.keyboard.set_gap(s.gap)
         self.grid.configure(1, s.max_tiles, s.gap)
 
@@ -93,7 +101,7 @@ class SearchScreen(Screen):
         self.last_hits = self.deps.index.search(query, limit=RESULT_LIMIT) if query else []
         if not query:
             matters = c.most_used(RESULT_LIMIT)
-            self.status.setText(translate("Search", "Most used services:"))
+            self.status.setText(self.instruction.text() + "\n" + translate("Search", "Most used services:"))
         elif self.last_hits:
             matters = [h.matter for h in self.last_hits]
             self.status.setText(translate("Search", "%n service(s) found:", "", len(matters)))

@@ -55,7 +55,8 @@ class TileScreen(Screen):
     def apply_mode(self) -> None:
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
-        self.grid.configure(self.columns(), s.max_tiles, s.gap)
+        self.grid.configure(self.columns(), s.max_tiles, s.gap, fill=True,
+                            max_item_height=s.touch * 3)
 
     def retranslate(self) -> None:
         self.set_tiles()

@@ -14,28 +14,31 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 from ui.theme import set_role
 
 #: the label tone for each button role (the stylesheet maps tones to colours)
-_TONE = {"tile": "on_dark", "primary": "on_dark", "danger": "on_dark", "bar": "on_dark"}
+_TONE = {"tile": "on_dark", "tile-danger": "on_dark", "primary": "on_dark", "danger": "on_dark", "bar": "on_dark"}
 
 
 class TextButton(QPushButton):
     def __init__(self, role: str = "secondary", parent: QWidget | None = None,
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter, wrap: bool = True) -> None:
         super().__init__(parent)
         self._role = role
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(16, 10, 16, 10)
+        self._layout.setContentsMargins(12, 8, 12, 8)
         self._layout.setSpacing(4)
-        self.title = self._label(align, bold=role in ("tile", "row"))
+        self._wrap = wrap
+        self.title = self._label(align, bold=role in ("tile", "tile-danger", "row"))
         self.detail = self._label(align, bold=False)
         self.detail.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # focus by the Tab key only: a touch leaves no focus frame behind
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         set_role(self, role)
         self.toggled.connect(lambda _checked: self._update_tone())
         self._update_tone()
 
     def _label(self, align: Qt.AlignmentFlag, bold: bool) -> QLabel:
         label = QLabel(self)
-        label.setWordWrap(True)
+        label.setWordWrap(self._wrap)
         label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -60,7 +63,7 @@ class TextButton(QPushButton):
             set_role(label, f"button-{tone}")
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
-        return True
+        return self._wrap
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return max(self._layout.heightForWidth(width), self.minimumHeight())
@@ -70,4 +73,6 @@ class TextButton(QPushButton):
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
+        if not self._wrap:  # one line: as wide as the text
+            return self.sizeHint()
         return QSize(self.minimumWidth(), self.minimumHeight())

@@ -45,7 +45,7 @@ class IdleOverlay(QWidget):
     def set_metrics(self, margin: int, gap: int, width: int) -> None:
         self.card.layout().setContentsMargins(margin, margin, margin, margin)
         self.card.layout().setSpacing(gap * 2)
-        self.card.setFixedWidth(width)
+        self.card.setMaximumWidth(width)
 
     def show_seconds(self, seconds: int) -> None:
         self._seconds = seconds

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from ui.i18n import translate
 from ui.theme import set_role
 
-ROWS = ("ABCDEFG", "HIJKLMN", "OPQRSTU", "VWXYZ")
+ROWS = ("ABCDEFGH", "IJKLMNOP", "QRSTUVWX", "YZ")
 
 
 class LetterKeyboard(QWidget):
@@ -39,10 +39,10 @@ class LetterKeyboard(QWidget):
         self._grid.addWidget(self.space_key, last, used, 1, 2)
         self.back_key = self._key("backspace", "⌫")
         self.back_key.clicked.connect(self.backspace.emit)
-        self._grid.addWidget(self.back_key, 4, 0, 1, 4)
+        self._grid.addWidget(self.back_key, last, used + 2, 1, 2)
         self.clear_key = self._key("clear", "")
         self.clear_key.clicked.connect(self.clear.emit)
-        self._grid.addWidget(self.clear_key, 4, 4, 1, 3)
+        self._grid.addWidget(self.clear_key, last, used + 4, 1, 2)
         self.retranslate()
 
     def _key(self, name: str, text: str) -> QPushButton:
@@ -59,7 +59,7 @@ class LetterKeyboard(QWidget):
     def retranslate(self) -> None:
         self.space_key.setText(translate("Keyboard", "Space"))
         self.space_key.setAccessibleName(self.space_key.text())
-        self.back_key.setText("⌫ " + translate("Keyboard", "Delete"))
+        self.back_key.setText("⌫")
         self.back_key.setAccessibleName(translate("Keyboard", "Delete"))
         self.clear_key.setText(translate("Keyboard", "Clear"))
         self.clear_key.setAccessibleName(self.clear_key.text())

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import translate
 from ui.widgets.buttons import TextButton
@@ -27,6 +34,8 @@ class PagedGrid(QWidget):
         self._page = 0
         self._per_page = 1
         self._built: list[QWidget] = []
+        self._fill_height = False
+        self._max_item_height = 0
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -51,8 +60,11 @@ class PagedGrid(QWidget):
 
     # -- configuration -------------------------------------------------------
 
-    def configure(self, columns: int, max_per_page: int, gap: int) -> None:
+    def configure(self, columns: int, max_per_page: int, gap: int, fill: bool = False,
+                  max_item_height: int = 0) -> None:
+        """``fill``: items grow to share the height (tiles), up to ``max_item_height``."""
         self._columns, self._max_per_page, self._gap = max(1, columns), max(1, max_per_page), gap
+        self._fill_height, self._max_item_height = fill, max_item_height
         self._grid.setSpacing(gap)
         self.layout().setSpacing(gap)
         self._relayout()
@@ -110,15 +122,19 @@ class PagedGrid(QWidget):
         for n, factory in enumerate(self._factories[start:start + self._per_page]):
             widget = factory()
             widget.setParent(self._grid_host)
+            if self._fill_height:
+                widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+                if self._max_item_height:
+                    widget.setMaximumHeight(self._max_item_height)
             self._grid.addWidget(widget, n // self._columns, n % self._columns)
             widget.show()
             self._built.append(widget)
         rows = -(-self._per_page // self._columns)
         for r in range(self._grid.rowCount()):
             self._grid.setRowStretch(r, 0)
-        self._grid.setRowStretch(rows, 1)
-        for c in range(self._columns):
-            self._grid.setColumnStretch(c, 1)
+        self._grid.setRowStretch(rows, 0 if self._fill_height else 1)
+        for c in range(max(self._columns, self._grid.columnCount())):
+            self._grid.setColumnStretch(c, 1 if c < self._columns else 0)
         multi = self.page_count > 1
         self._pager.setVisible(multi)
         self.prev_button.setVisible(multi and self._page > 0)

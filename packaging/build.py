@@ -1,0 +1,154 @@
+"""Build the one-folder kiosk bundle with PyInstaller and prove it starts.
+
+    python packaging/build.py                # translations, PyInstaller, smoke test
+    python packaging/build.py --skip-build   # only smoke-test and measure dist/
+
+Steps (as in qutebrowser's scripts/dev/build_release.py):
+
+1. ``scripts/translations.py release``: the .qm catalogues the spec bundles;
+2. PyInstaller with ``packaging/kiosk.spec`` into ``build/pyinstaller`` and ``dist/``;
+3. check that the data files the app reads at run time are in the bundle;
+4. run the frozen binary with ``--smoke-test`` (offscreen, from a scratch folder, 120 s at
+   most): it must start, load the catalogue and translations, show the home screen and
+   exit 0;
+5. print the bundle's size and file count.
+
+Exits non-zero when any step fails. Everything runs under the Python that runs this
+script, so use the project's virtual environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "kiosk.spec"
+NAME = "service-hall-kiosk"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+BUNDLE = DIST / NAME
+MAC_APP = DIST / "Service Hall Kiosk.app"
+SMOKE_TIMEOUT_S = 120
+SMOKE_OK = "smoke test: home screen shown"
+
+#: files the app opens at run time, relative to the bundle's data folder (sys._MEIPASS)
+REQUIRED_DATA = [
+    "resources/demo/catalogue.json",
+    "translations/kiosk_zh_CN.qm",
+    "translations/kiosk_en.qm",
+    "pypinyin/pinyin_dict.json",
+    "pypinyin/phrases_dict.json",
+]
+
+
+def run(step: str, cmd: list[str], **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    result = subprocess.run(cmd, **kwargs)
+    if result.returncode != 0:
+        raise SystemExit(f"build: {step} failed with exit code {result.returncode}")
+
+
+def build() -> float:
+    """Translations, then PyInstaller; returns the PyInstaller time in seconds."""
+    run("translations", [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"], cwd=ROOT)
+    env = dict(os.environ)
+    # the same hash seed in every build: set iteration order, hence bytecode, stays put
+    env.setdefault("PYTHONHASHSEED", "0")
+    started = time.monotonic()
+    run("PyInstaller", [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
+         "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)], cwd=ROOT, env=env)
+    return time.monotonic() - started
+
+
+def executable(folder: Path) -> Path:
+    return folder / (NAME + ".exe" if sys.platform == "win32" else NAME)
+
+
+def data_root(bundle: Path) -> Path:
+    """Where sys._MEIPASS points in a one-folder build (PyInstaller >= 6: _internal)."""
+    internal = bundle / "_internal"
+    return internal if internal.is_dir() else bundle
+
+
+def check_data(bundle: Path) -> list[str]:
+    root = data_root(bundle)
+    return [name for name in REQUIRED_DATA if not (root / name).is_file()]
+
+
+def smoke_test(binary: Path) -> bool:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    print(f"+ {binary} --smoke-test", flush=True)
+    # from a scratch folder, so nothing can be found through the checkout by accident
+    with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
+        try:
+            result = subprocess.run([str(binary), "--smoke-test"], cwd=scratch, env=env,
+                                    capture_output=True, text=True, errors="replace",
+                                    timeout=SMOKE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            print(f"smoke test: no exit within {SMOKE_TIMEOUT_S} s", file=sys.stderr)
+            return False
+    output = (result.stdout or "") + (result.stderr or "")
+    print(output.rstrip())
+    if result.returncode != 0:
+        print(f"smoke test: exit code {result.returncode}", file=sys.stderr)
+        return False
+    # a windowed Windows build has no stdout: there the exit code is all we get
+    if output.strip() and SMOKE_OK not in output:
+        print(f"smoke test: exit 0 but no {SMOKE_OK!r} line", file=sys.stderr)
+        return False
+    return True
+
+
+def measure(folder: Path) -> tuple[float, int]:
+    """Total size in MiB of the regular files under folder, and their number."""
+    total = count = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+            count += 1
+    return total / 2**20, count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true",
+                        help="use the existing dist/ folder: smoke-test and measure only")
+    args = parser.parse_args(argv)
+
+    build_s = None
+    if not args.skip_build:
+        build_s = build()
+    binary = executable(BUNDLE)
+    if not binary.is_file():
+        print(f"build: {binary} does not exist", file=sys.stderr)
+        return 1
+
+    missing = check_data(BUNDLE)
+    if missing:
+        print("build: missing from the bundle: " + ", ".join(missing), file=sys.stderr)
+        return 1
+
+    binaries = [binary]
+    if sys.platform == "darwin" and MAC_APP.is_dir():
+        binaries.append(executable(MAC_APP / "Contents" / "MacOS"))
+    if not all(smoke_test(b) for b in binaries):
+        print("build: SMOKE TEST FAILED", file=sys.stderr)
+        return 1
+
+    size_mb, files = measure(BUNDLE)
+    print(f"bundle: {BUNDLE.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
+    if build_s is not None:
+        print(f"pyinstaller: {build_s:.0f} s")
+    print("smoke test: passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Run every benchmark and write one flat JSON object.
+
+    python tests/bench/run.py --json FILE
+
+Figures, not pass/fail: the goals are in the issues and in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.bench import bench_search, bench_ui  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args()
+    results: dict[str, float | int | str] = {}
+    results.update(bench_ui.startup())
+    results.update(bench_ui.tap_to_paint())
+    results.update(bench_search.run())
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Every screen of the gallery, in both modes, both orientations and every language:
+touch targets, contrast (painted and measured) and clipping (zh_CN, en, pseudo)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.gallery import SIZES, states
+from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
+
+
+
+def all_states(catalogue):
+    return states(catalogue)
+
+
+def reach_everything(window, catalogue, language, check):
+    problems = []
+    for name, reach in all_states(catalogue).items():
+        window.wipe()
+        reach(window)
+        window.resize(*window._requested_size)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        assert window.size().toTuple() == window._requested_size, f"{name}: window grew"
+        problems += [f"{name} [{language}]: {p}" for p in check(window)]
+    return problems
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+def test_touch_targets_and_contrast(make_window, demo_catalogue, width, height, elderly):
+    problems = []
+    for language in ("zh_CN", "en"):
+        w = make_window(width, height, default_language=language, default_elderly=elderly)
+        w._requested_size = (width, height)
+        s = w.presentation.theme.sizes
+
+        def check(window):
+            return (touch_target_problems(window, s.touch, 16 if elderly else 8)
+                    + contrast_problems(window, 7.0))
+
+        problems += reach_everything(w, demo_catalogue, language, check)
+        w.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+@pytest.mark.parametrize("language", ["zh_CN", "en", "pseudo"])
+def test_no_text_clipped(make_window, demo_catalogue, width, height, elderly, language):
+    w = make_window(width, height, default_language="en" if language == "pseudo" else language,
+                    default_elderly=elderly)
+    w._requested_size = (width, height)
+    if language == "pseudo":
+        w.languages.set_language("pseudo")
+    problems = reach_everything(w, demo_catalogue, language, clipping_problems)
+    assert not problems, "\n".join(problems)
