@@ -1,7 +1,7 @@
 """Languages: Qt Linguist catalogues (.qm built from translations/*.ts) and the switch.
 
 Source strings in the code are English and are marked with
-``translate("Context", "Text")`` so that ``pyside6-lupdate`` finds them; they are
+``translate(context, text)`` calls with literal strings, so that ``pyside6-lupdate`` finds them; they are
 looked up when a widget retranslates (on ``QEvent.LanguageChange``), never at
 import time. ``pseudo`` is a test locale that lengthens every string by about
 40 % and brackets it, to catch clipped layouts.
@@ -41,8 +41,14 @@ def pseudo_text(text: str) -> str:
     if not text:
         return text
     swapped = text.translate(_PSEUDO_MAP)
-    extra = "~" * max(2, int(len(text) * 0.4))
-    return f"[{swapped}{extra}]"
+    return f"[{swapped}{_padding(text)}]"
+
+
+def _padding(text: str) -> str:
+    """About 40 % more, in short runs so that it wraps like words do."""
+    n = max(2, int(len(text) * 0.4))
+    runs = ["~" * min(4, n - i) for i in range(0, n, 4)]
+    return " " + " ".join(runs)
 
 
 _PSEUDO_MAP = str.maketrans("aeiouAEIOUcnsyCNSY", "áéíóúÁÉÍÓÚçñšýÇÑŠÝ")
@@ -52,7 +58,7 @@ class PseudoTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102
         if "%" in source_text or "{" in source_text:
             # keep placeholders intact: lengthen around them
-            return source_text + " " + "~" * max(2, int(len(source_text) * 0.4))
+            return source_text + " " + _padding(source_text).strip()
         return pseudo_text(source_text)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt name)

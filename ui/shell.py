@@ -216,6 +216,8 @@ class KioskWindow(QWidget):
         self.overlay.set_metrics(s.margin, s.gap, int(min(w, 1400) * 0.85))
         s_name = self.settings.hall_name_zh if p.language.startswith("zh") else self.settings.hall_name_en
         self.header.show_state(p.language, p.elderly, s_name)
+        self.footer.retranslate()  # now, not when the posted LanguageChange arrives
+        self.overlay.retranslate()
         self._tick_clock()
         for screen in self.screens.values():
             screen.apply_mode()

@@ -53,8 +53,6 @@ class Theme:
 * {{ font-family: "{self.family}"; font-size: {s.body}px; color: {p.ink}; }}
 QWidget#KioskWindow, QWidget[role="screen"] {{ background: {p.window}; }}
 QLabel {{ background: transparent; }}
-QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
-QLabel[role="button-ink"] {{ color: {p.ink}; }}
 QLabel[weight="bold"] {{ font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
@@ -98,6 +96,9 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 QScrollBar:vertical {{ width: {max(24, s.touch // 3)}px; background: {p.secondary}; }}
 QScrollBar::handle:vertical {{ background: {p.ink_muted}; min-height: {s.touch}px; border-radius: 6px; }}
 QDialog {{ background: {p.surface}; }}
+/* the labels inside buttons follow the button, wherever the button stands */
+QPushButton QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
+QPushButton QLabel[role="button-ink"] {{ color: {p.ink}; }}
 """
 
     def apply(self, window: QWidget) -> None:

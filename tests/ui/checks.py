@@ -7,6 +7,7 @@ the figures, so a failing test says exactly what is wrong where.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.contrast import contrast_ratio
+
+
+#: runs that cannot be broken: Chinese text may wrap between any two characters
+_WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 
 
 def _visible(widget: QWidget, window: QWidget) -> bool:
@@ -47,8 +52,15 @@ def _window_rect(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
+def scope(window: QWidget) -> QWidget:
+    """What the resident can reach: a visible overlay covers everything else."""
+    overlay = window.findChild(QWidget, "idle-overlay")
+    return overlay if overlay is not None and overlay.isVisible() else window
+
+
 def tappables(window: QWidget) -> list[QWidget]:
-    found = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit)
+    root = scope(window)
+    found = root.findChildren(QAbstractButton) + root.findChildren(QLineEdit)
     return [w for w in found if _visible(w, window) and not _in_scroll_area(w)]
 
 
@@ -73,13 +85,14 @@ def touch_target_problems(window: QWidget, minimum: int, min_gap: int) -> list[s
 
 def text_widgets(window: QWidget) -> list[QWidget]:
     found: list[QWidget] = []
-    for label in window.findChildren(QLabel):
+    root = scope(window)
+    for label in root.findChildren(QLabel):
         if _visible(label, window) and label.text().strip():
             found.append(label)
-    for button in window.findChildren(QAbstractButton):
+    for button in root.findChildren(QAbstractButton):
         if _visible(button, window) and button.text().strip():
             found.append(button)
-    for edit in window.findChildren(QLineEdit):
+    for edit in root.findChildren(QLineEdit):
         if _visible(edit, window) and (edit.text() or edit.placeholderText()):
             found.append(edit)
     return found
@@ -123,7 +136,8 @@ def clipping_problems(window: QWidget) -> list[str]:
                 if needed > w.height() + 1:
                     problems.append(f"{_name(w)} needs {needed} px high, has {w.height()}")
                 # a single word longer than the width is clipped even when wrapping
-                longest = max((fm.horizontalAdvance(word) for word in w.text().split()), default=0)
+                longest = max((fm.horizontalAdvance(word) for word in _WORD.findall(w.text())),
+                              default=0)
                 if longest > inner.width() + 1:
                     problems.append(f"{_name(w)}: a word needs {longest} px, has {inner.width()}")
             else:

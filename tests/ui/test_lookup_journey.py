@@ -13,6 +13,16 @@ def tap(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def type_with_ime(widget, text):
+    """Chinese as an input method delivers it: one committed string."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
 def find_row(grid, prefix):
     """Page through a PagedGrid until a row whose object name starts with prefix shows."""
     for _ in range(grid.page_count):
@@ -104,7 +114,7 @@ def test_hardware_keyboard_chinese_and_no_results(make_window, qtbot):
     w.home()
     w.go("search")
     search = w.screens["search"]
-    qtbot.keyClicks(search.field, "身份证")
+    type_with_ime(search.field, "身份证")
     assert search.last_hits, "typing 身份证 found nothing"
     assert search.last_hits[0].matter.name.zh == "居民身份证换领"
     search.field.clear()

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from ui.widgets.buttons import TextButton
 from ui.widgets.matter_rows import visits_text
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
+from ui.widgets.reading import ReadingArea
 
 PARTS = ("overview", "materials", "handoff")
 
@@ -99,10 +98,7 @@ class MatterScreen(Screen):
         self.root.addWidget(self.parts, 1)
 
         # 1. overview: a card of facts, scrollable by touch
-        self.overview_scroll = QScrollArea(self.parts)
-        self.overview_scroll.setWidgetResizable(True)
-        QScroller.grabGesture(self.overview_scroll.viewport(),
-                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.overview_scroll = ReadingArea(self.parts)
         self.facts = QFrame()
         set_role(self.facts, "card")
         self.facts_grid = QGridLayout(self.facts)
@@ -167,6 +163,7 @@ class MatterScreen(Screen):
         self.facts_grid.setContentsMargins(s.margin, s.margin // 2, s.margin, s.margin // 2)
         self.facts_grid.setHorizontalSpacing(s.gap * 2)
         self.facts_grid.setVerticalSpacing(s.gap)
+        self.overview_scroll.fit()
         self.materials_grid.configure(1, s.max_tiles, s.gap)
         self.handoff_layout.setDirection(
             QBoxLayout.Direction.TopToBottom if p.portrait else QBoxLayout.Direction.LeftToRight
@@ -204,6 +201,7 @@ class MatterScreen(Screen):
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
         c, lang = self.deps.catalogue, self.lang
         dept = c.department(m.department)
@@ -231,8 +229,11 @@ class MatterScreen(Screen):
             v.setObjectName(f"fact-{r}")
             self.facts_grid.addWidget(k, r, 0, Qt.AlignmentFlag.AlignTop)
             self.facts_grid.addWidget(v, r, 1, Qt.AlignmentFlag.AlignTop)
+            k.show()  # a layout ignores hidden widgets when it measures
+            v.show()
         self.facts_grid.setColumnStretch(1, 1)
         self.facts_grid.setRowStretch(len(rows), 1)
+        self.overview_scroll.fit()
 
     def _fill_materials(self, m: Matter) -> None:
         ticks = self.deps.session().has(m.code)

@@ -30,6 +30,7 @@ class SearchScreen(Screen):
         results_host = QWidget(self)
         results = QVBoxLayout(results_host)
         results.setContentsMargins(0, 0, 0, 0)
+        self.results = results
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         set_role(self.status, "muted")
@@ -65,9 +66,11 @@ class SearchScreen(Screen):
         self.last_hits: list = []
         self.retranslate()
 
-    def enter(self, query: str = "", **_kwargs) -> None:
-        self.field.setText(query)
-        self._search(query)
+    def enter(self, query: str | None = None, **_kwargs) -> None:
+        """Back to search keeps what the resident typed; a query argument replaces it."""
+        if query is not None:
+            self.field.setText(query)
+        self._search(self.field.text())
         self.field.setFocus()
 
     def reset(self) -> None:
@@ -82,6 +85,7 @@ class SearchScreen(Screen):
         )
         self.split.setSpacing(s.gap * 2)
         self.typing.setSpacing(s.gap)
+        self.results.setSpacing(s.gap)
         self.keyboard.set_gap(s.gap)
         self.grid.configure(1, s.max_tiles, s.gap)
 

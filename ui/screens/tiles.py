@@ -41,7 +41,7 @@ class TileScreen(Screen):
             button = TextButton(tile.role)
             button.setObjectName(f"tile-{tile.key}")
             button.set_texts(tile.title(), tile.detail())
-            button.clicked.connect(tile.action)
+            button.clicked.connect(lambda _checked=False: tile.action())
             return button
 
         return make
@@ -55,8 +55,7 @@ class TileScreen(Screen):
     def apply_mode(self) -> None:
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
-        self.grid.configure(self.columns(), s.max_tiles, s.gap, fill=True,
-                            max_item_height=s.touch * 3)
+        self.grid.configure(self.columns(), s.max_tiles, s.gap, fill=True)
 
     def retranslate(self) -> None:
         self.set_tiles()

@@ -46,9 +46,9 @@ class Header(Bar):
         self.status = QLabel(self)
         self.status.setObjectName("status-chip")
         self.status.hide()
-        self.language_button = TextButton("bar", self, wrap=False)
+        self.language_button = TextButton("bar", self)
         self.language_button.setObjectName("language")
-        self.elderly_button = TextButton("bar", self, wrap=False)
+        self.elderly_button = TextButton("bar", self)
         self.elderly_button.setObjectName("elderly-toggle")
         self.elderly_button.setCheckable(True)
         self.row.addWidget(self.hall, 1)
@@ -84,16 +84,16 @@ class Header(Bar):
 class Footer(Bar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.home_button = TextButton("bar", self, wrap=False)
+        self.home_button = TextButton("bar", self)
         self.home_button.setObjectName("footer-home")
-        self.back_button = TextButton("bar", self, wrap=False)
+        self.back_button = TextButton("bar", self)
         self.back_button.setObjectName("footer-back")
-        self.read_button = TextButton("bar", self, wrap=False)
+        self.read_button = TextButton("bar", self)
         self.read_button.setObjectName("footer-read")
-        self.staff_button = TextButton("danger", self, wrap=False)
+        self.staff_button = TextButton("danger", self)
         self.staff_button.setObjectName("footer-staff")
         for b in (self.home_button, self.back_button, self.read_button, self.staff_button):
-            self.row.addWidget(b)  # each as wide as its text needs, the rest shared
+            self.row.addWidget(b, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.theme import set_role
@@ -36,7 +36,11 @@ class IdleOverlay(QWidget):
         inner.addWidget(self.question)
         inner.addWidget(self.countdown)
         inner.addWidget(self.button)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # centred without an alignment flag, which would lose the wrapping
+        row.addStretch(1)
+        row.addWidget(self.card, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(1)
         self._seconds = 30
         self.hide()

@@ -102,15 +102,37 @@ class PagedGrid(QWidget):
         per_page = self._max_per_page - self._max_per_page % self._columns or self._columns
         if not self._factories or self.height() <= 0:
             return per_page
-        # measure one sample item to see how many rows fit in the height we have
-        sample = self._factories[0]()
+        # measure the items of the first page, styled as they will be shown, and
+        # keep as many rows as fit in the height we have
         width = max(1, (self.width() - (self._columns - 1) * self._gap) // self._columns)
-        item_h = sample.heightForWidth(width) if sample.hasHeightForWidth() else -1
-        item_h = max(item_h, sample.sizeHint().height())
-        sample.deleteLater()
+        heights = []
+        for factory in self._factories[:per_page]:
+            sample = factory()
+            sample.setParent(self._grid_host)
+            sample.hide()  # measured, never shown
+            sample.ensurePolished()
+            h = sample.heightForWidth(width) if sample.hasHeightForWidth() else -1
+            heights.append(max(h, sample.sizeHint().height(), sample.minimumHeight()))
+            sample.deleteLater()
+        self._pager.ensurePolished()
         pager_h = self._pager.sizeHint().height() + self._gap
-        rows = max(1, (self.height() - pager_h + self._gap) // (item_h + self._gap))
-        return max(1, min(per_page, rows * self._columns))
+        available = self.height() + self._gap
+        if len(self._factories) > per_page:
+            available -= pager_h
+        rows, used = 0, 0
+        row_heights = [max(heights[i:i + self._columns])
+                       for i in range(0, len(heights), self._columns)]
+        for row_h in row_heights:
+            if used + row_h + self._gap > available:
+                break
+            used += row_h + self._gap
+            rows += 1
+        if rows < len(row_heights) and len(self._factories) <= per_page:
+            # it will need a pager after all: make room for it
+            while rows > 1 and used + pager_h > available:
+                rows -= 1
+                used -= row_heights[rows] + self._gap
+        return max(1, min(per_page, max(1, rows) * self._columns))
 
     def _fill(self) -> None:
         for widget in self._built:
@@ -143,9 +165,10 @@ class PagedGrid(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self._factories and self._fit_per_page() != self._per_page:
+        fitted = self._fit_per_page() if self._factories else self._per_page
+        if fitted != self._per_page:
             first = self._page * self._per_page
-            self._per_page = self._fit_per_page()
+            self._per_page = fitted
             self._page = first // self._per_page
             self._fill()
 

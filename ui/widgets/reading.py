@@ -1,0 +1,35 @@
+"""A touch-scrollable area for text that wraps to the width it is given.
+
+QScrollArea sizes its content from the minimum size, which for word-wrapped
+labels is far too short; this one asks the layout how tall the content is at
+the viewport's width, so nothing is squeezed and the scroll range is right.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QScroller, QWidget
+
+
+class ReadingArea(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def fit(self) -> None:
+        content = self.widget()
+        if content is None or content.layout() is None:
+            return
+        content.ensurePolished()
+        content.layout().invalidate()  # labels may just have been replaced
+        width = self.viewport().width()
+        height = content.layout().heightForWidth(width)
+        content.setMinimumHeight(max(0, height))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
