@@ -56,13 +56,32 @@ def run(step: str, cmd: list[str], **kwargs) -> None:
 
 def build() -> float:
     """Translations, then PyInstaller; returns the PyInstaller time in seconds."""
-    run("translations", [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"], cwd=ROOT)
+    run(
+        "translations",
+        [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"],
+        cwd=ROOT,
+    )
     env = dict(os.environ)
     # the same hash seed in every build: set iteration order, hence bytecode, stays put
     env.setdefault("PYTHONHASHSEED", "0")
     started = time.monotonic()
-    run("PyInstaller", [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)], cwd=ROOT, env=env)
+    run(
+        "PyInstaller",
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     return time.monotonic() - started
 
 
@@ -88,9 +107,15 @@ def smoke_test(binary: Path) -> bool:
     # from a scratch folder, so nothing can be found through the checkout by accident
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
         try:
-            result = subprocess.run([str(binary), "--smoke-test"], cwd=scratch, env=env,
-                                    capture_output=True, text=True, errors="replace",
-                                    timeout=SMOKE_TIMEOUT_S)
+            result = subprocess.run(
+                [str(binary), "--smoke-test"],
+                cwd=scratch,
+                env=env,
+                capture_output=True,
+                text=True,
+                errors="replace",
+                timeout=SMOKE_TIMEOUT_S,
+            )
         except subprocess.TimeoutExpired:
             print(f"smoke test: no exit within {SMOKE_TIMEOUT_S} s", file=sys.stderr)
             return False
@@ -118,8 +143,11 @@ def measure(folder: Path) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-build", action="store_true",
-                        help="use the existing dist/ folder: smoke-test and measure only")
+    parser.add_argument(
+        "--skip-build",
+        action="store_true",
+        help="use the existing dist/ folder: smoke-test and measure only",
+    )
     args = parser.parse_args(argv)
 
     build_s = None

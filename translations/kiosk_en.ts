@@ -76,19 +76,20 @@
     <context>
         <name>Groups</name>
         <message>
+            <source>1 service</source>
+            <translation>1 service</translation>
+        </message>
+        <message>
+            <source>%1 services</source>
+            <translation>%1 services</translation>
+        </message>
+        <message>
             <source>By department</source>
             <translation>By department</translation>
         </message>
         <message>
             <source>Choose the department.</source>
             <translation>Choose the department.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n service(s)</source>
-            <translation>
-                <numerusform>%n service</numerusform>
-                <numerusform>%n services</numerusform>
-            </translation>
         </message>
         <message>
             <source>By life event</source>
@@ -180,12 +181,13 @@
     </context>
     <context>
         <name>Idle</name>
-        <message numerus="yes">
-            <source>To protect your privacy, the screen will be cleared in %n second(s).</source>
-            <translation>
-                <numerusform>To protect your privacy, the screen will be cleared in %n second.</numerusform>
-                <numerusform>To protect your privacy, the screen will be cleared in %n seconds.</numerusform>
-            </translation>
+        <message>
+            <source>To protect your privacy, the screen will be cleared in 1 second.</source>
+            <translation>To protect your privacy, the screen will be cleared in 1 second.</translation>
+        </message>
+        <message>
+            <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
+            <translation>To protect your privacy, the screen will be cleared in %1 seconds.</translation>
         </message>
     </context>
     <context>
@@ -208,13 +210,6 @@
         <message>
             <source>On the spot</source>
             <translation>On the spot</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s)</source>
-            <translation>
-                <numerusform>%n working day</numerusform>
-                <numerusform>%n working days</numerusform>
-            </translation>
         </message>
         <message>
             <source>Free</source>
@@ -240,12 +235,17 @@
             <source>Electronic</source>
             <translation>Electronic</translation>
         </message>
-        <message numerus="yes">
-            <source>%n copies</source>
-            <translation>
-                <numerusform>%n copy</numerusform>
-                <numerusform>%n copies</numerusform>
-            </translation>
+        <message>
+            <source>1 working day</source>
+            <translation>1 working day</translation>
+        </message>
+        <message>
+            <source>%1 working days</source>
+            <translation>%1 working days</translation>
+        </message>
+        <message>
+            <source>%1 copies</source>
+            <translation>%1 copies</translation>
         </message>
         <message>
             <source>required</source>
@@ -280,8 +280,8 @@
             <translation>Read what it takes, then tick what you have.</translation>
         </message>
         <message>
-            <source>Book an appointment for this</source>
-            <translation>Book an appointment for this</translation>
+            <source>Book a time</source>
+            <translation>Book a time</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -335,12 +335,13 @@
             <source>Materials</source>
             <translation>Materials</translation>
         </message>
-        <message numerus="yes">
-            <source>%n item(s) — see ② What to bring</source>
-            <translation>
-                <numerusform>%n item — see ② What to bring</numerusform>
-                <numerusform>%n items — see ② What to bring</numerusform>
-            </translation>
+        <message>
+            <source>1 item — see ② What to bring</source>
+            <translation>1 item — see ② What to bring</translation>
+        </message>
+        <message>
+            <source>%1 items — see ② What to bring</source>
+            <translation>%1 items — see ② What to bring</translation>
         </message>
         <message>
             <source>✓ I have it</source>
@@ -378,12 +379,13 @@
             <source>No visit needed</source>
             <translation>No visit needed</translation>
         </message>
-        <message numerus="yes">
-            <source>%n visit(s) to the hall</source>
-            <translation>
-                <numerusform>%n visit to the hall</numerusform>
-                <numerusform>%n visits to the hall</numerusform>
-            </translation>
+        <message>
+            <source>1 visit to the hall</source>
+            <translation>1 visit to the hall</translation>
+        </message>
+        <message>
+            <source>%1 visits to the hall</source>
+            <translation>%1 visits to the hall</translation>
         </message>
     </context>
     <context>
@@ -438,12 +440,13 @@
             <source>Most used services:</source>
             <translation>Most used services:</translation>
         </message>
-        <message numerus="yes">
-            <source>%n service(s) found:</source>
-            <translation>
-                <numerusform>%n service found:</numerusform>
-                <numerusform>%n services found:</numerusform>
-            </translation>
+        <message>
+            <source>1 service found:</source>
+            <translation>1 service found:</translation>
+        </message>
+        <message>
+            <source>%1 services found:</source>
+            <translation>%1 services found:</translation>
         </message>
         <message>
             <source>Nothing found for “%1”. Most used services:</source>

@@ -76,18 +76,20 @@
     <context>
         <name>Groups</name>
         <message>
+            <source>1 service</source>
+            <translation>1 项服务</translation>
+        </message>
+        <message>
+            <source>%1 services</source>
+            <translation>%1 项服务</translation>
+        </message>
+        <message>
             <source>By department</source>
             <translation>按部门找</translation>
         </message>
         <message>
             <source>Choose the department.</source>
             <translation>请选择部门。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n service(s)</source>
-            <translation>
-                <numerusform>%n 项服务</numerusform>
-            </translation>
         </message>
         <message>
             <source>By life event</source>
@@ -179,11 +181,13 @@
     </context>
     <context>
         <name>Idle</name>
-        <message numerus="yes">
-            <source>To protect your privacy, the screen will be cleared in %n second(s).</source>
-            <translation>
-                <numerusform>为保护您的隐私，屏幕将在 %n 秒后清空。</numerusform>
-            </translation>
+        <message>
+            <source>To protect your privacy, the screen will be cleared in 1 second.</source>
+            <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
+        </message>
+        <message>
+            <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
+            <translation>为保护您的隐私，屏幕将在 %1 秒后清空。</translation>
         </message>
     </context>
     <context>
@@ -206,12 +210,6 @@
         <message>
             <source>On the spot</source>
             <translation>即办</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s)</source>
-            <translation>
-                <numerusform>%n 个工作日</numerusform>
-            </translation>
         </message>
         <message>
             <source>Free</source>
@@ -237,11 +235,17 @@
             <source>Electronic</source>
             <translation>电子版</translation>
         </message>
-        <message numerus="yes">
-            <source>%n copies</source>
-            <translation>
-                <numerusform>%n 份</numerusform>
-            </translation>
+        <message>
+            <source>1 working day</source>
+            <translation>1 个工作日</translation>
+        </message>
+        <message>
+            <source>%1 working days</source>
+            <translation>%1 个工作日</translation>
+        </message>
+        <message>
+            <source>%1 copies</source>
+            <translation>%1 份</translation>
         </message>
         <message>
             <source>required</source>
@@ -276,8 +280,8 @@
             <translation>先看办事须知，再勾选您已带的材料。</translation>
         </message>
         <message>
-            <source>Book an appointment for this</source>
-            <translation>预约办理此事项</translation>
+            <source>Book a time</source>
+            <translation>预约办理</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -331,11 +335,13 @@
             <source>Materials</source>
             <translation>材料</translation>
         </message>
-        <message numerus="yes">
-            <source>%n item(s) — see ② What to bring</source>
-            <translation>
-                <numerusform>共 %n 项，见 ② 要带的材料</numerusform>
-            </translation>
+        <message>
+            <source>1 item — see ② What to bring</source>
+            <translation>共 1 项，见 ② 要带的材料</translation>
+        </message>
+        <message>
+            <source>%1 items — see ② What to bring</source>
+            <translation>共 %1 项，见 ② 要带的材料</translation>
         </message>
         <message>
             <source>✓ I have it</source>
@@ -373,11 +379,13 @@
             <source>No visit needed</source>
             <translation>不用跑腿</translation>
         </message>
-        <message numerus="yes">
-            <source>%n visit(s) to the hall</source>
-            <translation>
-                <numerusform>最多跑 %n 次</numerusform>
-            </translation>
+        <message>
+            <source>1 visit to the hall</source>
+            <translation>最多跑 1 次</translation>
+        </message>
+        <message>
+            <source>%1 visits to the hall</source>
+            <translation>最多跑 %1 次</translation>
         </message>
     </context>
     <context>
@@ -432,11 +440,13 @@
             <source>Most used services:</source>
             <translation>常办事项：</translation>
         </message>
-        <message numerus="yes">
-            <source>%n service(s) found:</source>
-            <translation>
-                <numerusform>找到 %n 项：</numerusform>
-            </translation>
+        <message>
+            <source>1 service found:</source>
+            <translation>找到 1 项：</translation>
+        </message>
+        <message>
+            <source>%1 services found:</source>
+            <translation>找到 %1 项：</translation>
         </message>
         <message>
             <source>Nothing found for “%1”. Most used services:</source>

@@ -31,6 +31,14 @@ def qm_path(language: str) -> Path:
     return translations_dir() / f"kiosk_{language}.qm"
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """English-style one/many, each already translated; ``%1`` in ``many`` is the count.
+
+    (Qt's ``%n`` plurals need lupdate to see the count argument, which its Python
+    parser does not; two plain strings work in every tool and language.)"""
+    return one if count == 1 else many.replace("%1", str(count))
+
+
 def content_language(language: str) -> str:
     """Which field of catalogue content (zh/en) a UI language reads."""
     return "zh" if language.startswith("zh") else "en"

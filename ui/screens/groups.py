@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ui.i18n import translate
+from ui.i18n import plural, translate
 from ui.screens.tiles import Tile, TileScreen
+
+
+def services_text(count: int) -> str:
+    return plural(count, translate("Groups", "1 service"), translate("Groups", "%1 services"))
 
 
 class DepartmentsScreen(TileScreen):
@@ -22,7 +26,7 @@ class DepartmentsScreen(TileScreen):
         c, nav = self.deps.catalogue, self.deps.navigator
         return [
             Tile(d.code, lambda d=d: d.name.get(self.lang),
-                 lambda d=d: translate("Groups", "%n service(s)", "", len(c.matters_of_department(d.code))),
+                 lambda d=d: services_text(len(c.matters_of_department(d.code))),
                  lambda d=d: nav.go("matter_list", department=d.code), role="primary")
             for d in c.departments
         ]
@@ -44,7 +48,7 @@ class LifeEventsScreen(TileScreen):
         c, nav = self.deps.catalogue, self.deps.navigator
         return [
             Tile(t.code, lambda t=t: t.name.get(self.lang),
-                 lambda t=t: translate("Groups", "%n service(s)", "", len(c.matters_of_theme(t.code))),
+                 lambda t=t: services_text(len(c.matters_of_theme(t.code))),
                  lambda t=t: nav.go("matter_list", theme=t.code), role="primary")
             for t in c.themes
         ]

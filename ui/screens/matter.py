@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalogue import Material, Matter
 from kiosk.handoff import TemplateError, handoff_url
-from ui.i18n import translate
+from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -47,7 +47,8 @@ def _label(parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
 def days_text(days: int) -> str:
     if days == 0:
         return translate("Matter", "On the spot")
-    return translate("Matter", "%n working day(s)", "", days)
+    return plural(days, translate("Matter", "1 working day"),
+                  translate("Matter", "%1 working days"))
 
 
 def fee_text(matter: Matter, lang: str) -> str:
@@ -67,7 +68,7 @@ def form_text(material: Material) -> str:
         "electronic": translate("Matter", "Electronic"),
     }[material.form]
     if material.copies > 1:
-        form += " × " + translate("Matter", "%n copies", "", material.copies)
+        form += " × " + translate("Matter", "%1 copies").replace("%1", str(material.copies))
     need = (translate("Matter", "required") if material.required
             else translate("Matter", "if it applies"))
     return f"{form} · {need}"
@@ -125,12 +126,12 @@ class MatterScreen(Screen):
         self.handoff_layout.addWidget(self.handoff_text, 1)
         self.parts.addWidget(handoff)
 
-        actions = QHBoxLayout()
+        # "book" sits in the row of parts: in 长辈版 on a landscape screen the height
+        # is needed for the checklist
         self.book_button = TextButton("primary", self)
         self.book_button.setObjectName("book")
         self.book_button.clicked.connect(self._book)
-        actions.addWidget(self.book_button, 1)
-        self.root.addLayout(actions)
+        tabs.addWidget(self.book_button, 1)
         self.retranslate()
 
     # -- navigation ------------------------------------------------------------
@@ -150,6 +151,8 @@ class MatterScreen(Screen):
     def show_part(self, part: str) -> None:
         self._part = part
         self.parts.setCurrentIndex(PARTS.index(part))
+        # the description belongs to the overview; the other parts need the room
+        self.instruction.setVisible(part == "overview")
         for name, button in self.tab_buttons.items():
             button.setChecked(name == part)
         if part == "handoff":
@@ -194,7 +197,7 @@ class MatterScreen(Screen):
         self._fill_facts(m)
         self._fill_materials(m)
         self.book_button.setVisible(m.bookable)
-        self.book_button.set_texts(translate("Matter", "Book an appointment for this"))
+        self.book_button.set_texts(translate("Matter", "Book a time"))
         self.show_part(self._part)
 
     def _fill_facts(self, m: Matter) -> None:
@@ -207,6 +210,7 @@ class MatterScreen(Screen):
         dept = c.department(m.department)
         halls = [h.name.get(lang) for code in m.halls if (h := c.hall(code))]
         yes, no = translate("Matter", "Yes"), translate("Matter", "No")
+        count = len(m.materials)
         rows = [
             (translate("Matter", "Department"), dept.name.get(lang) if dept else m.department),
             (translate("Matter", "Where"), m.window.get(lang)),
@@ -219,7 +223,8 @@ class MatterScreen(Screen):
             (translate("Matter", "Staff can do it for you"), yes if m.proxy_allowed else no),
             (translate("Matter", "Halls"), "、".join(halls) if lang == "zh" else "; ".join(halls)),
             (translate("Matter", "Materials"),
-             translate("Matter", "%n item(s) — see ② What to bring", "", len(m.materials))),
+             plural(count, translate("Matter", "1 item — see ② What to bring"),
+                    translate("Matter", "%1 items — see ② What to bring"))),
         ]
         for r, (key, value) in enumerate(rows):
             k = _label(self.facts, "muted")

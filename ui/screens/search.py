@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui.i18n import translate
+from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -108,7 +108,8 @@ class SearchScreen(Screen):
             self.status.setText(self.instruction.text() + "\n" + translate("Search", "Most used services:"))
         elif self.last_hits:
             matters = [h.matter for h in self.last_hits]
-            self.status.setText(translate("Search", "%n service(s) found:", "", len(matters)))
+            self.status.setText(plural(len(matters), translate("Search", "1 service found:"),
+                                       translate("Search", "%1 services found:")))
         else:
             matters = c.most_used(RESULT_LIMIT)
             self.status.setText(

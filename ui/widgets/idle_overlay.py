@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.i18n import translate
+from ui.i18n import plural, translate
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 
@@ -61,10 +61,11 @@ class IdleOverlay(QWidget):
 
     def retranslate(self) -> None:
         self.question.setText("您还在吗?\nAre you still there?")
-        self.countdown.setText(
-            translate("Idle", "To protect your privacy, the screen will be cleared in %n second(s).",
-                      "", self._seconds)
-        )
+        self.countdown.setText(plural(
+            self._seconds,
+            translate("Idle", "To protect your privacy, the screen will be cleared in 1 second."),
+            translate("Idle", "To protect your privacy, the screen will be cleared in %1 seconds."),
+        ))
         self.button.set_texts("我还在", "I'm still here")
 
     def paintEvent(self, _event) -> None:  # noqa: N802 — dim what is behind

@@ -7,14 +7,15 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 
 from kiosk.catalogue import Catalogue, Matter
-from ui.i18n import translate
+from ui.i18n import plural, translate
 from ui.widgets.buttons import TextButton
 
 
 def visits_text(visits: int) -> str:
     if visits == 0:
         return translate("Matter", "No visit needed")
-    return translate("Matter", "%n visit(s) to the hall", "", visits)
+    return plural(visits, translate("Matter", "1 visit to the hall"),
+                  translate("Matter", "%1 visits to the hall"))
 
 
 def matter_row_factory(matter: Matter, catalogue: Catalogue, lang: str,

@@ -1,0 +1,117 @@
+"""Search per keystroke at 20,000 matters, against SQLite FTS5 (trigram) in the same run.
+
+    python tests/bench/bench_search.py
+
+Both see the same matters and the same text (Chinese name and aliases, English name
+and aliases, pinyin and initials) and are asked the same keystrokes, as residents
+type them. FTS5's trigram tokenizer cannot match fewer than three characters, so
+shorter queries fall back to ``LIKE '%q%'``, as an FTS5-based search would have to.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from kiosk.search import SearchIndex, english_words, normalise  # noqa: E402
+from kiosk.search.index import _spell  # noqa: E402
+from tests.bench.catalogue_20k import make_matters  # noqa: E402
+
+#: what residents type, whole; every prefix of each is one keystroke
+TYPED = [
+    "sbk", "shbzk", "shebaoka", "sfz", "shenfenzheng", "hz", "huzhao", "gjj",
+    "gongjijin tiqu", "jsz", "jiashizheng", "yyzz", "yingyezhizhao", "bdcq", "ylbx",
+    "yibao", "dibao", "jhz", "tiqianhuankuan", "zzzq",
+    "身份证", "身份证到期", "社保卡丢了", "护照", "公积金提取", "结婚登记", "营业执照变更",
+    "驾驶证换领", "不动产", "医保异地就医", "居住证", "出生证明", "老年证",
+    "passport", "ID card", "marriage", "provident fund", "driving licence",
+    "business licence", "pension", "qqqqzzzz",
+]
+
+
+def keystrokes() -> list[str]:
+    return [word[:i] for word in TYPED for i in range(1, len(word) + 1) if word[:i].strip()]
+
+
+def _fts_text(matter) -> str:
+    word_cache: dict[str, list[str]] = {}
+    zh = [matter.name.zh, *matter.aliases_zh]
+    spelt = [_spell(normalise(t), word_cache) for t in zh]
+    return " ".join([
+        *zh, matter.name.en, *matter.aliases_en,
+        *(s.pinyin for s in spelt), *(s.initials for s in spelt),
+        *("".join(english_words(t)) for t in (matter.name.en, *matter.aliases_en)),
+    ])
+
+
+def _fts5(matters) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(code, text, tokenize='trigram')")
+    db.executemany("INSERT INTO t (code, text) VALUES (?, ?)",
+                   ((m.code, _fts_text(m)) for m in matters))
+    db.commit()
+    return db
+
+
+def _fts5_query(db: sqlite3.Connection, typed: str) -> list[str]:
+    q = normalise(typed)
+    if not q:
+        return []
+    if len(q) >= 3:
+        phrase = '"' + q.replace('"', '""') + '"'
+        rows = db.execute("SELECT code FROM t WHERE t MATCH ? ORDER BY rank LIMIT 20", (phrase,))
+    else:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = db.execute("SELECT code FROM t WHERE text LIKE ? ESCAPE '\\' LIMIT 20", (pattern,))
+    return [code for (code,) in rows]
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def run(n: int = 20000, rounds: int = 5) -> dict[str, float]:
+    if sqlite3.sqlite_version_info < (3, 34, 0):
+        raise RuntimeError(f"SQLite {sqlite3.sqlite_version} has no FTS5 trigram tokenizer")
+    matters = make_matters(n)
+    t0 = time.perf_counter()
+    index = SearchIndex.build(matters)
+    build_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    db = _fts5(matters)
+    fts_build_s = time.perf_counter() - t0
+    keys = keystrokes()
+    ours: list[float] = []
+    fts: list[float] = []
+    clock = time.perf_counter
+    for _ in range(rounds):  # interleaved, so both see the same machine
+        for q in keys:
+            t0 = clock()
+            index.search(q, limit=20)
+            t1 = clock()
+            _fts5_query(db, q)
+            t2 = clock()
+            ours.append((t1 - t0) * 1000)
+            fts.append((t2 - t1) * 1000)
+    return {
+        "search_p95_ms_20k": round(_p95(ours), 3),
+        "search_max_ms_20k": round(max(ours), 3),
+        "search_median_ms_20k": round(statistics.median(ours), 3),
+        "fts5_p95_ms_20k": round(_p95(fts), 3),
+        "fts5_median_ms_20k": round(statistics.median(fts), 3),
+        "search_index_build_s": round(build_s, 2),
+        "fts5_build_s": round(fts_build_s, 2),
+        "search_keystrokes": len(keys),
+    }
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key}: {value}")
