@@ -62,10 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    if (args.command == "gallery" or args.smoke_test) and not os.environ.get("QT_QPA_PLATFORM"):
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
-                and sys.platform.startswith("linux"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if (args.command == "gallery" or args.smoke_test) and headless \
+            and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     # imports after argument parsing: --help needs no Qt
     from PySide6.QtCore import QTimer

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalogue import Catalogue
@@ -29,6 +30,24 @@ def sample_matter(catalogue: Catalogue) -> str:
         if m.name.zh == "居民身份证换领":
             return m.code
     return catalogue.most_used(1)[0].code
+
+
+class GalleryClock:
+    """A monotonic clock the gallery can move on, to show the idle dialog truly."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def show_idle_dialog(w: KioskWindow) -> None:
+    w.home()
+    clock = w.idle_clock
+    if hasattr(clock, "now"):  # the gallery's clock, or a test's fake one
+        clock.now += w.idle.idle_seconds + 2
+    w.check_idle()
 
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
@@ -56,8 +75,15 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "matter-handoff": lambda w: matter_ticked(w, "handoff"),
         "coming_soon": lambda w: w.go("coming_soon", feature="certificate"),
         "call_staff": lambda w: w.go("call_staff"),
-        "idle": lambda w: (w.home(), w.overlay.show_seconds(28)),
+        "idle": show_idle_dialog,
     }
+
+
+def settle(app: QApplication) -> None:
+    """Process pending events, and the deletions that only an event loop would run."""
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 def render_gallery(directory: Path, catalogue: Catalogue, index: SearchIndex,
@@ -72,14 +98,14 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: SearchIndex,
             for language in LANGUAGES:
                 defaults = settings.with_values(default_language=language, default_elderly=elderly)
                 languages.set_language(language)
-                window = KioskWindow(catalogue, index, defaults, languages)
+                window = KioskWindow(catalogue, index, defaults, languages, clock=GalleryClock())
                 window.resize(width, height)
                 window.show()
                 for name, reach in states(catalogue).items():
                     window.wipe()
                     reach(window)
                     window.resize(width, height)  # a transient layout may have grown it
-                    app.processEvents()
+                    settle(app)
                     path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
                     window.grab().save(str(path))
                     written.append(path)

@@ -79,6 +79,7 @@ class LanguageSwitch:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translator: QTranslator | None = None
+        self._data = b""
         self.language = "en"
 
     def set_language(self, language: str) -> None:
@@ -90,10 +91,17 @@ class LanguageSwitch:
         else:
             translator = QTranslator(self._app)
             path = qm_path(language)
-            if not translator.load(str(path)):
+            # loaded from memory, not mapped from the file: an update that replaces
+            # the file while the kiosk runs must not pull it from under Qt
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+            if not data or not translator.load(data):
                 raise FileNotFoundError(
                     f"translation {path} is missing: run `python scripts/translations.py release`"
                 )
+            self._data = data  # Qt keeps a pointer into these bytes
             self._translator = translator
         self._app.installTranslator(self._translator)
         self.language = language

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputEvent, QInputMethodEvent
@@ -61,7 +61,7 @@ class KioskWindow(QWidget):
         settings: Settings,
         languages: LanguageSwitch,
         clock: Callable[[], float] = time.monotonic,
-        wall_clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         speech: ReadAloud | None = None,
     ) -> None:
         super().__init__()
@@ -79,6 +79,7 @@ class KioskWindow(QWidget):
             theme=self._make_theme(settings.default_elderly, 1920, 1080),
         )
         self.session = ResidentSession(settings.default_language, settings.default_elderly)
+        self.idle_clock = clock
         self.idle = IdlePolicy(clock, self._idle_seconds(), settings.idle_countdown_seconds)
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
@@ -234,9 +235,10 @@ class KioskWindow(QWidget):
 
     def _tick_clock(self) -> None:
         try:
-            zone = ZoneInfo(self.settings.timezone)
-        except (KeyError, ValueError):
-            zone = ZoneInfo("Asia/Shanghai")
+            zone: tzinfo = ZoneInfo(self.settings.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            log.warning("time zone %r unknown here; the clock shows UTC", self.settings.timezone)
+            zone = UTC
         self.header.clock.setText(self._wall_clock().astimezone(zone).strftime("%H:%M"))
 
     # -- idle and the wipe -----------------------------------------------------------

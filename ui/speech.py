@@ -29,7 +29,9 @@ class ReadAloud(QObject):
         except ImportError:  # pragma: no cover - Addons missing
             log.warning("QtTextToSpeech is not installed: read-aloud is off")
             return None
-        engines = QTextToSpeech.availableEngines()
+        # "mock" is Qt's test engine: it says nothing, so it never counts as a voice
+        # unless asked for by name
+        engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
         if self._engine is None and not engines:
             log.info("no text-to-speech engine on this system: read-aloud is off")
             return None

@@ -42,22 +42,26 @@ Ties are broken by ``popularity`` (higher first), then by code.
 
 How it stays fast
 -----------------
-Matters are numbered by rank (popularity, then code). Each tier keeps a map from
-every *gram* — each start of each key, up to ``K`` characters — to the ranks of the
-matters that have it, in rank order. A query no longer than ``K`` reads its posting
-list and takes the first matters not already found: no scan and no sort. A longer
-query walks the posting list of its first ``K`` characters and confirms each
-candidate with one ``in`` over a per-matter string of keys (``\\0``-separated), and
-stops as soon as it has enough. Nothing is computed from pinyin at query time.
+:meth:`SearchIndex.build` does all the pinyin work, once; a search computes nothing
+from pinyin. Matters are numbered by rank (popularity, then code). Each tier maps
+*grams* — the starts of its keys, cut to a few lengths (1–3 for Chinese, up to 6
+for pinyin) — to the ranks of the matters that have them, in rank order. A query
+that is a whole gram reads one list and takes its first matters not already found:
+no scan, no sort. A longer query walks the list of its longest gram and confirms
+each candidate with one ``in`` (or, for "starts at a syllable", an ``in`` and one
+pattern) on a per-matter string, and stops as soon as it has enough. At 20,000
+matters a keystroke takes well under a millisecond (``tests/bench/bench_search.py``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import itemgetter
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -78,8 +82,10 @@ _HAN_RUN = re.compile(
     "([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
 )
 #: alternative readings kept per text, so a text full of polyphones stays cheap
-_MAX_ALTERNATES = 4
+_MAX_ALTERNATES = 3
 _SEP = "\0"
+#: runs an iterator to its end, in C
+_drain = deque(maxlen=0).extend
 
 
 def normalise(text: str) -> str:
@@ -126,6 +132,8 @@ class _Spelling:
 
     pinyin: str
     initials: str
+    #: the pinyin, and again with \1 before each unit ("putong…\0\1pu\1tong…")
+    plain_and_marked: str
     #: the pinyin and initials from each later unit on ("huzhao…" of 普通护照…)
     pinyin_inside: tuple[str, ...]
     initials_inside: tuple[str, ...]
@@ -188,6 +196,7 @@ def _spell(text: str, word_cache: dict[str, list[str]]) -> _Spelling:
     return _Spelling(
         pinyin=full,
         initials=initials,
+        plain_and_marked=full + _SEP + "".join("\1" + u for u in units),
         pinyin_inside=tuple(full[a:] for a in at[1:-1]),
         initials_inside=tuple(initials[a:] for a in first_at[1:-1]),
         alt_pinyin=tuple(alt_pinyin),
@@ -196,6 +205,10 @@ def _spell(text: str, word_cache: dict[str, list[str]]) -> _Spelling:
 
 
 # --- tiers -------------------------------------------------------------------
+
+
+#: a source text's keys, and its part of a hay (see _PrefixTier.confirm)
+_KeysOf = Callable[[str], tuple["list[str] | tuple[str, ...]", str]]
 
 
 class _ExactTier:
@@ -211,6 +224,9 @@ class _ExactTier:
         for key in dict.fromkeys(keys):
             self.keys.setdefault(key, []).append(rank)
 
+    def done(self) -> None:
+        pass
+
     def collect(self, q: str, need: int, seen: set[int], found: dict[int, str]) -> None:
         taken = 0
         for rank in self.keys.get(q, ()):
@@ -224,42 +240,85 @@ class _ExactTier:
 class _PrefixTier:
     """Queries that are the start of one of a matter's keys.
 
-    ``grams`` maps each key start of ``shortest`` to ``k`` characters to the ranks that
-    have it, in rank order; ``hay`` holds each matter's keys, ``\\0``-separated, to
-    confirm queries longer than ``k``. Queries shorter than ``shortest`` find nothing
-    here (a single letter matching inside a word is noise).
+    ``grams`` maps each key start of the given ``lengths`` to the ranks that have it,
+    in rank order. A query is looked up by its start of the longest length it has;
+    when it is longer than that, each candidate is confirmed against ``hay``,
+    each matter's keys in one string, as ``confirm`` says: "start" (the keys,
+    ``\\0``-separated: the query follows a ``\\0``), "anywhere" (the keys are every
+    suffix of the texts in the hay: a plain ``in``), "boundary" (the keys are the
+    texts from each unit on; the hay has the texts plain, for a quick ``in``, and
+    with ``\\1`` before each unit, where a pattern checks the query starts at one).
+    Queries shorter than the shortest length find nothing here (a single letter
+    matching inside a word is noise).
     """
 
-    __slots__ = ("why", "k", "shortest", "anywhere", "grams", "hay")
+    __slots__ = ("why", "lengths", "confirm", "longest", "grams", "hay", "_parts", "_building",
+                 "_needs_hay", "_cuts")
 
-    def __init__(self, why: str, k: int, shortest: int = 1, anywhere: bool = False) -> None:
+    def __init__(self, why: str, lengths: tuple[int, ...], confirm: str = "start") -> None:
         self.why = why
-        self.k = k
-        self.shortest = shortest
-        #: keys are every suffix of the texts given: confirm with a plain ``in`` on those
-        self.anywhere = anywhere
-        self.grams: dict[str, list[int]] = {}
+        self.lengths = lengths
+        self.confirm = confirm
+        self.longest = max(lengths)  # the longest key: no longer query can match
+        #: keys this long or longer can match a query that is not a whole gram
+        self._needs_hay = next(n for n in range(lengths[0], 999) if n not in lengths)
+        self._cuts = [itemgetter(slice(None, n)) for n in lengths]
+        self.grams: dict[str, tuple[int, ...]] = {}
+        self._building: defaultdict[str, list[int]] = defaultdict(list)
         self.hay: dict[int, str] = {}
+        # per recurring source text: (its grams, its part of a hay, its longest key)
+        self._parts: dict[str, tuple[Iterable[str], str, int]] = {}
 
-    def add(self, rank: int, keys: list[str] | tuple[str, ...], texts: Iterable[str] = ()) -> None:
-        k, grams = self.k, self.grams
-        for gram in {key[:n] for key in keys for n in range(self.shortest, min(k, len(key)) + 1)}:
-            ranks = grams.get(gram)
-            if ranks is None:
-                grams[gram] = [rank]
-            else:
-                ranks.append(rank)
-        if any(len(key) > k for key in keys):
-            self.hay[rank] = _SEP.join(texts) if self.anywhere else _SEP + _SEP.join(keys)
+    def _part(self, source: str, keys_of: _KeysOf) -> tuple[Iterable[str], str, int]:
+        keys, text = keys_of(source)
+        # every key cut to every length (a key shorter than a length is its own gram)
+        grams = set().union(*[map(cut, keys) for cut in self._cuts])
+        if self.confirm == "start":
+            text = _SEP + _SEP.join(keys)
+        return grams, text, max(map(len, keys), default=0)
+
+    def add(self, rank: int, keys_of: _KeysOf, once: Iterable[str] = (),
+            often: Iterable[str] = ()) -> None:
+        """Index a matter's source texts (its name, aliases, English texts); ``keys_of``
+        gives a source's keys and, unless ``confirm`` is "start", its text for the hay.
+        Sources ``often`` met across a catalogue (aliases) are worked out once."""
+        parts = [self._part(source, keys_of) for source in once]
+        for source in often:
+            part = self._parts.get(source)
+            if part is None:
+                grams, text, longest = self._part(source, keys_of)
+                part = self._parts[source] = (tuple(grams), text, longest)
+            parts.append(part)
+        if not parts:
+            return
+        if len(parts) == 1:
+            grams, text, longest = parts[0]
+        else:
+            grams = set().union(*[p[0] for p in parts])
+            text = (_SEP if self.confirm != "start" else "").join([p[1] for p in parts])
+            longest = max([p[2] for p in parts])
+        # posting[gram].append(rank) for each gram, looped in C: the build's hot spot
+        _drain(map(list.append, map(self._building.__getitem__, grams), repeat(rank)))
+        if longest >= self._needs_hay:
+            self.hay[rank] = text
+            self.longest = max(self.longest, longest)
+
+    def done(self) -> None:
+        self._parts.clear()
+        self.grams = {gram: tuple(ranks) for gram, ranks in self._building.items()}
+        self._building.clear()
 
     def collect(self, q: str, need: int, seen: set[int], found: dict[int, str]) -> None:
-        if len(q) < self.shortest:
+        n = len(q)
+        if n < self.lengths[0] or n > self.longest:
             return
-        ranks = self.grams.get(q[: self.k])
+        if n not in self.lengths:
+            n = max(length for length in self.lengths if length < n)
+        ranks = self.grams.get(q[:n])
         if not ranks:
             return
         why, taken = self.why, 0
-        if len(q) <= self.k:
+        if n == len(q):
             for rank in ranks:
                 if rank not in seen and rank not in found:
                     found[rank] = why
@@ -267,7 +326,20 @@ class _PrefixTier:
                     if taken == need:
                         return
             return
-        needle, hay = (q if self.anywhere else _SEP + q), self.hay
+        hay = self.hay
+        if self.confirm == "boundary":  # the query starts at a unit, may run over more
+            at_unit = re.compile("\1" + "\1?".join(map(re.escape, q))).search
+            for rank in ranks:
+                if rank in seen or rank in found:
+                    continue
+                text = hay.get(rank, "")
+                if q in text and at_unit(text):
+                    found[rank] = why
+                    taken += 1
+                    if taken == need:
+                        return
+            return
+        needle = q if self.confirm == "anywhere" else _SEP + q
         for rank in ranks:
             if rank not in seen and rank not in found and needle in hay.get(rank, ""):
                 found[rank] = why
@@ -282,17 +354,20 @@ class _Tiers:
     def __init__(self) -> None:
         t = self
         t.code, t.name, t.alias = _ExactTier("code"), _ExactTier("name"), _ExactTier("alias")
-        t.name_start, t.alias_start = _PrefixTier("name", 3), _PrefixTier("alias", 3)
-        t.name_initials, t.name_pinyin = _PrefixTier("initials", 5), _PrefixTier("pinyin", 5)
-        t.alias_initials, t.alias_pinyin = _PrefixTier("initials", 5), _PrefixTier("pinyin", 5)
-        t.name_inside = _PrefixTier("name", 2, anywhere=True)
-        t.alias_inside = _PrefixTier("alias", 2, anywhere=True)
-        t.initials_inside = _PrefixTier("initials", 3, shortest=2, anywhere=True)
-        t.pinyin_inside = _PrefixTier("pinyin", 3, shortest=2)
-        t.alt_initials = _PrefixTier("initials", 3, shortest=2)
-        t.alt_pinyin = _PrefixTier("pinyin", 3, shortest=2)
-        t.english_start = _PrefixTier("english", 4)
-        t.english_word = _PrefixTier("english", 3, shortest=2)
+        # gram lengths: Chinese says more per character; long pinyin grams keep the
+        # candidates for a long query few
+        zh, letters, pinyin = (1, 2, 3), (1, 2, 3, 4, 5), (1, 2, 3, 4, 6)
+        t.name_start, t.alias_start = _PrefixTier("name", zh), _PrefixTier("alias", zh)
+        t.name_initials, t.name_pinyin = _PrefixTier("initials", letters), _PrefixTier("pinyin", pinyin)
+        t.alias_initials, t.alias_pinyin = _PrefixTier("initials", letters), _PrefixTier("pinyin", pinyin)
+        t.name_inside = _PrefixTier("name", (1, 2), confirm="anywhere")
+        t.alias_inside = _PrefixTier("alias", (1, 2), confirm="anywhere")
+        t.initials_inside = _PrefixTier("initials", (2, 3), confirm="anywhere")
+        t.pinyin_inside = _PrefixTier("pinyin", (2, 3, 6), confirm="boundary")
+        t.alt_initials = _PrefixTier("initials", (2, 3))
+        t.alt_pinyin = _PrefixTier("pinyin", (2, 3, 6))
+        t.english_start = _PrefixTier("english", (1, 2, 3, 4))
+        t.english_word = _PrefixTier("english", (2, 3, 6), confirm="boundary")
         self.groups: list[tuple[int, tuple[_ExactTier | _PrefixTier, ...]]] = [
             (100, (t.name, t.code)),
             (90, (t.name_start,)),
@@ -307,59 +382,65 @@ class _Tiers:
             (45, (t.english_start,)),
             (40, (t.english_word,)),
         ]
-        # texts recur across a catalogue (aliases, English phrases): spell each once
+        # aliases recur across a catalogue: spell each once
         self._words: dict[str, list[str]] = {}
         self._spelt: dict[str, _Spelling] = {}
-        self._english: dict[str, tuple[str, ...]] = {}
-
-    def _spell(self, text: str) -> _Spelling:
-        spelt = self._spelt.get(text)
-        if spelt is None:
-            spelt = self._spelt[text] = _spell(text, self._words)
-        return spelt
-
-    def _word_starts(self, text: str) -> tuple[str, ...]:
-        """An English text from each word on, normalised: "idcard", "card"."""
-        starts = self._english.get(text)
-        if starts is None:
-            words = english_words(text)
-            starts = self._english[text] = tuple("".join(words[i:]) for i in range(len(words)))
-        return starts
 
     def add(self, rank: int, matter: Matter) -> None:
         name = normalise(matter.name.zh)
-        aliases = [a for a in dict.fromkeys(normalise(a) for a in matter.aliases_zh) if a]
-        self.code.add(rank, [code] if (code := normalise(matter.code)) else [])
         names = [name] if name else []
+        aliases = [a for a in dict.fromkeys(normalise(a) for a in matter.aliases_zh) if a]
+        spelt = {a: self._spelt.get(a) or self._spelt.setdefault(a, _spell(a, self._words))
+                 for a in aliases}
+        spelt[name] = _spell(name, self._words)
+        self.code.add(rank, [code] if (code := normalise(matter.code)) else [])
         self.name.add(rank, names)
-        self.name_start.add(rank, names)
         self.alias.add(rank, aliases)
-        self.alias_start.add(rank, aliases)
-        spelt_name = self._spell(name)
-        spelt_aliases = [self._spell(a) for a in aliases]
-        spelt = (spelt_name, *spelt_aliases)
-        self.name_initials.add(rank, [spelt_name.initials])
-        self.name_pinyin.add(rank, [spelt_name.pinyin])
-        self.alias_initials.add(rank, [s.initials for s in spelt_aliases])
-        self.alias_pinyin.add(rank, [s.pinyin for s in spelt_aliases])
-        self.name_inside.add(rank, [name[i:] for i in range(1, len(name))], [name])
-        self.alias_inside.add(rank, [a[i:] for a in aliases for i in range(1, len(a))], aliases)
-        self.initials_inside.add(rank, [x for s in spelt for x in s.initials_inside],
-                                 [s.initials for s in spelt])
-        self.pinyin_inside.add(rank, [x for s in spelt for x in s.pinyin_inside])
-        self.alt_initials.add(rank, [x for s in spelt for x in s.alt_initials])
-        self.alt_pinyin.add(rank, [x for s in spelt for x in s.alt_pinyin])
-        en_name = self._word_starts(matter.name.en)
-        self.english_start.add(rank, en_name[:1])
-        self.english_word.add(rank, [
-            x for text in (en_name, *map(self._word_starts, matter.aliases_en)) for x in text
-        ])
+        self.name_start.add(rank, _itself, names)
+        self.alias_start.add(rank, _itself, often=aliases)
+        self.name_initials.add(rank, lambda t: ((spelt[t].initials,), ""), names)
+        self.name_pinyin.add(rank, lambda t: ((spelt[t].pinyin,), ""), names)
+        self.alias_initials.add(rank, lambda t: ((spelt[t].initials,), ""), often=aliases)
+        self.alias_pinyin.add(rank, lambda t: ((spelt[t].pinyin,), ""), often=aliases)
+        self.name_inside.add(rank, _inside, names)
+        self.alias_inside.add(rank, _inside, often=aliases)
+        self.initials_inside.add(rank, lambda t: (spelt[t].initials_inside, spelt[t].initials),
+                                 names, aliases)
+        self.pinyin_inside.add(rank, lambda t: (spelt[t].pinyin_inside, spelt[t].plain_and_marked),
+                               names, aliases)
+        if any(s.alt_pinyin for s in spelt.values()):  # only texts with polyphones have any
+            self.alt_initials.add(rank, lambda t: (spelt[t].alt_initials, ""), names, aliases)
+            self.alt_pinyin.add(rank, lambda t: (spelt[t].alt_pinyin, ""), names, aliases)
+        self.english_start.add(rank, _english_whole, [matter.name.en])
+        self.english_word.add(rank, _english_words, [matter.name.en], matter.aliases_en)
 
     def done(self) -> None:
         """Drop what only the build needed."""
         self._words.clear()
         self._spelt.clear()
-        self._english.clear()
+        for _, tiers in self.groups:
+            for tier in tiers:
+                tier.done()
+
+
+def _itself(text: str) -> tuple[tuple[str], str]:
+    return (text,), ""
+
+
+def _inside(text: str) -> tuple[list[str], str]:
+    return [text[i:] for i in range(1, len(text))], text
+
+
+def _english_whole(text: str) -> tuple[tuple[str], str]:
+    return ("".join(english_words(text)),), ""
+
+
+def _english_words(text: str) -> tuple[list[str], str]:
+    """An English text from each word on, normalised ("idcard", "card"), and the
+    text plain and with each word marked ("idcard\0\1id\1card")."""
+    words = english_words(text)
+    return (["".join(words[i:]) for i in range(len(words))],
+            "".join(words) + _SEP + "".join("\1" + w for w in words))
 
 
 # --- the index ---------------------------------------------------------------

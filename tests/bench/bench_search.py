@@ -40,22 +40,25 @@ def keystrokes() -> list[str]:
     return [word[:i] for word in TYPED for i in range(1, len(word) + 1) if word[:i].strip()]
 
 
-def _fts_text(matter) -> str:
+def _fts_texts(matters) -> list[tuple[str, str]]:
+    """(code, text) per matter: every text our index searches, in one string."""
     word_cache: dict[str, list[str]] = {}
-    zh = [matter.name.zh, *matter.aliases_zh]
-    spelt = [_spell(normalise(t), word_cache) for t in zh]
-    return " ".join([
-        *zh, matter.name.en, *matter.aliases_en,
-        *(s.pinyin for s in spelt), *(s.initials for s in spelt),
-        *("".join(english_words(t)) for t in (matter.name.en, *matter.aliases_en)),
-    ])
+    rows = []
+    for m in matters:
+        zh = [m.name.zh, *m.aliases_zh]
+        en = [m.name.en, *m.aliases_en]
+        spelt = [_spell(normalise(t), word_cache) for t in zh]
+        rows.append((m.code, " ".join([
+            *zh, *en, *(s.pinyin for s in spelt), *(s.initials for s in spelt),
+            *("".join(english_words(t)) for t in en),
+        ])))
+    return rows
 
 
-def _fts5(matters) -> sqlite3.Connection:
+def _fts5(rows: list[tuple[str, str]]) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(code, text, tokenize='trigram')")
-    db.executemany("INSERT INTO t (code, text) VALUES (?, ?)",
-                   ((m.code, _fts_text(m)) for m in matters))
+    db.executemany("INSERT INTO t (code, text) VALUES (?, ?)", rows)
     db.commit()
     return db
 
@@ -84,8 +87,9 @@ def run(n: int = 20000, rounds: int = 5) -> dict[str, float]:
     t0 = time.perf_counter()
     index = SearchIndex.build(matters)
     build_s = time.perf_counter() - t0
+    rows = _fts_texts(matters)  # the pinyin work, untimed: FTS5 gets it for free
     t0 = time.perf_counter()
-    db = _fts5(matters)
+    db = _fts5(rows)
     fts_build_s = time.perf_counter() - t0
     keys = keystrokes()
     ours: list[float] = []
@@ -107,7 +111,7 @@ def run(n: int = 20000, rounds: int = 5) -> dict[str, float]:
         "fts5_p95_ms_20k": round(_p95(fts), 3),
         "fts5_median_ms_20k": round(statistics.median(fts), 3),
         "search_index_build_s": round(build_s, 2),
-        "fts5_build_s": round(fts_build_s, 2),
+        "fts5_build_s_without_pinyin": round(fts_build_s, 2),
         "search_keystrokes": len(keys),
     }
 

@@ -10,7 +10,6 @@ import math
 import re
 
 import numpy as np
-
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.contrast import contrast_ratio
-
 
 #: runs that cannot be broken: Chinese text may wrap between any two characters
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
@@ -152,15 +150,14 @@ def clipping_problems(window: QWidget) -> list[str]:
             needed = w.fontMetrics().horizontalAdvance(w.text())
             if needed > w.width() - 8:
                 problems.append(f"{_name(w)} text needs {needed} px, button is {w.width()}")
-        elif isinstance(w, QLineEdit):
-            if w.fontMetrics().height() > w.contentsRect().height():
-                problems.append(f"{_name(w)} text taller than the field")
+        elif isinstance(w, QLineEdit) and w.fontMetrics().height() > w.contentsRect().height():
+            problems.append(f"{_name(w)} text taller than the field")
         if not _in_scroll_area(w):
             r = _window_rect(w, window)
             if not window.rect().contains(r):
                 problems.append(f"{_name(w)} at {r.getRect()} lies outside the window")
             parent = w.parentWidget()
-            if parent is not None and parent is not window:
-                if not parent.rect().contains(w.geometry()):
-                    problems.append(f"{_name(w)} sticks out of its parent {_name(parent)}")
+            if (parent is not None and parent is not window
+                    and not parent.rect().contains(w.geometry())):
+                problems.append(f"{_name(w)} sticks out of its parent {_name(parent)}")
     return problems

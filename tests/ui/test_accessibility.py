@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ui.gallery import SIZES, states
 from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
+from PySide6.QtWidgets import QApplication
 
+from ui.gallery import SIZES, settle, states
 
 
 def all_states(catalogue):
@@ -20,9 +21,7 @@ def reach_everything(window, catalogue, language, check):
         window.wipe()
         reach(window)
         window.resize(*window._requested_size)
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.processEvents()
+        settle(QApplication.instance())
         assert window.size().toTuple() == window._requested_size, f"{name}: window grew"
         problems += [f"{name} [{language}]: {p}" for p in check(window)]
     return problems
@@ -35,10 +34,10 @@ def test_touch_targets_and_contrast(make_window, demo_catalogue, width, height, 
     for language in ("zh_CN", "en"):
         w = make_window(width, height, default_language=language, default_elderly=elderly)
         w._requested_size = (width, height)
-        s = w.presentation.theme.sizes
+        touch = w.presentation.theme.sizes.touch
 
-        def check(window):
-            return (touch_target_problems(window, s.touch, 16 if elderly else 8)
+        def check(window, touch=touch):
+            return (touch_target_problems(window, touch, 16 if elderly else 8)
                     + contrast_problems(window, 7.0))
 
         problems += reach_everything(w, demo_catalogue, language, check)

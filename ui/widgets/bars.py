@@ -92,8 +92,9 @@ class Footer(Bar):
         self.read_button.setObjectName("footer-read")
         self.staff_button = TextButton("danger", self)
         self.staff_button.setObjectName("footer-staff")
-        for b in (self.home_button, self.back_button, self.read_button, self.staff_button):
-            self.row.addWidget(b, 1)
+        for b, share in ((self.home_button, 2), (self.back_button, 2), (self.read_button, 2),
+                         (self.staff_button, 3)):
+            self.row.addWidget(b, share)
         self.retranslate()
 
     def retranslate(self) -> None:
