@@ -23,9 +23,11 @@ def demo_catalogue():
 
 @pytest.fixture(scope="session")
 def demo_index(demo_catalogue):
-    from kiosk.search import SearchIndex
+    from kiosk.deferred_index import DeferredIndex
 
-    return SearchIndex.build(demo_catalogue.matters)
+    index = DeferredIndex(demo_catalogue.matters)
+    index.warm()
+    return index
 
 
 @pytest.fixture(scope="session")

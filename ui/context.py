@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.catalogue import Catalogue
-from kiosk.search import SearchIndex
+from kiosk.deferred_index import DeferredIndex
 from kiosk.session import ResidentSession
 from kiosk.settings import Settings
 from ui.theme import Theme
@@ -41,7 +41,7 @@ class Presentation:
 @dataclass(frozen=True)
 class ScreenDeps:
     catalogue: Catalogue
-    index: SearchIndex
+    index: DeferredIndex
     settings: Settings
     presentation: Presentation
     navigator: Navigator

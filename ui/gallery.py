@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalogue import Catalogue
-from kiosk.search import SearchIndex
+from kiosk.deferred_index import DeferredIndex
 from kiosk.settings import Settings
 from ui.i18n import LanguageSwitch
 from ui.shell import KioskWindow
@@ -86,7 +86,7 @@ def settle(app: QApplication) -> None:
     app.processEvents()
 
 
-def render_gallery(directory: Path, catalogue: Catalogue, index: SearchIndex,
+def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                    settings: Settings, languages: LanguageSwitch) -> list[Path]:
     """One window per size, mode and language (as the hall's defaults, so the wipe
     between states returns to them); every state reached from a fresh session."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVB
 
 from kiosk.catalogue import Catalogue
 from kiosk.idle import IdlePolicy, IdleState
-from kiosk.search import SearchIndex
+from kiosk.deferred_index import DeferredIndex
 from kiosk.session import ResidentSession
 from kiosk.settings import Settings
 from ui.context import Presentation, ScreenDeps
@@ -53,11 +53,39 @@ _INPUT_EVENTS = {
 }
 
 
+class ScreenStack(Mapping[str, Screen]):
+    """The screens by name, each made when it is first shown: start-up makes only
+    the attract and home screens."""
+
+    def __init__(self, deps: ScreenDeps, stack: QStackedWidget,
+                 prepare: Callable[[Screen], None]) -> None:
+        self._deps, self._stack, self._prepare = deps, stack, prepare
+        self._classes = {cls.name: cls for cls in SCREEN_CLASSES}
+        self._built: dict[str, Screen] = {}
+
+    def __getitem__(self, name: str) -> Screen:
+        if name not in self._built:
+            screen = self._classes[name](self._deps)
+            self._stack.addWidget(screen)
+            self._built[name] = screen
+            self._prepare(screen)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+    def built(self) -> list[Screen]:
+        return list(self._built.values())
+
+
 class KioskWindow(QWidget):
     def __init__(
         self,
         catalogue: Catalogue,
-        index: SearchIndex,
+        index: DeferredIndex,
         settings: Settings,
         languages: LanguageSwitch,
         clock: Callable[[], float] = time.monotonic,
@@ -106,11 +134,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.toast)
         layout.addWidget(self.footer)
-        self.screens: dict[str, Screen] = {}
-        for cls in SCREEN_CLASSES:
-            screen = cls(deps)
-            self.screens[cls.name] = screen
-            self.stack.addWidget(screen)
+        self.screens = ScreenStack(deps, self.stack, self._prepare)
         self.overlay = IdleOverlay(self)
         self.overlay.still_here.connect(self._still_here)
 
@@ -220,9 +244,13 @@ class KioskWindow(QWidget):
         self.footer.retranslate()  # now, not when the posted LanguageChange arrives
         self.overlay.retranslate()
         self._tick_clock()
-        for screen in self.screens.values():
-            screen.apply_mode()
-            screen.retranslate()
+        for screen in self.screens.built():
+            self._prepare(screen)
+
+    @staticmethod
+    def _prepare(screen: Screen) -> None:
+        screen.apply_mode()
+        screen.retranslate()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -266,7 +294,7 @@ class KioskWindow(QWidget):
         self.overlay.hide()
         self.speech.stop()
         self.idle.end_session()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.reset()
         self.session = ResidentSession(self.settings.default_language, self.settings.default_elderly)
         self._history.clear()

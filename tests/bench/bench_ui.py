@@ -49,7 +49,7 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue import load_catalogue
-    from kiosk.search import SearchIndex
+    from kiosk.deferred_index import DeferredIndex
     from kiosk.settings import Settings
     from tests.scripts_path import release_if_stale
     from ui.i18n import LanguageSwitch
@@ -60,7 +60,7 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     catalogue = load_catalogue()
     switch = LanguageSwitch(app)
     switch.set_language("zh_CN")
-    window = KioskWindow(catalogue, SearchIndex.build(catalogue.matters), Settings.defaults(), switch)
+    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), Settings.defaults(), switch)
     window.resize(1920, 1080)
     window.show()
     window.home()

@@ -18,11 +18,16 @@ class MatterListScreen(Screen):
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
         self._args: dict[str, Any] = {"most_used": True}
+        self._shown: tuple | None = None
         self.retranslate()
 
     def enter(self, **kwargs: Any) -> None:
         self._args = kwargs or {"most_used": True}
         self.retranslate()
+
+    def reset(self) -> None:
+        self._shown = None
+        self.grid.show_page(0)
 
     def apply_mode(self) -> None:
         super().apply_mode()
@@ -48,6 +53,10 @@ class MatterListScreen(Screen):
         else:
             self.title.setText(translate("MatterList", "Most used services"))
         self.instruction.setText(translate("MatterList", "Tap a service to see what to bring."))
+        key = (tuple(sorted(self._args.items())), self.lang)
+        if key == self._shown:
+            return  # the same list in the same language: keep the rows (and the page)
+        self._shown = key
         open_matter = lambda code: self.deps.navigator.go("matter", code=code)  # noqa: E731
         self.grid.set_items(
             [matter_row_factory(m, c, self.lang, open_matter) for m in self.matters()]

@@ -34,6 +34,7 @@ class PagedGrid(QWidget):
         self._page = 0
         self._per_page = 1
         self._built: list[QWidget] = []
+        self._samples: list[QWidget] = []
         self._fill_height = False
         self._max_item_height = 0
 
@@ -106,14 +107,15 @@ class PagedGrid(QWidget):
         # keep as many rows as fit in the height we have
         width = max(1, (self.width() - (self._columns - 1) * self._gap) // self._columns)
         heights = []
+        self._drop_samples()
         for factory in self._factories[:per_page]:
             sample = factory()
             sample.setParent(self._grid_host)
-            sample.hide()  # measured, never shown
+            sample.hide()  # measured now, shown by _fill if it is on the first page
             sample.ensurePolished()
             h = sample.heightForWidth(width) if sample.hasHeightForWidth() else -1
             heights.append(max(h, sample.sizeHint().height(), sample.minimumHeight()))
-            sample.deleteLater()
+            self._samples.append(sample)
         self._pager.ensurePolished()
         pager_h = self._pager.sizeHint().height() + self._gap
         available = self.height() + self._gap
@@ -134,6 +136,11 @@ class PagedGrid(QWidget):
                 used -= row_heights[rows] + self._gap
         return max(1, min(per_page, max(1, rows) * self._columns))
 
+    def _drop_samples(self) -> None:
+        for sample in self._samples:
+            sample.deleteLater()
+        self._samples = []
+
     def _fill(self) -> None:
         for widget in self._built:
             self._grid.removeWidget(widget)
@@ -141,8 +148,13 @@ class PagedGrid(QWidget):
             widget.deleteLater()
         self._built = []
         start = self._page * self._per_page
+        # the first page reuses the widgets made to measure it
+        reuse = self._samples if start == 0 else []
+        if start:
+            self._drop_samples()
+        self._samples = []
         for n, factory in enumerate(self._factories[start:start + self._per_page]):
-            widget = factory()
+            widget = reuse[n] if n < len(reuse) else factory()
             widget.setParent(self._grid_host)
             if self._fill_height:
                 widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -151,6 +163,8 @@ class PagedGrid(QWidget):
             self._grid.addWidget(widget, n // self._columns, n % self._columns)
             widget.show()
             self._built.append(widget)
+        for unused in reuse[len(self._built):] if start == 0 else []:
+            unused.deleteLater()
         rows = -(-self._per_page // self._columns)
         for r in range(self._grid.rowCount()):
             self._grid.setRowStretch(r, 0)
@@ -171,6 +185,8 @@ class PagedGrid(QWidget):
             self._per_page = fitted
             self._page = first // self._per_page
             self._fill()
+        else:
+            self._drop_samples()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
