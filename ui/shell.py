@@ -20,8 +20,8 @@ from PySide6.QtGui import QInputEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue import Catalogue
-from kiosk.idle import IdlePolicy, IdleState
 from kiosk.deferred_index import DeferredIndex
+from kiosk.idle import IdlePolicy, IdleState
 from kiosk.session import ResidentSession
 from kiosk.settings import Settings
 from ui.context import Presentation, ScreenDeps

@@ -4,10 +4,9 @@ touch targets, contrast (painted and measured) and clipping (zh_CN, en, pseudo).
 from __future__ import annotations
 
 import pytest
-
-from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
 from ui.gallery import SIZES, settle, states
 
 
