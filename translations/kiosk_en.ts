@@ -85,6 +85,7 @@
         </message>
         <message>
             <source>By department</source>
+            <extracomment>the matter_list argument that names a group of this kind</extracomment>
             <translation>By department</translation>
         </message>
         <message>
@@ -109,11 +110,11 @@
         </message>
         <message>
             <source>长辈版: on</source>
-            <translation>长辈版 (large text): on</translation>
+            <translation>Large text: on</translation>
         </message>
         <message>
             <source>长辈版: off</source>
-            <translation>长辈版 (large text): off</translation>
+            <translation>Large text: off</translation>
         </message>
         <message>
             <source>Large text for older people</source>

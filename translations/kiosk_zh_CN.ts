@@ -85,6 +85,7 @@
         </message>
         <message>
             <source>By department</source>
+            <extracomment>the matter_list argument that names a group of this kind</extracomment>
             <translation>按部门找</translation>
         </message>
         <message>

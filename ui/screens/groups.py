@@ -1,7 +1,8 @@
-"""Browse by department and by life event: one tile a group."""
+"""Browse by department and by life event: one tile a group, each opening its list."""
 
 from __future__ import annotations
 
+from kiosk.catalogue import Department, Theme
 from ui.i18n import plural, translate
 from ui.screens.tiles import Tile, TileScreen
 
@@ -10,45 +11,51 @@ def services_text(count: int) -> str:
     return plural(count, translate("Groups", "1 service"), translate("Groups", "%1 services"))
 
 
-class DepartmentsScreen(TileScreen):
-    name = "departments"
+class GroupScreen(TileScreen):
+    """Tiles for groups of matters; subclasses say which groups and how to list one."""
+
+    #: the matter_list argument that names a group of this kind
+    list_key = ""
 
     def __init__(self, deps) -> None:
         super().__init__(deps)
         self.retranslate()
+
+    def groups(self) -> list[tuple[Department | Theme, int]]:
+        raise NotImplementedError
+
+    def tiles(self) -> list[Tile]:
+        nav = self.deps.navigator
+        return [
+            Tile(g.code, lambda g=g: g.name.get(self.lang), lambda n=n: services_text(n),
+                 lambda g=g: nav.go("matter_list", **{self.list_key: g.code}), role="primary")
+            for g, n in self.groups()
+        ]
+
+
+class DepartmentsScreen(GroupScreen):
+    name = "departments"
+    list_key = "department"
+
+    def groups(self) -> list[tuple[Department | Theme, int]]:
+        c = self.deps.catalogue
+        return [(d, len(c.matters_of_department(d.code))) for d in c.departments]
 
     def retranslate(self) -> None:
         self.title.setText(translate("Groups", "By department"))
         self.instruction.setText(translate("Groups", "Choose the department."))
         super().retranslate()
 
-    def tiles(self) -> list[Tile]:
-        c, nav = self.deps.catalogue, self.deps.navigator
-        return [
-            Tile(d.code, lambda d=d: d.name.get(self.lang),
-                 lambda d=d: services_text(len(c.matters_of_department(d.code))),
-                 lambda d=d: nav.go("matter_list", department=d.code), role="primary")
-            for d in c.departments
-        ]
 
-
-class LifeEventsScreen(TileScreen):
+class LifeEventsScreen(GroupScreen):
     name = "life_events"
+    list_key = "theme"
 
-    def __init__(self, deps) -> None:
-        super().__init__(deps)
-        self.retranslate()
+    def groups(self) -> list[tuple[Department | Theme, int]]:
+        c = self.deps.catalogue
+        return [(t, len(c.matters_of_theme(t.code))) for t in c.themes]
 
     def retranslate(self) -> None:
         self.title.setText(translate("Groups", "By life event"))
         self.instruction.setText(translate("Groups", "Everything for one event, together."))
         super().retranslate()
-
-    def tiles(self) -> list[Tile]:
-        c, nav = self.deps.catalogue, self.deps.navigator
-        return [
-            Tile(t.code, lambda t=t: t.name.get(self.lang),
-                 lambda t=t: services_text(len(c.matters_of_theme(t.code))),
-                 lambda t=t: nav.go("matter_list", theme=t.code), role="primary")
-            for t in c.themes
-        ]
