@@ -11,9 +11,6 @@ import string
 from collections.abc import Iterable
 from urllib.parse import quote
 
-import qrcode
-import qrcode.constants
-
 PLACEHOLDERS = frozenset({"code", "have", "lang"})
 
 
@@ -46,6 +43,9 @@ def handoff_url(template: str, code: str, have: Iterable[int], lang: str) -> str
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of a QR code for the text, with a 4-module quiet zone."""
+    import qrcode  # imported on first use: the first screens need no QR code
+    import qrcode.constants
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     qr.add_data(text)
     qr.make(fit=True)

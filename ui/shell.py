@@ -26,15 +26,7 @@ from kiosk.session import ResidentSession
 from kiosk.settings import Settings
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
-from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
-from ui.screens.groups import DepartmentsScreen, LifeEventsScreen
-from ui.screens.home import HomeScreen
-from ui.screens.info import CallStaffScreen, ComingSoonScreen
-from ui.screens.matter import MatterScreen
-from ui.screens.matter_list import MatterListScreen
-from ui.screens.search import SearchScreen
-from ui.screens.services import ServicesScreen
 from ui.speech import ReadAloud
 from ui.theme import Theme, pick_font_family, set_role
 from ui.widgets.bars import Footer, Header
@@ -42,10 +34,36 @@ from ui.widgets.idle_overlay import IdleOverlay
 
 log = logging.getLogger(__name__)
 
-SCREEN_CLASSES: tuple[type[Screen], ...] = (
-    AttractScreen, HomeScreen, ServicesScreen, SearchScreen, DepartmentsScreen,
-    LifeEventsScreen, MatterListScreen, MatterScreen, ComingSoonScreen, CallStaffScreen,
-)
+def _screen_class(name: str) -> type[Screen]:
+    """The class of a screen, imported when the screen is first needed: start-up
+    loads only the attract and home screens (and no QR code library)."""
+    if name == "attract":
+        from ui.screens.attract import AttractScreen as cls
+    elif name == "home":
+        from ui.screens.home import HomeScreen as cls
+    elif name == "services":
+        from ui.screens.services import ServicesScreen as cls
+    elif name == "search":
+        from ui.screens.search import SearchScreen as cls
+    elif name == "departments":
+        from ui.screens.groups import DepartmentsScreen as cls
+    elif name == "life_events":
+        from ui.screens.groups import LifeEventsScreen as cls
+    elif name == "matter_list":
+        from ui.screens.matter_list import MatterListScreen as cls
+    elif name == "matter":
+        from ui.screens.matter import MatterScreen as cls
+    elif name == "coming_soon":
+        from ui.screens.info import ComingSoonScreen as cls
+    elif name == "call_staff":
+        from ui.screens.info import CallStaffScreen as cls
+    else:
+        raise KeyError(name)
+    return cls
+
+
+SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
+                "matter_list", "matter", "coming_soon", "call_staff")
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
@@ -60,22 +78,21 @@ class ScreenStack(Mapping[str, Screen]):
     def __init__(self, deps: ScreenDeps, stack: QStackedWidget,
                  prepare: Callable[[Screen], None]) -> None:
         self._deps, self._stack, self._prepare = deps, stack, prepare
-        self._classes = {cls.name: cls for cls in SCREEN_CLASSES}
         self._built: dict[str, Screen] = {}
 
     def __getitem__(self, name: str) -> Screen:
         if name not in self._built:
-            screen = self._classes[name](self._deps)
+            screen = _screen_class(name)(self._deps)
             self._stack.addWidget(screen)
             self._built[name] = screen
             self._prepare(screen)
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._classes)
+        return iter(SCREEN_NAMES)
 
     def __len__(self) -> int:
-        return len(self._classes)
+        return len(SCREEN_NAMES)
 
     def built(self) -> list[Screen]:
         return list(self._built.values())
