@@ -9,6 +9,7 @@ the index there and then.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.catalogue import Matter
@@ -18,8 +19,12 @@ if TYPE_CHECKING:
 
 
 class DeferredIndex:
-    def __init__(self, matters: Iterable[Matter]) -> None:
+    """``spelling_cache``: a file of pinyin spellings (kiosk.search.spelling_cache);
+    with it, a restart on the same catalogue does not load pypinyin at all."""
+
+    def __init__(self, matters: Iterable[Matter], spelling_cache: Path | None = None) -> None:
         self._matters = tuple(matters)
+        self._cache = spelling_cache
         self._index: SearchIndex | None = None
         self.builds = 0
 
@@ -29,10 +34,13 @@ class DeferredIndex:
 
     def warm(self) -> SearchIndex:
         if self._index is None:
-            from kiosk.search import SearchIndex
+            from kiosk.search import SearchIndex, spelling_cache
 
-            self._index = SearchIndex.build(self._matters)
+            known = spelling_cache.load(self._cache) if self._cache else {}
+            self._index = SearchIndex.build(self._matters, known)
             self.builds += 1
+            if self._cache and (self._index.spelt_new or len(known) != len(self._index.spellings)):
+                spelling_cache.save(self._cache, self._index.spellings)
         return self._index
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:

@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kiosk.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
     from kiosk.deferred_index import DeferredIndex
+    from kiosk.paths import cache_dir
     from kiosk.settings import load_settings
     from ui.i18n import LanguageSwitch
 
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         languages.set_language(settings.default_language)
     except FileNotFoundError as exc:
         log.error("%s", exc)
-    index = DeferredIndex(catalogue.matters)
+    index = DeferredIndex(catalogue.matters, cache_dir() / "pinyin-spellings.json")
 
     if args.command == "gallery":
         from ui.gallery import render_gallery

@@ -63,17 +63,34 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import itemgetter
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from kiosk.catalogue import Matter
 
-try:  # the segmenter lazy_pinyin itself uses; reached directly to cache per word
-    from pypinyin.seg.mmseg import seg as _mmseg
 
-    _segment: Callable[[str], Iterable[str]] = _mmseg.cut
-except ImportError:  # pragma: no cover - other pypinyin layouts
-    def _segment(run: str) -> Iterable[str]:
-        return (run,)
+class _Pypinyin:
+    """pypinyin, imported on first use: its dictionaries take ~0.5 s and ~45 MB, and
+    an index built from a spelling cache (kiosk.search.spelling_cache) needs none."""
+
+    def __init__(self) -> None:
+        from pypinyin import Style, lazy_pinyin, pinyin
+
+        self.normal = Style.NORMAL
+        self.lazy_pinyin = lazy_pinyin
+        self.pinyin = pinyin
+        try:  # the segmenter lazy_pinyin itself uses; reached directly to cache per word
+            from pypinyin.seg.mmseg import seg as _mmseg
+
+            self.segment: Callable[[str], Iterable[str]] = _mmseg.cut
+        except ImportError:  # pragma: no cover - other pypinyin layouts
+            self.segment = lambda run: (run,)
+
+
+_loaded: list[_Pypinyin] = []
+
+
+def _pp() -> _Pypinyin:
+    if not _loaded:
+        _loaded.append(_Pypinyin())
+    return _loaded[0]
 
 #: characters that are neither letters nor digits (and the underscore)
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -119,7 +136,8 @@ def _readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of one character, the most common first."""
     found = _readings_cache.get(char)
     if found is None:
-        found = tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+        pp = _pp()
+        found = tuple(dict.fromkeys(pp.pinyin(char, style=pp.normal, heteronym=True)[0]))
         found = tuple(normalise(r) or char for r in found) or (char,)
         _readings_cache[char] = found
     return found
@@ -159,10 +177,10 @@ def _spell(text: str, word_cache: dict[str, list[str]]) -> _Spelling:
             primary = [r[0] for r in readings]
         else:  # a polyphone: read the run in context, word by word as pypinyin does
             primary = []
-            for word in _segment(run):
+            for word in _pp().segment(run):
                 said = word_cache.get(word)
                 if said is None:
-                    said = [normalise(s) for s in lazy_pinyin(word, style=Style.NORMAL)]
+                    said = [normalise(s) for s in _pp().lazy_pinyin(word, style=_pp().normal)]
                     if len(said) != len(word) or not all(said):
                         said = [_readings(c)[0] for c in word]
                     word_cache[word] = said
@@ -351,7 +369,7 @@ class _PrefixTier:
 class _Tiers:
     """Every tier, grouped by score, filled one matter at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, spellings: dict[str, _Spelling] | None = None) -> None:
         t = self
         t.code, t.name, t.alias = _ExactTier("code"), _ExactTier("name"), _ExactTier("alias")
         # gram lengths: Chinese says more per character; long pinyin grams keep the
@@ -385,14 +403,27 @@ class _Tiers:
         # aliases recur across a catalogue: spell each once
         self._words: dict[str, list[str]] = {}
         self._spelt: dict[str, _Spelling] = {}
+        self._known = spellings if spellings is not None else {}
+        #: every text spelt for this index (to keep in a spelling cache)
+        self.spellings: dict[str, _Spelling] = {}
+        #: how many texts had to be spelt with pypinyin
+        self.spelt_new = 0
+
+    def _spelling(self, text: str) -> _Spelling:
+        found = self._spelt.get(text) or self._known.get(text)
+        if found is None:
+            found = _spell(text, self._words)
+            self.spelt_new += 1
+        self._spelt[text] = found
+        self.spellings[text] = found
+        return found
 
     def add(self, rank: int, matter: Matter) -> None:
         name = normalise(matter.name.zh)
         names = [name] if name else []
         aliases = [a for a in dict.fromkeys(normalise(a) for a in matter.aliases_zh) if a]
-        spelt = {a: self._spelt.get(a) or self._spelt.setdefault(a, _spell(a, self._words))
-                 for a in aliases}
-        spelt[name] = _spell(name, self._words)
+        spelt = {a: self._spelling(a) for a in aliases}
+        spelt[name] = self._spelling(name)
         self.code.add(rank, [code] if (code := normalise(matter.code)) else [])
         self.name.add(rank, names)
         self.alias.add(rank, aliases)
@@ -454,11 +485,17 @@ class SearchIndex:
         #: the matters, most used first (a matter's rank is its position here)
         self.matters = matters
         self._groups = tiers.groups
+        #: the spelling of every Chinese text indexed, and how many were new
+        self.spellings = tiers.spellings
+        self.spelt_new = tiers.spelt_new
 
     @classmethod
-    def build(cls, matters: Iterable[Matter]) -> SearchIndex:
+    def build(cls, matters: Iterable[Matter],
+              spellings: dict[str, _Spelling] | None = None) -> SearchIndex:
+        """Build the index; ``spellings`` (from a spelling cache) saves the pinyin work
+        for every text it holds, and pypinyin is not even imported if it holds all."""
         ranked = tuple(sorted(matters, key=lambda m: (-m.popularity, m.code)))
-        tiers = _Tiers()
+        tiers = _Tiers(spellings)
         for rank, matter in enumerate(ranked):
             tiers.add(rank, matter)
         tiers.done()

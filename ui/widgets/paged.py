@@ -35,6 +35,7 @@ class PagedGrid(QWidget):
         self._per_page = 1
         self._built: list[QWidget] = []
         self._samples: list[QWidget] = []
+        self._heights: dict[int, list[int]] = {}
         self._fill_height = False
         self._max_item_height = 0
 
@@ -66,6 +67,7 @@ class PagedGrid(QWidget):
         """``fill``: items grow to share the height (tiles), up to ``max_item_height``."""
         self._columns, self._max_per_page, self._gap = max(1, columns), max(1, max_per_page), gap
         self._fill_height, self._max_item_height = fill, max_item_height
+        self._heights.clear()
         self._grid.setSpacing(gap)
         self.layout().setSpacing(gap)
         self._relayout()
@@ -73,6 +75,7 @@ class PagedGrid(QWidget):
     def set_items(self, factories: Sequence[Callable[[], QWidget]]) -> None:
         """Items as factories: only the widgets of the shown page exist."""
         self._factories = list(factories)
+        self._heights.clear()
         self._page = 0
         self._relayout()
 
@@ -101,11 +104,19 @@ class PagedGrid(QWidget):
 
     def _fit_per_page(self) -> int:
         per_page = self._max_per_page - self._max_per_page % self._columns or self._columns
-        if not self._factories or self.height() <= 0:
-            return per_page
+        if not self._factories or self.height() <= 0 or not self.isVisible():
+            return per_page  # not laid out yet: measured when it is shown
         # measure the items of the first page, styled as they will be shown, and
         # keep as many rows as fit in the height we have
         width = max(1, (self.width() - (self._columns - 1) * self._gap) // self._columns)
+        heights = self._heights.get(width)
+        if heights is None:
+            heights = self._heights[width] = self._measure(per_page, width)
+        return self._rows_that_fit(heights, per_page)
+
+    def _measure(self, per_page: int, width: int) -> list[int]:
+        """Heights of the first page's items at a column width (they depend on the
+        width only, so a change of height alone needs no new measurement)."""
         heights = []
         self._drop_samples()
         for factory in self._factories[:per_page]:
@@ -116,6 +127,9 @@ class PagedGrid(QWidget):
             h = sample.heightForWidth(width) if sample.hasHeightForWidth() else -1
             heights.append(max(h, sample.sizeHint().height(), sample.minimumHeight()))
             self._samples.append(sample)
+        return heights
+
+    def _rows_that_fit(self, heights: list[int], per_page: int) -> int:
         self._pager.ensurePolished()
         pager_h = self._pager.sizeHint().height() + self._gap
         available = self.height() + self._gap
@@ -177,8 +191,15 @@ class PagedGrid(QWidget):
         self.next_button.setVisible(multi and self._page < self.page_count - 1)
         self._retranslate()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._refit()
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._refit()
+
+    def _refit(self) -> None:
         fitted = self._fit_per_page() if self._factories else self._per_page
         if fitted != self._per_page:
             first = self._page * self._per_page
