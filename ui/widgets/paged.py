@@ -36,6 +36,7 @@ class PagedGrid(QWidget):
         self._built: list[QWidget] = []
         self._samples: list[QWidget] = []
         self._heights: dict[int, list[int]] = {}
+        self._dirty = False
         self._fill_height = False
         self._max_item_height = 0
 
@@ -98,6 +99,11 @@ class PagedGrid(QWidget):
     # -- layout --------------------------------------------------------------
 
     def _relayout(self) -> None:
+        if not self.isVisible():
+            # nobody sees it: build the page when it is shown, at its real size
+            self._dirty = True
+            return
+        self._dirty = False
         self._per_page = self._fit_per_page()
         self._page = min(self._page, self.page_count - 1)
         self._fill()
@@ -193,13 +199,18 @@ class PagedGrid(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self._refit()
+        if self._dirty:
+            self._relayout()
+        else:
+            self._refit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._refit()
 
     def _refit(self) -> None:
+        if self._dirty:
+            return
         fitted = self._fit_per_page() if self._factories else self._per_page
         if fitted != self._per_page:
             first = self._page * self._per_page
