@@ -89,6 +89,11 @@ class IdlePolicy:
         self._last_activity = self._clock()
 
     @property
+    def in_session(self) -> bool:
+        """A resident's session is running (whatever the countdown says)."""
+        return self._state is not IdleState.OFF
+
+    @property
     def suspended(self) -> bool:
         return bool(self._suspended)
 

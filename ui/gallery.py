@@ -7,7 +7,7 @@ with taps on real widgets for ticked materials.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -86,6 +86,19 @@ def settle(app: QApplication) -> None:
     app.processEvents()
 
 
+def visit_states(window: KioskWindow, catalogue: Catalogue,
+                 size: tuple[int, int]) -> Iterator[str]:
+    """Reach every state from a fresh session, one after the other, yielding its name
+    once it is laid out and painted at ``size``."""
+    app = QApplication.instance()
+    for name, reach in states(catalogue).items():
+        window.wipe()
+        reach(window)
+        window.resize(*size)  # a transient layout may have grown it
+        settle(app)
+        yield name
+
+
 def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                    settings: Settings, languages: LanguageSwitch) -> list[Path]:
     """One window per size, mode and language (as the hall's defaults, so the wipe
@@ -101,11 +114,7 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                 window = KioskWindow(catalogue, index, defaults, languages, clock=GalleryClock())
                 window.resize(width, height)
                 window.show()
-                for name, reach in states(catalogue).items():
-                    window.wipe()
-                    reach(window)
-                    window.resize(width, height)  # a transient layout may have grown it
-                    settle(app)
+                for name in visit_states(window, catalogue, (width, height)):
                     path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
                     window.grab().save(str(path))
                     written.append(path)

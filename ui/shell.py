@@ -182,8 +182,7 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def go(self, name: str, **kwargs: Any) -> None:
-        if self.idle.poll().state is IdleState.OFF:
-            self._start_session()
+        self._ensure_session()
         self._history.append((self.current.name, self._current_args))
         self._show(name, kwargs)
 
@@ -198,8 +197,7 @@ class KioskWindow(QWidget):
             self.home()
 
     def home(self) -> None:
-        if self.idle.poll().state is IdleState.OFF:
-            self._start_session()
+        self._ensure_session()
         self._history.clear()
         self._show("home", {})
 
@@ -215,9 +213,11 @@ class KioskWindow(QWidget):
         self.header.setVisible(not on_attract)
         self.footer.setVisible(not on_attract)
 
-    def _start_session(self) -> None:
-        self.session = ResidentSession(self.presentation.language, self.presentation.elderly)
-        self.idle.start_session()
+    def _ensure_session(self) -> None:
+        """The first step away from the attract screen starts a resident's session."""
+        if not self.idle.in_session:
+            self.session = ResidentSession(self.presentation.language, self.presentation.elderly)
+            self.idle.start_session()
 
     # -- presentation -------------------------------------------------------------
 
@@ -255,7 +255,7 @@ class KioskWindow(QWidget):
         s = p.theme.sizes
         self.header.set_metrics(s.margin, s.gap)
         self.footer.set_metrics(s.margin, s.gap)
-        self.overlay.set_metrics(s.margin, s.gap, int(min(w, 1400) * 0.85))
+        self._fit_overlay()
         s_name = self.settings.hall_name_zh if p.language.startswith("zh") else self.settings.hall_name_en
         self.header.show_state(p.language, p.elderly, s_name)
         self.footer.retranslate()  # now, not when the posted LanguageChange arrives
@@ -274,6 +274,9 @@ class KioskWindow(QWidget):
         portrait = self.height() > self.width()
         if portrait != self.presentation.portrait:
             self._apply_presentation()
+        self._fit_overlay()
+
+    def _fit_overlay(self) -> None:
         s = self.presentation.theme.sizes
         self.overlay.set_metrics(s.margin, s.gap, int(min(self.width(), 1400) * 0.85))
         self.overlay.setGeometry(self.rect())

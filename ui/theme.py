@@ -101,9 +101,6 @@ QPushButton QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
 QPushButton QLabel[role="button-ink"] {{ color: {p.ink}; }}
 """
 
-    def apply(self, window: QWidget) -> None:
-        window.setStyleSheet(self.stylesheet())
-
 
 def set_role(widget: QWidget, role: str) -> None:
     """Give a widget its theme role and re-polish it so the style follows."""

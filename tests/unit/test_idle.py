@@ -101,3 +101,13 @@ def test_end_session_switches_off():
     policy.end_session()
     clock.advance(1000)
     assert policy.poll().state is IdleState.OFF
+
+
+def test_in_session_follows_start_and_end_not_the_countdown():
+    clock, policy = make()
+    assert policy.in_session
+    clock.advance(200)
+    policy.poll()
+    assert policy.in_session
+    policy.end_session()
+    assert not policy.in_session

@@ -38,7 +38,6 @@ class PagedGrid(QWidget):
         self._heights: dict[int, list[int]] = {}
         self._dirty = False
         self._fill_height = False
-        self._max_item_height = 0
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -63,11 +62,10 @@ class PagedGrid(QWidget):
 
     # -- configuration -------------------------------------------------------
 
-    def configure(self, columns: int, max_per_page: int, gap: int, fill: bool = False,
-                  max_item_height: int = 0) -> None:
-        """``fill``: items grow to share the height (tiles), up to ``max_item_height``."""
+    def configure(self, columns: int, max_per_page: int, gap: int, fill: bool = False) -> None:
+        """``fill``: items grow to share the height (tiles)."""
         self._columns, self._max_per_page, self._gap = max(1, columns), max(1, max_per_page), gap
-        self._fill_height, self._max_item_height = fill, max_item_height
+        self._fill_height = fill
         self._heights.clear()
         self._grid.setSpacing(gap)
         self.layout().setSpacing(gap)
@@ -178,8 +176,6 @@ class PagedGrid(QWidget):
             widget.setParent(self._grid_host)
             if self._fill_height:
                 widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-                if self._max_item_height:
-                    widget.setMaximumHeight(self._max_item_height)
             self._grid.addWidget(widget, n // self._columns, n % self._columns)
             widget.show()
             self._built.append(widget)
