@@ -1,0 +1,115 @@
+"""The kiosk's local SQLite database: the outbox and the pulled copies.
+
+Durability first: WAL with ``synchronous=FULL`` (a committed transaction
+survives a power cut), ``BEGIN IMMEDIATE`` for every write (a writer takes the
+lock before it reads, so two connections never deadlock upgrading), and the
+schema version in ``PRAGMA user_version`` with forward-only migrations. Each
+thread opens its own ``LocalStore`` on the same file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# Forward-only: migration N brings the schema from version N to N + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        body TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        last_error TEXT,
+        response_status INTEGER,
+        response_body TEXT,
+        finished_at TEXT
+    );
+    CREATE INDEX outbox_by_state ON outbox (state, seq);
+    CREATE TABLE pulled (
+        name TEXT PRIMARY KEY,
+        etag TEXT,
+        body TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The local database cannot be used; the message says why, plainly."""
+
+
+class LocalStore:
+    def __init__(self, path: Path | str, *, timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the local database {self.path} cannot be opened: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"the folder for {self.path} cannot be created: {exc}") from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer kiosk (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); install the newer version or move the file away"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.write() as db:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the local database is busy or unwritable: {exc}") from exc
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # disk full, I/O error
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"the local database could not save: {exc}") from exc
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self._db.execute(sql, params).fetchall()
+
+    def integrity_check(self) -> str:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,186 @@
+"""The sync engine against scripted faults on a real socket, on a fake clock."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from kiosk.api_client import CentralClient
+from kiosk.catalogue import DEMO_CATALOGUE
+from kiosk.outbox import Identity, Outbox
+from kiosk.pulled import PulledCache
+from kiosk.store import LocalStore
+from kiosk.sync import BAD_RESPONSE_LIMIT, PULLS, SyncEngine
+from tests.helpers.clock import FakeWallClock
+from tests.helpers.fault_server import Fault, fault_server
+
+
+@pytest.fixture
+def rig(tmp_path):
+    clock = FakeWallClock()
+    with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
+        statuses = []
+        engine = SyncEngine(
+            CentralClient(url, "tok", timeout=(0.5, 0.5), clock=clock),
+            Outbox(store),
+            PulledCache(store),
+            clock=clock,
+            rng=random.Random(3),
+            pulls=(),
+            on_status=statuses.append,
+        )
+        yield engine, state, clock, statuses
+
+
+def _queue(engine, clock, n):
+    return [
+        engine.outbox.enqueue("rating", "POST", "/v1/submissions", {"n": i}, Identity(), clock())
+        for i in range(n)
+    ]
+
+
+def test_items_go_out_in_order_with_their_keys(rig):
+    engine, state, clock, statuses = rig
+    items = _queue(engine, clock, 3)
+    state.answer(Fault.json(201, {"submission_id": "s"}))
+    assert engine.drain() == 3
+    assert [json.loads(r.body)["n"] for r in state.requests] == [0, 1, 2]
+    assert [r.headers["Idempotency-Key"] for r in state.requests] == [i.id for i in items]
+    assert engine.outbox.counts().sent == 3
+    assert statuses[-1].online is True and statuses[-1].pending == 0
+
+
+def test_a_server_error_keeps_the_item_and_blocks_the_line(rig):
+    engine, state, clock, statuses = rig
+    _queue(engine, clock, 2)
+    state.answer(Fault.json(500, {"code": "boom"}))
+    assert engine.drain() == 0
+    head = engine.outbox.head()
+    assert head.body == {"n": 0} and head.attempts == 1 and head.last_error.startswith("boom")
+    assert len(state.requests) == 1  # the second item did not jump the queue
+    status = engine.status
+    assert status.online is False and status.offline_since == clock() and status.pending == 2
+    # before the backoff has passed nothing is sent; after it, the line moves
+    assert engine.drain() == 0 and len(state.requests) == 1
+    state.answer(Fault.json(201, {}))
+    clock.advance(301)
+    assert engine.drain() == 2
+    assert engine.status.online is True and engine.status.offline_since is None
+
+
+def test_offline_since_is_the_first_failure_not_the_latest(rig):
+    engine, state, clock, _ = rig
+    _queue(engine, clock, 1)
+    state.answer(Fault.json(503, {}))
+    first = clock()
+    engine.drain()
+    for _ in range(5):
+        clock.advance(400)
+        engine.drain()
+    assert engine.status.offline_since == first
+    assert engine.outbox.head().attempts == 6
+
+
+def test_retry_after_is_honoured(rig):
+    engine, state, clock, _ = rig
+    _queue(engine, clock, 1)
+    state.answer(Fault.json(503, {"code": "maintenance"}, **{"Retry-After": "600"}))
+    engine.drain()
+    assert engine.next_attempt_in() >= 600
+    clock.advance(599)
+    state.answer(Fault.json(201, {}))
+    assert engine.drain() == 0
+    clock.advance(2)
+    assert engine.drain() == 1
+
+
+def test_a_final_refusal_goes_to_the_dead_letters_with_the_reason_and_the_line_moves(rig):
+    engine, state, clock, statuses = rig
+    items = _queue(engine, clock, 2)
+    state.answer(
+        Fault.json(409, {"code": "slot_full", "detail": "taken", "alternatives": [{"start": "x"}]}),
+        Fault.json(201, {}),
+    )
+    assert engine.drain() == 2
+    dead = engine.outbox.get(items[0].id)
+    assert dead.state == "dead" and dead.last_error == "slot_full"
+    assert dead.response_body["alternatives"] == [{"start": "x"}]
+    assert engine.outbox.get(items[1].id).state == "sent"
+    assert statuses[-1].dead == 1 and statuses[-1].online is True
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(200, b"<html>captive portal</html>", {"Content-Type": "text/html"}),
+        Fault(201, b'{"submission_id": "s', declared_length=300),
+        Fault(201, b"x" * (1 << 20), chunk_repeat=3),
+    ],
+    ids=["html", "truncated", "too-large"],
+)
+def test_answers_that_cannot_be_understood_are_retried_then_dead_lettered(rig, fault):
+    engine, state, clock, _ = rig
+    (item,) = _queue(engine, clock, 1)
+    state.answer(fault)
+    for attempt in range(1, BAD_RESPONSE_LIMIT):
+        engine.drain()
+        assert engine.outbox.get(item.id).state == "pending"
+        assert engine.outbox.get(item.id).attempts == attempt
+        assert engine.status.problem in ("bad_response", "truncated", "too_large")
+        clock.advance(400)
+    engine.drain()
+    dead = engine.outbox.get(item.id)
+    assert dead.state == "dead" and dead.last_error in ("bad_response", "truncated", "too_large")
+
+
+def test_a_timeout_keeps_the_item(rig):
+    engine, state, clock, _ = rig
+    _queue(engine, clock, 1)
+    state.answer(Fault.json(201, {}, ))
+    state.script[0].delay_s = 1.5
+    engine.drain()
+    assert engine.outbox.head() is not None and engine.status.problem == "timeout"
+
+
+def test_urge_sends_at_once_despite_the_backoff(rig):
+    engine, state, clock, _ = rig
+    _queue(engine, clock, 1)
+    state.answer(Fault.json(503, {}))
+    engine.drain()
+    state.answer(Fault.json(201, {}))
+    assert engine.drain() == 0
+    engine.urge()
+    assert engine.drain() == 1
+
+
+def test_pulls_are_conditional_checked_and_atomic(tmp_path):
+    clock = FakeWallClock()
+    catalogue = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
+    with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
+        pulled = []
+        engine = SyncEngine(
+            CentralClient(url, "tok", timeout=(0.5, 0.5)), Outbox(store), PulledCache(store),
+            clock=clock, rng=random.Random(1), on_pulled=pulled.append,
+            pulls=tuple(p for p in PULLS if p.name == "catalogue"),
+        )
+        state.answer(Fault.json(200, catalogue, ETag='"v1"'))
+        assert engine.refresh() == ["catalogue"] and pulled == ["catalogue"]
+        assert engine.pulled.get("catalogue").etag == '"v1"'
+        # not due yet: no request
+        n = len(state.requests)
+        assert engine.refresh() == [] and len(state.requests) == n
+        # unchanged: 304, the copy is kept and touched
+        clock.advance(301)
+        state.answer(Fault(304, b"", {"ETag": '"v1"'}))
+        assert engine.refresh() == []
+        assert state.requests[-1].headers["If-None-Match"] == '"v1"'
+        assert engine.pulled.get("catalogue").checked_at == "2026-11-23T01:05:01Z"
+        # a broken catalogue never replaces the good one
+        broken = dict(catalogue, matters=[{"code": "X"}])
+        clock.advance(301)
+        state.answer(Fault.json(200, broken, ETag='"v2"'))
+        assert engine.refresh() == []
+        assert engine.pulled.get("catalogue").etag == '"v1"'
+        assert engine.status.problem == "bad_catalogue"
