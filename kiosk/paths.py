@@ -18,3 +18,14 @@ def cache_dir() -> Path:
         return Path.home() / "Library" / "Caches" / APP_DIR
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / APP_DIR
+
+
+def data_dir() -> Path:
+    """The per-user data folder: the outbox lives here and must never be lost."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_DIR / "data"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_DIR

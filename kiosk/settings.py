@@ -65,6 +65,10 @@ OPTIONS: tuple[Option, ...] = (
         "URL put in the 'take it to your phone' QR code; {code}, {have}, {lang} are filled in.",
     ),
     Option("read_aloud_auto_elderly", bool, False, "Read each screen aloud automatically in 长辈版."),
+    Option(
+        "central_url", str, "",
+        "Base URL of the central government-service platform; empty: no sync (--central overrides).",
+    ),
 )
 
 _BY_NAME = {o.name: o for o in OPTIONS}
@@ -84,6 +88,7 @@ class Settings:
     idle_countdown_seconds: int
     handoff_url_template: str
     read_aloud_auto_elderly: bool
+    central_url: str
 
     @classmethod
     def defaults(cls) -> Settings:

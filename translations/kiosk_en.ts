@@ -1,515 +1,551 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>Attract</name>
-        <message>
-            <source>Government services, self-service</source>
-            <translation>Government services, self-service</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallStaff</name>
-        <message>
-            <source>Ask a member of staff</source>
-            <translation>Ask a member of staff</translation>
-        </message>
-        <message>
-            <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
-            <translation>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</translation>
-        </message>
-        <message>
-            <source>Help line: %1</source>
-            <translation>Help line: %1</translation>
-        </message>
-        <message>
-            <source>Back to the start</source>
-            <translation>Back to the start</translation>
-        </message>
-    </context>
-    <context>
-        <name>ComingSoon</name>
-        <message>
-            <source>Show my e-certificate</source>
-            <translation>Show my e-certificate</translation>
-        </message>
-        <message>
-            <source>Book an appointment</source>
-            <translation>Book an appointment</translation>
-        </message>
-        <message>
-            <source>My appointments / check in</source>
-            <translation>My appointments / check in</translation>
-        </message>
-        <message>
-            <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
-            <translation>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>Call staff</translation>
-        </message>
-        <message>
-            <source>Back to the start</source>
-            <translation>Back to the start</translation>
-        </message>
-    </context>
-    <context>
-        <name>Footer</name>
-        <message>
-            <source>Home</source>
-            <translation>Home</translation>
-        </message>
-        <message>
-            <source>◀ Back</source>
-            <translation>◀ Back</translation>
-        </message>
-        <message>
-            <source>Read aloud</source>
-            <translation>Read aloud</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>Call staff</translation>
-        </message>
-    </context>
-    <context>
-        <name>Groups</name>
-        <message>
-            <source>1 service</source>
-            <translation>1 service</translation>
-        </message>
-        <message>
-            <source>%1 services</source>
-            <translation>%1 services</translation>
-        </message>
-        <message>
-            <source>By department</source>
-            <extracomment>the matter_list argument that names a group of this kind</extracomment>
-            <translation>By department</translation>
-        </message>
-        <message>
-            <source>Choose the department.</source>
-            <translation>Choose the department.</translation>
-        </message>
-        <message>
-            <source>By life event</source>
-            <translation>By life event</translation>
-        </message>
-        <message>
-            <source>Everything for one event, together.</source>
-            <translation>Everything for one event, together.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Header</name>
-        <message>
-            <source>Change language</source>
-            <extracomment>filled by the sync engine (online / offline since … / N waiting)</extracomment>
-            <translation>Change language</translation>
-        </message>
-        <message>
-            <source>长辈版: on</source>
-            <translation>Large text: on</translation>
-        </message>
-        <message>
-            <source>长辈版: off</source>
-            <translation>Large text: off</translation>
-        </message>
-        <message>
-            <source>Large text for older people</source>
-            <translation>Large text for older people</translation>
-        </message>
-    </context>
-    <context>
-        <name>Home</name>
-        <message>
-            <source>What would you like to do?</source>
-            <translation>What would you like to do?</translation>
-        </message>
-        <message>
-            <source>Tap one of the big buttons.</source>
-            <translation>Tap one of the big buttons.</translation>
-        </message>
-        <message>
-            <source>Find a service</source>
-            <translation>Find a service</translation>
-        </message>
-        <message>
-            <source>What to bring, where to go</source>
-            <translation>What to bring, where to go</translation>
-        </message>
-        <message>
-            <source>Elderly services zone</source>
-            <translation>Elderly services zone</translation>
-        </message>
-        <message>
-            <source>Pension, senior card, medical insurance</source>
-            <translation>Pension, senior card, medical insurance</translation>
-        </message>
-        <message>
-            <source>Show my e-certificate</source>
-            <translation>Show my e-certificate</translation>
-        </message>
-        <message>
-            <source>Scan the QR code on your phone</source>
-            <translation>Scan the QR code on your phone</translation>
-        </message>
-        <message>
-            <source>Book an appointment</source>
-            <translation>Book an appointment</translation>
-        </message>
-        <message>
-            <source>Choose a day and time</source>
-            <translation>Choose a day and time</translation>
-        </message>
-        <message>
-            <source>My appointments / check in</source>
-            <translation>My appointments / check in</translation>
-        </message>
-        <message>
-            <source>Take a queue number</source>
-            <translation>Take a queue number</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>Call staff</translation>
-        </message>
-        <message>
-            <source>A person will help you</source>
-            <translation>A person will help you</translation>
-        </message>
-    </context>
-    <context>
-        <name>Idle</name>
-        <message>
-            <source>To protect your privacy, the screen will be cleared in 1 second.</source>
-            <translation>To protect your privacy, the screen will be cleared in 1 second.</translation>
-        </message>
-        <message>
-            <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
-            <translation>To protect your privacy, the screen will be cleared in %1 seconds.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Keyboard</name>
-        <message>
-            <source>Space</source>
-            <translation>Space</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-    </context>
-    <context>
-        <name>Matter</name>
-        <message>
-            <source>On the spot</source>
-            <translation>On the spot</translation>
-        </message>
-        <message>
-            <source>Free</source>
-            <translation>Free</translation>
-        </message>
-        <message>
-            <source>%1 yuan</source>
-            <translation>%1 yuan</translation>
-        </message>
-        <message>
-            <source>Original</source>
-            <translation>Original</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Copy</translation>
-        </message>
-        <message>
-            <source>Original and copy</source>
-            <translation>Original and copy</translation>
-        </message>
-        <message>
-            <source>Electronic</source>
-            <translation>Electronic</translation>
-        </message>
-        <message>
-            <source>1 working day</source>
-            <translation>1 working day</translation>
-        </message>
-        <message>
-            <source>%1 working days</source>
-            <translation>%1 working days</translation>
-        </message>
-        <message>
-            <source>%1 copies</source>
-            <translation>%1 copies</translation>
-        </message>
-        <message>
-            <source>required</source>
-            <translation>required</translation>
-        </message>
-        <message>
-            <source>if it applies</source>
-            <translation>if it applies</translation>
-        </message>
-        <message>
-            <source>① What it takes</source>
-            <translation>① What it takes</translation>
-        </message>
-        <message>
-            <source>② What to bring</source>
-            <translation>② What to bring</translation>
-        </message>
-        <message>
-            <source>③ Take it with you</source>
-            <translation>③ Take it with you</translation>
-        </message>
-        <message>
-            <source>Service not found</source>
-            <translation>Service not found</translation>
-        </message>
-        <message>
-            <source>Go back and choose another service.</source>
-            <translation>Go back and choose another service.</translation>
-        </message>
-        <message>
-            <source>Read what it takes, then tick what you have.</source>
-            <translation>Read what it takes, then tick what you have.</translation>
-        </message>
-        <message>
-            <source>Book a time</source>
-            <translation>Book a time</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>Department</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>Where</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>Visits</translation>
-        </message>
-        <message>
-            <source>Fee</source>
-            <translation>Fee</translation>
-        </message>
-        <message>
-            <source>Done within</source>
-            <translation>Done within</translation>
-        </message>
-        <message>
-            <source>Legal time limit</source>
-            <translation>Legal time limit</translation>
-        </message>
-        <message>
-            <source>Can be done online</source>
-            <translation>Can be done online</translation>
-        </message>
-        <message>
-            <source>Can be booked</source>
-            <translation>Can be booked</translation>
-        </message>
-        <message>
-            <source>Staff can do it for you</source>
-            <translation>Staff can do it for you</translation>
-        </message>
-        <message>
-            <source>Halls</source>
-            <translation>Halls</translation>
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation>Materials</translation>
-        </message>
-        <message>
-            <source>1 item — see ② What to bring</source>
-            <translation>1 item — see ② What to bring</translation>
-        </message>
-        <message>
-            <source>%1 items — see ② What to bring</source>
-            <translation>%1 items — see ② What to bring</translation>
-        </message>
-        <message>
-            <source>✓ I have it</source>
-            <translation>✓ I have it</translation>
-        </message>
-        <message>
-            <source>☐ I still need it — tap when you have it</source>
-            <translation>☐ I still need it — tap when you have it</translation>
-        </message>
-        <message>
-            <source>You have %1 of %2. Tap each item you have with you.</source>
-            <translation>You have %1 of %2. Tap each item you have with you.</translation>
-        </message>
-        <message>
-            <source>The phone link is not set up on this kiosk. Please ask staff.</source>
-            <translation>The phone link is not set up on this kiosk. Please ask staff.</translation>
-        </message>
-        <message>
-            <source>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</source>
-            <translation>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</translation>
-        </message>
-        <message>
-            <source>Still to get: %1</source>
-            <translation>Still to get: %1</translation>
-        </message>
-        <message>
-            <source>You have everything that is required.</source>
-            <translation>You have everything that is required.</translation>
-        </message>
-        <message>
-            <source>QR code to take this guide to your phone</source>
-            <translation>QR code to take this guide to your phone</translation>
-        </message>
-        <message>
-            <source>No visit needed</source>
-            <translation>No visit needed</translation>
-        </message>
-        <message>
-            <source>1 visit to the hall</source>
-            <translation>1 visit to the hall</translation>
-        </message>
-        <message>
-            <source>%1 visits to the hall</source>
-            <translation>%1 visits to the hall</translation>
-        </message>
-    </context>
-    <context>
-        <name>MatterList</name>
-        <message>
-            <source>Most used services</source>
-            <translation>Most used services</translation>
-        </message>
-        <message>
-            <source>Tap a service to see what to bring.</source>
-            <translation>Tap a service to see what to bring.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pager</name>
-        <message>
-            <source>◀ Previous page</source>
-            <translation>◀ Previous page</translation>
-        </message>
-        <message>
-            <source>Next page ▶</source>
-            <translation>Next page ▶</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>Page %1 of %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Search</name>
-        <message>
-            <source>Search for a service</source>
-            <translation>Search for a service</translation>
-        </message>
-        <message>
-            <source>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</source>
-            <translation>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</translation>
-        </message>
-        <message>
-            <source>e.g. sbk, shebaoka, 社保卡, passport</source>
-            <translation>e.g. sbk, shebaoka, 社保卡, passport</translation>
-        </message>
-        <message>
-            <source>Search words</source>
-            <translation>Search words</translation>
-        </message>
-        <message>
-            <source>Can't find it? Call staff</source>
-            <translation>Can't find it? Call staff</translation>
-        </message>
-        <message>
-            <source>Most used services:</source>
-            <translation>Most used services:</translation>
-        </message>
-        <message>
-            <source>1 service found:</source>
-            <translation>1 service found:</translation>
-        </message>
-        <message>
-            <source>%1 services found:</source>
-            <translation>%1 services found:</translation>
-        </message>
-        <message>
-            <source>Nothing found for “%1”. Most used services:</source>
-            <translation>Nothing found for “%1”. Most used services:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Services</name>
-        <message>
-            <source>Find a service</source>
-            <translation>Find a service</translation>
-        </message>
-        <message>
-            <source>Search by typing, or choose a group.</source>
-            <translation>Search by typing, or choose a group.</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Type a few letters, e.g. sfz for 身份证</source>
-            <translation>Type a few letters, e.g. sfz for 身份证</translation>
-        </message>
-        <message>
-            <source>Most used</source>
-            <translation>Most used</translation>
-        </message>
-        <message>
-            <source>What most people come for</source>
-            <translation>What most people come for</translation>
-        </message>
-        <message>
-            <source>By department</source>
-            <translation>By department</translation>
-        </message>
-        <message>
-            <source>Police, social security, tax…</source>
-            <translation>Police, social security, tax…</translation>
-        </message>
-        <message>
-            <source>By life event</source>
-            <translation>By life event</translation>
-        </message>
-        <message>
-            <source>A baby, retiring, starting a business…</source>
-            <translation>A baby, retiring, starting a business…</translation>
-        </message>
-        <message>
-            <source>Elderly services zone</source>
-            <translation>Elderly services zone</translation>
-        </message>
-        <message>
-            <source>Services for people aged 60 and over</source>
-            <translation>Services for people aged 60 and over</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shell</name>
-        <message>
-            <source>Read-aloud is not available on this kiosk.</source>
-            <translation>Read-aloud is not available on this kiosk.</translation>
-        </message>
-    </context>
+<context>
+    <name>Attract</name>
+    <message>
+        <source>Government services, self-service</source>
+        <translation>Government services, self-service</translation>
+    </message>
+</context>
+<context>
+    <name>CallStaff</name>
+    <message>
+        <source>Ask a member of staff</source>
+        <translation>Ask a member of staff</translation>
+    </message>
+    <message>
+        <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
+        <translation>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</translation>
+    </message>
+    <message>
+        <source>Help line: %1</source>
+        <translation>Help line: %1</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoon</name>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>Show my e-certificate</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>My appointments / check in</translation>
+    </message>
+    <message>
+        <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
+        <translation>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+</context>
+<context>
+    <name>Footer</name>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>Call staff</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>1 service</source>
+        <translation>1 service</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 services</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <extracomment>the matter_list argument that names a group of this kind</extracomment>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>Choose the department.</translation>
+    </message>
+    <message>
+        <source>By life event</source>
+        <translation>By life event</translation>
+    </message>
+    <message>
+        <source>Everything for one event, together.</source>
+        <translation>Everything for one event, together.</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Change language</source>
+        <extracomment>filled by the sync worker (online / offline since … / N waiting)</extracomment>
+        <translation>Change language</translation>
+    </message>
+    <message>
+        <source>长辈版: on</source>
+        <translation>Large text: on</translation>
+    </message>
+    <message>
+        <source>长辈版: off</source>
+        <translation>Large text: off</translation>
+    </message>
+    <message>
+        <source>Large text for older people</source>
+        <translation>Large text for older people</translation>
+    </message>
+</context>
+<context>
+    <name>Home</name>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Tap one of the big buttons.</source>
+        <translation>Tap one of the big buttons.</translation>
+    </message>
+    <message>
+        <source>Find a service</source>
+        <translation>Find a service</translation>
+    </message>
+    <message>
+        <source>What to bring, where to go</source>
+        <translation>What to bring, where to go</translation>
+    </message>
+    <message>
+        <source>Elderly services zone</source>
+        <translation>Elderly services zone</translation>
+    </message>
+    <message>
+        <source>Pension, senior card, medical insurance</source>
+        <translation>Pension, senior card, medical insurance</translation>
+    </message>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>Show my e-certificate</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your phone</source>
+        <translation>Scan the QR code on your phone</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>Choose a day and time</source>
+        <translation>Choose a day and time</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>My appointments / check in</translation>
+    </message>
+    <message>
+        <source>Take a queue number</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>A person will help you</source>
+        <translation>A person will help you</translation>
+    </message>
+</context>
+<context>
+    <name>Idle</name>
+    <message>
+        <source>To protect your privacy, the screen will be cleared in 1 second.</source>
+        <translation>To protect your privacy, the screen will be cleared in 1 second.</translation>
+    </message>
+    <message>
+        <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
+        <translation>To protect your privacy, the screen will be cleared in %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>Matter</name>
+    <message>
+        <source>On the spot</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Original and copy</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 working day</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>%1 copies</source>
+        <translation>%1 copies</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>if it applies</source>
+        <translation>if it applies</translation>
+    </message>
+    <message>
+        <source>① What it takes</source>
+        <translation>① What it takes</translation>
+    </message>
+    <message>
+        <source>② What to bring</source>
+        <translation>② What to bring</translation>
+    </message>
+    <message>
+        <source>③ Take it with you</source>
+        <translation>③ Take it with you</translation>
+    </message>
+    <message>
+        <source>Service not found</source>
+        <translation>Service not found</translation>
+    </message>
+    <message>
+        <source>Go back and choose another service.</source>
+        <translation>Go back and choose another service.</translation>
+    </message>
+    <message>
+        <source>Read what it takes, then tick what you have.</source>
+        <translation>Read what it takes, then tick what you have.</translation>
+    </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Book a time</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Done within</source>
+        <translation>Done within</translation>
+    </message>
+    <message>
+        <source>Legal time limit</source>
+        <translation>Legal time limit</translation>
+    </message>
+    <message>
+        <source>Can be done online</source>
+        <translation>Can be done online</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>Can be booked</translation>
+    </message>
+    <message>
+        <source>Staff can do it for you</source>
+        <translation>Staff can do it for you</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>Halls</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>1 item — see ② What to bring</source>
+        <translation>1 item — see ② What to bring</translation>
+    </message>
+    <message>
+        <source>%1 items — see ② What to bring</source>
+        <translation>%1 items — see ② What to bring</translation>
+    </message>
+    <message>
+        <source>✓ I have it</source>
+        <translation>✓ I have it</translation>
+    </message>
+    <message>
+        <source>☐ I still need it — tap when you have it</source>
+        <translation>☐ I still need it — tap when you have it</translation>
+    </message>
+    <message>
+        <source>You have %1 of %2. Tap each item you have with you.</source>
+        <translation>You have %1 of %2. Tap each item you have with you.</translation>
+    </message>
+    <message>
+        <source>The phone link is not set up on this kiosk. Please ask staff.</source>
+        <translation>The phone link is not set up on this kiosk. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</source>
+        <translation>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</translation>
+    </message>
+    <message>
+        <source>Still to get: %1</source>
+        <translation>Still to get: %1</translation>
+    </message>
+    <message>
+        <source>You have everything that is required.</source>
+        <translation>You have everything that is required.</translation>
+    </message>
+    <message>
+        <source>QR code to take this guide to your phone</source>
+        <translation>QR code to take this guide to your phone</translation>
+    </message>
+    <message>
+        <source>No visit needed</source>
+        <translation>No visit needed</translation>
+    </message>
+    <message>
+        <source>1 visit to the hall</source>
+        <translation>1 visit to the hall</translation>
+    </message>
+    <message>
+        <source>%1 visits to the hall</source>
+        <translation>%1 visits to the hall</translation>
+    </message>
+</context>
+<context>
+    <name>MatterList</name>
+    <message>
+        <source>Most used services</source>
+        <translation>Most used services</translation>
+    </message>
+    <message>
+        <source>Tap a service to see what to bring.</source>
+        <translation>Tap a service to see what to bring.</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Search for a service</source>
+        <translation>Search for a service</translation>
+    </message>
+    <message>
+        <source>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</source>
+        <translation>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</translation>
+    </message>
+    <message>
+        <source>e.g. sbk, shebaoka, 社保卡, passport</source>
+        <translation>e.g. sbk, shebaoka, 社保卡, passport</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Search words</translation>
+    </message>
+    <message>
+        <source>Can&apos;t find it? Call staff</source>
+        <translation>Can&apos;t find it? Call staff</translation>
+    </message>
+    <message>
+        <source>Most used services:</source>
+        <translation>Most used services:</translation>
+    </message>
+    <message>
+        <source>1 service found:</source>
+        <translation>1 service found:</translation>
+    </message>
+    <message>
+        <source>%1 services found:</source>
+        <translation>%1 services found:</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Most used services:</source>
+        <translation>Nothing found for “%1”. Most used services:</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Find a service</source>
+        <translation>Find a service</translation>
+    </message>
+    <message>
+        <source>Search by typing, or choose a group.</source>
+        <translation>Search by typing, or choose a group.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Type a few letters, e.g. sfz for 身份证</source>
+        <translation>Type a few letters, e.g. sfz for 身份证</translation>
+    </message>
+    <message>
+        <source>Most used</source>
+        <translation>Most used</translation>
+    </message>
+    <message>
+        <source>What most people come for</source>
+        <translation>What most people come for</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>Police, social security, tax…</source>
+        <translation>Police, social security, tax…</translation>
+    </message>
+    <message>
+        <source>By life event</source>
+        <translation>By life event</translation>
+    </message>
+    <message>
+        <source>A baby, retiring, starting a business…</source>
+        <translation>A baby, retiring, starting a business…</translation>
+    </message>
+    <message>
+        <source>Elderly services zone</source>
+        <translation>Elderly services zone</translation>
+    </message>
+    <message>
+        <source>Services for people aged 60 and over</source>
+        <translation>Services for people aged 60 and over</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Read-aloud is not available on this kiosk.</source>
+        <extracomment>the sync worker, when the kiosk talks to a central platform (ui.app sets it)</extracomment>
+        <translation>Read-aloud is not available on this kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChip</name>
+    <message>
+        <source>… Connecting</source>
+        <translation>… Connecting</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ Offline since %1</source>
+        <translation>○ Offline since %1</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>1 waiting to send</source>
+        <translation>1 waiting to send</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send</source>
+        <translation>%1 waiting to send</translation>
+    </message>
+    <message>
+        <source>1 needs staff</source>
+        <translation>1 needs staff</translation>
+    </message>
+    <message>
+        <source>%1 need staff</source>
+        <translation>%1 need staff</translation>
+    </message>
+</context>
 </TS>

@@ -1,515 +1,551 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>Attract</name>
-        <message>
-            <source>Government services, self-service</source>
-            <translation>政务服务 自助办理</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallStaff</name>
-        <message>
-            <source>Ask a member of staff</source>
-            <translation>请工作人员帮忙</translation>
-        </message>
-        <message>
-            <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
-            <translation>请举手示意，或到入口旁的咨询服务台，穿蓝色马甲的工作人员会帮助您。本机暂时还不能替您呼叫工作人员。</translation>
-        </message>
-        <message>
-            <source>Help line: %1</source>
-            <translation>服务电话：%1</translation>
-        </message>
-        <message>
-            <source>Back to the start</source>
-            <translation>回到首页</translation>
-        </message>
-    </context>
-    <context>
-        <name>ComingSoon</name>
-        <message>
-            <source>Show my e-certificate</source>
-            <translation>扫码亮证</translation>
-        </message>
-        <message>
-            <source>Book an appointment</source>
-            <translation>预约办事</translation>
-        </message>
-        <message>
-            <source>My appointments / check in</source>
-            <translation>我的预约 / 签到取号</translation>
-        </message>
-        <message>
-            <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
-            <translation>即将推出：本机暂时还不能办理此项。今天可以请服务台的工作人员为您办理。</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>呼叫工作人员</translation>
-        </message>
-        <message>
-            <source>Back to the start</source>
-            <translation>回到首页</translation>
-        </message>
-    </context>
-    <context>
-        <name>Footer</name>
-        <message>
-            <source>Home</source>
-            <translation>首页</translation>
-        </message>
-        <message>
-            <source>◀ Back</source>
-            <translation>◀ 返回</translation>
-        </message>
-        <message>
-            <source>Read aloud</source>
-            <translation>朗读</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>呼叫工作人员</translation>
-        </message>
-    </context>
-    <context>
-        <name>Groups</name>
-        <message>
-            <source>1 service</source>
-            <translation>1 项服务</translation>
-        </message>
-        <message>
-            <source>%1 services</source>
-            <translation>%1 项服务</translation>
-        </message>
-        <message>
-            <source>By department</source>
-            <extracomment>the matter_list argument that names a group of this kind</extracomment>
-            <translation>按部门找</translation>
-        </message>
-        <message>
-            <source>Choose the department.</source>
-            <translation>请选择部门。</translation>
-        </message>
-        <message>
-            <source>By life event</source>
-            <translation>按人生事件找</translation>
-        </message>
-        <message>
-            <source>Everything for one event, together.</source>
-            <translation>一件事，一次办。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Header</name>
-        <message>
-            <source>Change language</source>
-            <extracomment>filled by the sync engine (online / offline since … / N waiting)</extracomment>
-            <translation>切换语言</translation>
-        </message>
-        <message>
-            <source>长辈版: on</source>
-            <translation>长辈版：开</translation>
-        </message>
-        <message>
-            <source>长辈版: off</source>
-            <translation>长辈版：关</translation>
-        </message>
-        <message>
-            <source>Large text for older people</source>
-            <translation>长辈版，大字体</translation>
-        </message>
-    </context>
-    <context>
-        <name>Home</name>
-        <message>
-            <source>What would you like to do?</source>
-            <translation>我要办什么?</translation>
-        </message>
-        <message>
-            <source>Tap one of the big buttons.</source>
-            <translation>请点击下面的大按钮。</translation>
-        </message>
-        <message>
-            <source>Find a service</source>
-            <translation>办事指南</translation>
-        </message>
-        <message>
-            <source>What to bring, where to go</source>
-            <translation>带什么材料，去哪里办</translation>
-        </message>
-        <message>
-            <source>Elderly services zone</source>
-            <translation>老年人服务专区</translation>
-        </message>
-        <message>
-            <source>Pension, senior card, medical insurance</source>
-            <translation>养老金、优待证、医保</translation>
-        </message>
-        <message>
-            <source>Show my e-certificate</source>
-            <translation>扫码亮证</translation>
-        </message>
-        <message>
-            <source>Scan the QR code on your phone</source>
-            <translation>出示手机上的二维码</translation>
-        </message>
-        <message>
-            <source>Book an appointment</source>
-            <translation>预约办事</translation>
-        </message>
-        <message>
-            <source>Choose a day and time</source>
-            <translation>选择日期和时间</translation>
-        </message>
-        <message>
-            <source>My appointments / check in</source>
-            <translation>我的预约 / 签到取号</translation>
-        </message>
-        <message>
-            <source>Take a queue number</source>
-            <translation>签到、取号</translation>
-        </message>
-        <message>
-            <source>Call staff</source>
-            <translation>呼叫工作人员</translation>
-        </message>
-        <message>
-            <source>A person will help you</source>
-            <translation>有人来帮您</translation>
-        </message>
-    </context>
-    <context>
-        <name>Idle</name>
-        <message>
-            <source>To protect your privacy, the screen will be cleared in 1 second.</source>
-            <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
-        </message>
-        <message>
-            <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
-            <translation>为保护您的隐私，屏幕将在 %1 秒后清空。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Keyboard</name>
-        <message>
-            <source>Space</source>
-            <translation>空格</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-    </context>
-    <context>
-        <name>Matter</name>
-        <message>
-            <source>On the spot</source>
-            <translation>即办</translation>
-        </message>
-        <message>
-            <source>Free</source>
-            <translation>免费</translation>
-        </message>
-        <message>
-            <source>%1 yuan</source>
-            <translation>%1 元</translation>
-        </message>
-        <message>
-            <source>Original</source>
-            <translation>原件</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>复印件</translation>
-        </message>
-        <message>
-            <source>Original and copy</source>
-            <translation>原件和复印件</translation>
-        </message>
-        <message>
-            <source>Electronic</source>
-            <translation>电子版</translation>
-        </message>
-        <message>
-            <source>1 working day</source>
-            <translation>1 个工作日</translation>
-        </message>
-        <message>
-            <source>%1 working days</source>
-            <translation>%1 个工作日</translation>
-        </message>
-        <message>
-            <source>%1 copies</source>
-            <translation>%1 份</translation>
-        </message>
-        <message>
-            <source>required</source>
-            <translation>必须提供</translation>
-        </message>
-        <message>
-            <source>if it applies</source>
-            <translation>如适用</translation>
-        </message>
-        <message>
-            <source>① What it takes</source>
-            <translation>① 办事须知</translation>
-        </message>
-        <message>
-            <source>② What to bring</source>
-            <translation>② 要带的材料</translation>
-        </message>
-        <message>
-            <source>③ Take it with you</source>
-            <translation>③ 带到手机上</translation>
-        </message>
-        <message>
-            <source>Service not found</source>
-            <translation>没有找到这项服务</translation>
-        </message>
-        <message>
-            <source>Go back and choose another service.</source>
-            <translation>请返回，选择其他服务。</translation>
-        </message>
-        <message>
-            <source>Read what it takes, then tick what you have.</source>
-            <translation>先看办事须知，再勾选您已带的材料。</translation>
-        </message>
-        <message>
-            <source>Book a time</source>
-            <translation>预约办理</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>可以</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>不可以</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>办理部门</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>办理地点</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>跑动次数</translation>
-        </message>
-        <message>
-            <source>Fee</source>
-            <translation>收费</translation>
-        </message>
-        <message>
-            <source>Done within</source>
-            <translation>承诺时限</translation>
-        </message>
-        <message>
-            <source>Legal time limit</source>
-            <translation>法定时限</translation>
-        </message>
-        <message>
-            <source>Can be done online</source>
-            <translation>网上可办</translation>
-        </message>
-        <message>
-            <source>Can be booked</source>
-            <translation>可以预约</translation>
-        </message>
-        <message>
-            <source>Staff can do it for you</source>
-            <translation>可帮办代办</translation>
-        </message>
-        <message>
-            <source>Halls</source>
-            <translation>办理大厅</translation>
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>1 item — see ② What to bring</source>
-            <translation>共 1 项，见 ② 要带的材料</translation>
-        </message>
-        <message>
-            <source>%1 items — see ② What to bring</source>
-            <translation>共 %1 项，见 ② 要带的材料</translation>
-        </message>
-        <message>
-            <source>✓ I have it</source>
-            <translation>✓ 我已带好</translation>
-        </message>
-        <message>
-            <source>☐ I still need it — tap when you have it</source>
-            <translation>☐ 还需要准备 — 带好后请点一下</translation>
-        </message>
-        <message>
-            <source>You have %1 of %2. Tap each item you have with you.</source>
-            <translation>已带好 %1 项，共 %2 项。请点击您已带好的材料。</translation>
-        </message>
-        <message>
-            <source>The phone link is not set up on this kiosk. Please ask staff.</source>
-            <translation>本机还没有设置手机链接，请咨询工作人员。</translation>
-        </message>
-        <message>
-            <source>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</source>
-            <translation>用手机相机或微信扫描这个二维码，把办事指南和您的材料清单带走。</translation>
-        </message>
-        <message>
-            <source>Still to get: %1</source>
-            <translation>还需要准备：%1</translation>
-        </message>
-        <message>
-            <source>You have everything that is required.</source>
-            <translation>必需的材料您都带齐了。</translation>
-        </message>
-        <message>
-            <source>QR code to take this guide to your phone</source>
-            <translation>把办事指南带到手机上的二维码</translation>
-        </message>
-        <message>
-            <source>No visit needed</source>
-            <translation>不用跑腿</translation>
-        </message>
-        <message>
-            <source>1 visit to the hall</source>
-            <translation>最多跑 1 次</translation>
-        </message>
-        <message>
-            <source>%1 visits to the hall</source>
-            <translation>最多跑 %1 次</translation>
-        </message>
-    </context>
-    <context>
-        <name>MatterList</name>
-        <message>
-            <source>Most used services</source>
-            <translation>常办事项</translation>
-        </message>
-        <message>
-            <source>Tap a service to see what to bring.</source>
-            <translation>点击事项，查看要带的材料。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pager</name>
-        <message>
-            <source>◀ Previous page</source>
-            <translation>◀ 上一页</translation>
-        </message>
-        <message>
-            <source>Next page ▶</source>
-            <translation>下一页 ▶</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>第 %1 页，共 %2 页</translation>
-        </message>
-    </context>
-    <context>
-        <name>Search</name>
-        <message>
-            <source>Search for a service</source>
-            <translation>搜索办事事项</translation>
-        </message>
-        <message>
-            <source>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</source>
-            <translation>可输入拼音首字母（sfz = 身份证）、全拼、中文或英文。</translation>
-        </message>
-        <message>
-            <source>e.g. sbk, shebaoka, 社保卡, passport</source>
-            <translation>例如 sbk、shebaoka、社保卡</translation>
-        </message>
-        <message>
-            <source>Search words</source>
-            <translation>搜索内容</translation>
-        </message>
-        <message>
-            <source>Can't find it? Call staff</source>
-            <translation>找不到？呼叫工作人员</translation>
-        </message>
-        <message>
-            <source>Most used services:</source>
-            <translation>常办事项：</translation>
-        </message>
-        <message>
-            <source>1 service found:</source>
-            <translation>找到 1 项：</translation>
-        </message>
-        <message>
-            <source>%1 services found:</source>
-            <translation>找到 %1 项：</translation>
-        </message>
-        <message>
-            <source>Nothing found for “%1”. Most used services:</source>
-            <translation>没有找到“%1”。常办事项：</translation>
-        </message>
-    </context>
-    <context>
-        <name>Services</name>
-        <message>
-            <source>Find a service</source>
-            <translation>办事指南</translation>
-        </message>
-        <message>
-            <source>Search by typing, or choose a group.</source>
-            <translation>输入文字搜索，或按类别查找。</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>搜索</translation>
-        </message>
-        <message>
-            <source>Type a few letters, e.g. sfz for 身份证</source>
-            <translation>输入几个字母，如 sfz 找身份证</translation>
-        </message>
-        <message>
-            <source>Most used</source>
-            <translation>常办事项</translation>
-        </message>
-        <message>
-            <source>What most people come for</source>
-            <translation>大家最常办的事</translation>
-        </message>
-        <message>
-            <source>By department</source>
-            <translation>按部门找</translation>
-        </message>
-        <message>
-            <source>Police, social security, tax…</source>
-            <translation>公安、社保、税务……</translation>
-        </message>
-        <message>
-            <source>By life event</source>
-            <translation>按人生事件找</translation>
-        </message>
-        <message>
-            <source>A baby, retiring, starting a business…</source>
-            <translation>生孩子、退休、开公司……</translation>
-        </message>
-        <message>
-            <source>Elderly services zone</source>
-            <translation>老年人服务专区</translation>
-        </message>
-        <message>
-            <source>Services for people aged 60 and over</source>
-            <translation>60岁以上老人的服务</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shell</name>
-        <message>
-            <source>Read-aloud is not available on this kiosk.</source>
-            <translation>本机暂不支持朗读。</translation>
-        </message>
-    </context>
+<context>
+    <name>Attract</name>
+    <message>
+        <source>Government services, self-service</source>
+        <translation>政务服务 自助办理</translation>
+    </message>
+</context>
+<context>
+    <name>CallStaff</name>
+    <message>
+        <source>Ask a member of staff</source>
+        <translation>请工作人员帮忙</translation>
+    </message>
+    <message>
+        <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
+        <translation>请举手示意，或到入口旁的咨询服务台，穿蓝色马甲的工作人员会帮助您。本机暂时还不能替您呼叫工作人员。</translation>
+    </message>
+    <message>
+        <source>Help line: %1</source>
+        <translation>服务电话：%1</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>回到首页</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoon</name>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>扫码亮证</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约办事</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>我的预约 / 签到取号</translation>
+    </message>
+    <message>
+        <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
+        <translation>即将推出：本机暂时还不能办理此项。今天可以请服务台的工作人员为您办理。</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>回到首页</translation>
+    </message>
+</context>
+<context>
+    <name>Footer</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 返回</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>1 service</source>
+        <translation>1 项服务</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 项服务</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <extracomment>the matter_list argument that names a group of this kind</extracomment>
+        <translation>按部门找</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>请选择部门。</translation>
+    </message>
+    <message>
+        <source>By life event</source>
+        <translation>按人生事件找</translation>
+    </message>
+    <message>
+        <source>Everything for one event, together.</source>
+        <translation>一件事，一次办。</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Change language</source>
+        <extracomment>filled by the sync worker (online / offline since … / N waiting)</extracomment>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <source>长辈版: on</source>
+        <translation>长辈版：开</translation>
+    </message>
+    <message>
+        <source>长辈版: off</source>
+        <translation>长辈版：关</translation>
+    </message>
+    <message>
+        <source>Large text for older people</source>
+        <translation>长辈版，大字体</translation>
+    </message>
+</context>
+<context>
+    <name>Home</name>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>我要办什么?</translation>
+    </message>
+    <message>
+        <source>Tap one of the big buttons.</source>
+        <translation>请点击下面的大按钮。</translation>
+    </message>
+    <message>
+        <source>Find a service</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>What to bring, where to go</source>
+        <translation>带什么材料，去哪里办</translation>
+    </message>
+    <message>
+        <source>Elderly services zone</source>
+        <translation>老年人服务专区</translation>
+    </message>
+    <message>
+        <source>Pension, senior card, medical insurance</source>
+        <translation>养老金、优待证、医保</translation>
+    </message>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>扫码亮证</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your phone</source>
+        <translation>出示手机上的二维码</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约办事</translation>
+    </message>
+    <message>
+        <source>Choose a day and time</source>
+        <translation>选择日期和时间</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>我的预约 / 签到取号</translation>
+    </message>
+    <message>
+        <source>Take a queue number</source>
+        <translation>签到、取号</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>A person will help you</source>
+        <translation>有人来帮您</translation>
+    </message>
+</context>
+<context>
+    <name>Idle</name>
+    <message>
+        <source>To protect your privacy, the screen will be cleared in 1 second.</source>
+        <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
+    </message>
+    <message>
+        <source>To protect your privacy, the screen will be cleared in %1 seconds.</source>
+        <translation>为保护您的隐私，屏幕将在 %1 秒后清空。</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>Matter</name>
+    <message>
+        <source>On the spot</source>
+        <translation>即办</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Original and copy</source>
+        <translation>原件和复印件</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>电子版</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 copies</source>
+        <translation>%1 份</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必须提供</translation>
+    </message>
+    <message>
+        <source>if it applies</source>
+        <translation>如适用</translation>
+    </message>
+    <message>
+        <source>① What it takes</source>
+        <translation>① 办事须知</translation>
+    </message>
+    <message>
+        <source>② What to bring</source>
+        <translation>② 要带的材料</translation>
+    </message>
+    <message>
+        <source>③ Take it with you</source>
+        <translation>③ 带到手机上</translation>
+    </message>
+    <message>
+        <source>Service not found</source>
+        <translation>没有找到这项服务</translation>
+    </message>
+    <message>
+        <source>Go back and choose another service.</source>
+        <translation>请返回，选择其他服务。</translation>
+    </message>
+    <message>
+        <source>Read what it takes, then tick what you have.</source>
+        <translation>先看办事须知，再勾选您已带的材料。</translation>
+    </message>
+    <message>
+        <source>Book a time</source>
+        <translation>预约办理</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不可以</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>办理部门</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>办理地点</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>跑动次数</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Done within</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <source>Legal time limit</source>
+        <translation>法定时限</translation>
+    </message>
+    <message>
+        <source>Can be done online</source>
+        <translation>网上可办</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>可以预约</translation>
+    </message>
+    <message>
+        <source>Staff can do it for you</source>
+        <translation>可帮办代办</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>办理大厅</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>1 item — see ② What to bring</source>
+        <translation>共 1 项，见 ② 要带的材料</translation>
+    </message>
+    <message>
+        <source>%1 items — see ② What to bring</source>
+        <translation>共 %1 项，见 ② 要带的材料</translation>
+    </message>
+    <message>
+        <source>✓ I have it</source>
+        <translation>✓ 我已带好</translation>
+    </message>
+    <message>
+        <source>☐ I still need it — tap when you have it</source>
+        <translation>☐ 还需要准备 — 带好后请点一下</translation>
+    </message>
+    <message>
+        <source>You have %1 of %2. Tap each item you have with you.</source>
+        <translation>已带好 %1 项，共 %2 项。请点击您已带好的材料。</translation>
+    </message>
+    <message>
+        <source>The phone link is not set up on this kiosk. Please ask staff.</source>
+        <translation>本机还没有设置手机链接，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone camera or WeChat to take the guide and your checklist with you.</source>
+        <translation>用手机相机或微信扫描这个二维码，把办事指南和您的材料清单带走。</translation>
+    </message>
+    <message>
+        <source>Still to get: %1</source>
+        <translation>还需要准备：%1</translation>
+    </message>
+    <message>
+        <source>You have everything that is required.</source>
+        <translation>必需的材料您都带齐了。</translation>
+    </message>
+    <message>
+        <source>QR code to take this guide to your phone</source>
+        <translation>把办事指南带到手机上的二维码</translation>
+    </message>
+    <message>
+        <source>No visit needed</source>
+        <translation>不用跑腿</translation>
+    </message>
+    <message>
+        <source>1 visit to the hall</source>
+        <translation>最多跑 1 次</translation>
+    </message>
+    <message>
+        <source>%1 visits to the hall</source>
+        <translation>最多跑 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>MatterList</name>
+    <message>
+        <source>Most used services</source>
+        <translation>常办事项</translation>
+    </message>
+    <message>
+        <source>Tap a service to see what to bring.</source>
+        <translation>点击事项，查看要带的材料。</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Search for a service</source>
+        <translation>搜索办事事项</translation>
+    </message>
+    <message>
+        <source>Type pinyin initials (sfz = 身份证), pinyin, Chinese or English.</source>
+        <translation>可输入拼音首字母（sfz = 身份证）、全拼、中文或英文。</translation>
+    </message>
+    <message>
+        <source>e.g. sbk, shebaoka, 社保卡, passport</source>
+        <translation>例如 sbk、shebaoka、社保卡</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>Can&apos;t find it? Call staff</source>
+        <translation>找不到？呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Most used services:</source>
+        <translation>常办事项：</translation>
+    </message>
+    <message>
+        <source>1 service found:</source>
+        <translation>找到 1 项：</translation>
+    </message>
+    <message>
+        <source>%1 services found:</source>
+        <translation>找到 %1 项：</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Most used services:</source>
+        <translation>没有找到“%1”。常办事项：</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Find a service</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>Search by typing, or choose a group.</source>
+        <translation>输入文字搜索，或按类别查找。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Type a few letters, e.g. sfz for 身份证</source>
+        <translation>输入几个字母，如 sfz 找身份证</translation>
+    </message>
+    <message>
+        <source>Most used</source>
+        <translation>常办事项</translation>
+    </message>
+    <message>
+        <source>What most people come for</source>
+        <translation>大家最常办的事</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门找</translation>
+    </message>
+    <message>
+        <source>Police, social security, tax…</source>
+        <translation>公安、社保、税务……</translation>
+    </message>
+    <message>
+        <source>By life event</source>
+        <translation>按人生事件找</translation>
+    </message>
+    <message>
+        <source>A baby, retiring, starting a business…</source>
+        <translation>生孩子、退休、开公司……</translation>
+    </message>
+    <message>
+        <source>Elderly services zone</source>
+        <translation>老年人服务专区</translation>
+    </message>
+    <message>
+        <source>Services for people aged 60 and over</source>
+        <translation>60岁以上老人的服务</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Read-aloud is not available on this kiosk.</source>
+        <extracomment>the sync worker, when the kiosk talks to a central platform (ui.app sets it)</extracomment>
+        <translation>本机暂不支持朗读。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChip</name>
+    <message>
+        <source>… Connecting</source>
+        <translation>… 正在连接</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 已联网</translation>
+    </message>
+    <message>
+        <source>○ Offline since %1</source>
+        <translation>○ 自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>1 waiting to send</source>
+        <translation>1 条待发送</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send</source>
+        <translation>%1 条待发送</translation>
+    </message>
+    <message>
+        <source>1 needs staff</source>
+        <translation>1 条需工作人员处理</translation>
+    </message>
+    <message>
+        <source>%1 need staff</source>
+        <translation>%1 条需工作人员处理</translation>
+    </message>
+</context>
 </TS>

@@ -1,8 +1,11 @@
 """The ``kiosk`` command: run the kiosk, smoke-test it, or render the gallery.
 
-    kiosk [--demo] [--windowed] [--config FILE] [--catalog FILE] [--size WxH]
+    kiosk [--demo | --central URL] [--windowed] [--config FILE] [--catalog FILE]
+          [--data DIR] [--size WxH]
     kiosk --smoke-test          start, show the home screen, exit 0
     kiosk gallery DIR           render every screen to PNG
+    kiosk enrol --central URL --code CODE [--label NAME]
+                                enrol this device; its token goes to the OS credential store
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,18 +24,29 @@ log = logging.getLogger("kiosk")
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kiosk", description="Service Hall Kiosk")
-    parser.add_argument("--demo", action="store_true", help="run on the bundled sample data")
+    parser.add_argument("--demo", action="store_true",
+                        help="run on the sample data with a demo central server on loopback")
+    parser.add_argument("--central", metavar="URL",
+                        help="the central platform (overrides central_url in kiosk.toml)")
+    parser.add_argument("--data", type=Path, help="folder for the local database (outbox)")
+    parser.add_argument("--code", help="enrolment code (kiosk enrol)")
+    parser.add_argument("--label", default=socket.gethostname(), help="device name (kiosk enrol)")
     parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, show the home screen, exit 0")
     parser.add_argument("--config", type=Path, help="the kiosk.toml settings file")
     parser.add_argument("--catalog", type=Path, help="a catalogue JSON file")
     parser.add_argument("--size", default="1920x1080", help="window size with --windowed")
-    parser.add_argument("command", nargs="?", choices=["gallery"], help="gallery DIR")
+    parser.add_argument("command", nargs="?", choices=["gallery", "enrol"],
+                        help="gallery DIR | enrol")
     parser.add_argument("directory", nargs="?", type=Path, help="output folder for gallery")
     args = parser.parse_args(argv)
     if args.command == "gallery" and args.directory is None:
         parser.error("gallery needs an output folder: kiosk gallery DIR")
+    if args.command == "enrol" and not (args.central and args.code):
+        parser.error("enrol needs --central URL and --code CODE")
+    if args.demo and args.central:
+        parser.error("--demo starts its own central server; leave out --central")
     return args
 
 
@@ -78,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.settings import load_settings
     from ui.i18n import LanguageSwitch
 
+    if args.command == "enrol":
+        return enrol(args.central, args.code, args.label)
+
     loaded = load_settings(args.config)
     for problem in loaded.problems:
         log.warning("%s", problem)
@@ -107,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shell import KioskWindow
 
     window = KioskWindow(catalogue, index, settings, languages)
+    worker, cleanup = connect_central(args, settings)
+    if worker is not None:
+        worker.status_changed.connect(window.header.status.show_status)
+        window.sync = worker
+        app.aboutToQuit.connect(worker.stop)
+        worker.start()
+    app.aboutToQuit.connect(cleanup)
     # the search index is built once the first screen is up, not before
     QTimer.singleShot(200, index.warm)
     if args.smoke_test:
@@ -122,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         print(f"shown_at={shown_at:.6f} rss_mb={resident_mb():.1f}", flush=True)
         window.close()
+        if worker is not None:
+            worker.stop()
+        cleanup()
         return 0 if ok else 1
     if args.windowed:
         window.resize(*parse_size(args.size))
@@ -130,6 +159,62 @@ def main(argv: list[str] | None = None) -> int:
         window.showFullScreen()
     QTimer.singleShot(0, lambda: log.info("kiosk ready: %d matters", len(catalogue.matters)))
     return app.exec()
+
+
+def enrol(url: str, code: str, label: str) -> int:
+    from kiosk.api_client import ApiError, CentralClient
+    from kiosk.credentials import CredentialStore, NoSecureStore
+
+    try:
+        creds = CredentialStore().enrol(CentralClient(url), code, label)
+    except NoSecureStore as exc:
+        print(f"kiosk enrol: {exc}", file=sys.stderr)
+        return 3
+    except ApiError as exc:
+        print(f"kiosk enrol: {url} refused or could not be reached: {exc}", file=sys.stderr)
+        return 4
+    print(f"enrolled as device {creds.device_id} for hall {creds.hall_code}")
+    return 0
+
+
+def connect_central(args: argparse.Namespace, settings):
+    """The sync worker for --demo, --central or central_url (None: no sync), and a cleanup."""
+    from kiosk.api_client import ApiError
+    from kiosk.credentials import CredentialStore, NoSecureStore
+    from kiosk.paths import data_dir
+    from ui.central_link import enrol_demo, make_worker, start_demo_central
+
+    if args.smoke_test and not (args.demo or args.central):
+        return None, lambda: None
+    if args.demo:
+        folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
+        central = start_demo_central(Path(folder.name))
+        if central is None:
+            return None, folder.cleanup
+
+        def cleanup() -> None:
+            central.stop()
+            folder.cleanup()
+
+        try:
+            creds = enrol_demo(central.url)
+        except ApiError as exc:
+            log.error("demo enrolment failed: %s", exc)
+            return None, cleanup
+        return make_worker(creds, args.data or Path(folder.name) / "kiosk.db"), cleanup
+    url = args.central or settings.central_url
+    if not url:
+        return None, lambda: None
+    try:
+        creds = CredentialStore().load()
+    except NoSecureStore as exc:
+        log.error("%s", exc)
+        return None, lambda: None
+    if creds is None or creds.central_url.rstrip("/") != url.rstrip("/"):
+        log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
+                  url, url)
+        return None, lambda: None
+    return make_worker(creds, (args.data or data_dir()) / "kiosk.db"), lambda: None
 
 
 if __name__ == "__main__":

@@ -129,6 +129,8 @@ class KioskWindow(QWidget):
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
         self._applied_qss = ""
+        #: the sync worker, when the kiosk talks to a central platform (ui.app sets it)
+        self.sync = None
 
         deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
                           lambda: self.session)
@@ -138,7 +140,7 @@ class KioskWindow(QWidget):
         # the kiosk window is the screen: never grown by its content (the clipping
         # tests find content that does not fit instead)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.header = Header(self)
+        self.header = Header(settings.timezone, self)
         self.stack = QStackedWidget(self)
         self.footer = Footer(self)
         self.toast = QLabel(self)

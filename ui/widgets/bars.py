@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from ui.i18n import translate
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
+from ui.widgets.status_chip import StatusChip
 
 
 class Bar(QWidget):
@@ -35,17 +36,15 @@ class Header(Bar):
     language_requested = Signal(str)
     elderly_toggled = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, timezone: str = "Asia/Shanghai", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hall = QLabel(self)
         self.hall.setWordWrap(True)
         self.hall.setObjectName("hall-name")
         self.clock = QLabel(self)
         self.clock.setObjectName("clock")
-        #: filled by the sync engine (online / offline since … / N waiting)
-        self.status = QLabel(self)
-        self.status.setObjectName("status-chip")
-        self.status.hide()
+        #: filled by the sync worker (online / offline since … / N waiting)
+        self.status = StatusChip(timezone, self)
         self.language_button = TextButton("bar", self)
         self.language_button.setObjectName("language")
         self.elderly_button = TextButton("bar", self)

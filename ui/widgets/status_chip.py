@@ -1,0 +1,68 @@
+"""The header's connection chip: online / offline since 10:42 / 3 waiting to send.
+
+It says the truth in words and a symbol, never by colour alone: ``●`` online,
+``○`` offline, ``…`` not yet known. Residents see whether what they send is
+on its way; the count of items that need staff is shown too, in plain words.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.sync import SyncStatus
+from ui.i18n import plural, translate
+from ui.theme import set_role
+
+
+class StatusChip(QLabel):
+    def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status-chip")
+        self._zone = ZoneInfo(timezone)
+        self._status: SyncStatus | None = None
+        self.hide()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self._status = status
+        self.retranslate()
+        self.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        s = self._status
+        if s is None:
+            return
+        if s.online is None:
+            text, role = translate("StatusChip", "… Connecting"), "chip"
+        elif s.online:
+            text, role = translate("StatusChip", "● Online"), "chip"
+        elif s.offline_since is not None:
+            since = s.offline_since.astimezone(self._zone).strftime("%H:%M")
+            text = translate("StatusChip", "○ Offline since %1").replace("%1", since)
+            role = "chip-offline"
+        else:
+            text, role = translate("StatusChip", "○ Offline"), "chip-offline"
+        parts = [text]
+        if s.pending:
+            parts.append(plural(
+                s.pending,
+                translate("StatusChip", "1 waiting to send"),
+                translate("StatusChip", "%1 waiting to send"),
+            ))
+        if s.dead:
+            parts.append(plural(
+                s.dead,
+                translate("StatusChip", "1 needs staff"),
+                translate("StatusChip", "%1 need staff"),
+            ))
+        self.setText(" · ".join(parts))
+        self.setAccessibleName(self.text())
+        if self.property("role") != role:
+            set_role(self, role)
