@@ -137,7 +137,8 @@ class SyncEngine:
             if item is None:
                 break
             now = self._clock()
-            if item.next_attempt_at > now.timestamp() and not urgent:
+            # (a millisecond of slack: clocks with microsecond steps land just short)
+            if item.next_attempt_at > now.timestamp() + 0.001 and not urgent:
                 break
             urgent = False
             try:

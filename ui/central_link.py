@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.api_client import ApiError, CentralClient
 from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring
@@ -87,8 +88,10 @@ def enrol_demo(url: str) -> DeviceCredentials:
 
 
 def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_configured",
-                printer: str = "not_configured") -> SyncWorker:
-    """A worker whose engine opens its own connection to ``store_path`` in its thread."""
+                printer: str = "not_configured", **engine_options: Any) -> SyncWorker:
+    """A worker whose engine opens its own connection to ``store_path`` in its thread.
+
+    ``engine_options`` go to ``SyncEngine`` (tests pass a fast backoff)."""
 
     def make_engine(on_status, on_pulled) -> SyncEngine:
         store = LocalStore(store_path)
@@ -99,6 +102,7 @@ def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_c
             heartbeat_body=lambda: {"version": VERSION, "camera": camera, "printer": printer},
             on_status=on_status,
             on_pulled=on_pulled,
+            **engine_options,
         )
 
     return SyncWorker(make_engine)

@@ -78,6 +78,7 @@ class Header(Bar):
             translate("Header", "长辈版: on") if on else translate("Header", "长辈版: off")
         )
         self.elderly_button.setAccessibleName(translate("Header", "Large text for older people"))
+        self.status.retranslate()
 
 
 class Footer(Bar):

@@ -1,0 +1,53 @@
+"""A kiosk process for the kill test: queue submissions and drain them, until done.
+
+    python -m tests.reliability.drain_child DB URL TOKEN TOTAL
+
+It queues submissions numbered 0..TOTAL-1 ten at a time (the next number is
+read from the outbox, so a restarted process carries on where the last one
+was killed) and drains between batches. It prints ``done`` and exits 0 when
+all TOTAL are queued and none is pending.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import UTC, datetime
+
+from kiosk.api_client import CentralClient
+from kiosk.backoff import Backoff
+from kiosk.outbox import Identity, Outbox
+from kiosk.pulled import PulledCache
+from kiosk.store import LocalStore
+from kiosk.sync import SyncEngine
+
+
+def main(db: str, url: str, token: str, total: int) -> int:
+    store = LocalStore(db)
+    outbox = Outbox(store)
+    engine = SyncEngine(
+        CentralClient(url, token, timeout=(1.0, 5.0)), outbox, PulledCache(store),
+        backoff=Backoff(base_s=0.01, cap_s=0.05), pulls=(),
+    )
+    while True:
+        queued = store.read("SELECT COUNT(*) FROM outbox")[0][0]
+        for n in range(queued, min(queued + 10, total)):
+            outbox.enqueue(
+                "message", "POST", "/v1/submissions",
+                {"kind": "message", "created_at": datetime.now(UTC).isoformat(),
+                 "identity": {"resident": None, "staff": None},
+                 "payload": {"n": n, "text": "kill test"}},
+                Identity(), datetime.now(UTC),
+            )
+        engine.drain()
+        counts = outbox.counts()
+        if queued >= total and counts.pending == 0:
+            print(f"done sent={counts.sent} dead={counts.dead}", flush=True)
+            return 0
+        wait = engine.next_attempt_in()
+        if wait:
+            time.sleep(min(wait, 0.05))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])))

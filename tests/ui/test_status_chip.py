@@ -1,0 +1,68 @@
+"""The header's status chip tells the truth, against the real server on loopback."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from kiosk.backoff import Backoff
+from kiosk.credentials import DeviceCredentials
+from kiosk.outbox import Identity, Outbox, utc_iso
+from kiosk.store import LocalStore
+from kiosk.sync import SyncStatus
+from tests.helpers.central_server import running_central
+from ui.central_link import make_worker
+
+
+def test_the_chip_words_in_both_languages(make_window):
+    w = make_window()
+    w.home()
+    chip = w.header.status
+    assert not chip.isVisible()  # no central platform configured: nothing to say
+    since = datetime(2026, 11, 23, 2, 42, tzinfo=UTC)  # 10:42 in the hall
+    chip.show_status(SyncStatus(online=False, offline_since=since, pending=3, dead=1))
+    assert chip.isVisible()
+    assert chip.text() == "○ 自 10:42 起离线 · 3 条待发送 · 1 条需工作人员处理"
+    w.set_language("en")
+    assert chip.text() == "○ Offline since 10:42 · 3 waiting to send · 1 needs staff"
+    chip.show_status(SyncStatus(online=True, pending=1))
+    assert chip.text() == "● Online · 1 waiting to send"
+    assert chip.property("role") == "chip"
+
+
+def test_offline_and_back_with_the_queue_draining(make_window, qtbot, tmp_path):
+    w = make_window(default_language="en")
+    w.home()
+    db = tmp_path / "central.db"
+    store_path = tmp_path / "kiosk.db"
+    with running_central(f"sqlite:///{db}") as url:
+        port = int(url.rsplit(":", 1)[1])
+        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        worker = make_worker(creds, store_path, backoff=Backoff(base_s=0.05, cap_s=0.3),
+                             pull_every_s=3600)
+        worker.status_changed.connect(w.header.status.show_status)
+        worker.start()
+        try:
+            qtbot.waitUntil(lambda: w.header.status.text() == "● Online", timeout=10_000)
+        except BaseException:
+            worker.stop()
+            raise
+    try:
+        # the server is gone: three residents submit anyway
+        with LocalStore(store_path) as store:
+            for n in range(3):
+                Outbox(store).enqueue(
+                    "rating", "POST", "/v1/submissions",
+                    {"kind": "rating", "created_at": utc_iso(datetime.now(UTC)),
+                     "identity": {"resident": None, "staff": None}, "payload": {"stars": n + 3}},
+                    Identity(), datetime.now(UTC),
+                )
+        worker.urge()
+        qtbot.waitUntil(lambda: "Offline since" in w.header.status.text()
+                        and "3 waiting to send" in w.header.status.text(), timeout=10_000)
+        assert w.header.status.property("role") == "chip-offline"
+        with running_central(f"sqlite:///{db}", port=port):
+            qtbot.waitUntil(lambda: w.header.status.text() == "● Online", timeout=15_000)
+            with LocalStore(store_path) as store:
+                assert Outbox(store).counts().sent == 3
+    finally:
+        worker.stop()
