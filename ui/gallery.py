@@ -8,6 +8,7 @@ with taps on real widgets for ticked materials.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.catalogue import Catalogue
 from kiosk.deferred_index import DeferredIndex
 from kiosk.settings import Settings
+from kiosk.sync import SyncStatus
 from ui.i18n import LanguageSwitch
 from ui.shell import KioskWindow
 
@@ -50,6 +52,13 @@ def show_idle_dialog(w: KioskWindow) -> None:
     w.check_idle()
 
 
+def show_offline(w: KioskWindow) -> None:
+    """The header's chip at its longest: offline since 10:42, items waiting, one for staff."""
+    w.home()
+    since = datetime(2026, 11, 23, 2, 42, tzinfo=UTC)
+    w.header.status.show_status(SyncStatus(online=False, offline_since=since, pending=3, dead=1))
+
+
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     code = sample_matter(catalogue)
 
@@ -76,6 +85,8 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "coming_soon": lambda w: w.go("coming_soon", feature="certificate"),
         "call_staff": lambda w: w.go("call_staff"),
         "idle": show_idle_dialog,
+        # last: the chip is device state and outlives the wipe between states
+        "home-offline": show_offline,
     }
 
 

@@ -64,10 +64,10 @@ QFrame[role="card"] QLabel[role="muted"] {{ color: {p.ink_muted}; }}
 QWidget[role="bar"] {{ background: {p.header}; }}
 QWidget[role="bar"] QLabel {{ color: {p.on_dark}; }}
 QWidget[role="bar"] QLabel[role="chip"] {{
-    border: 2px solid {p.on_dark}; border-radius: {s.radius}px; padding: 4px {s.gap // 2}px;
+    border: 2px solid {p.on_dark}; border-radius: {s.radius}px; padding: 4px {s.gap}px;
 }}
 QWidget[role="bar"] QLabel[role="chip-offline"] {{
-    background: {p.notice}; color: {p.ink}; border-radius: {s.radius}px; padding: 4px {s.gap // 2}px;
+    background: {p.notice}; color: {p.ink}; border-radius: {s.radius}px; padding: 4px {s.gap}px;
 }}
 QPushButton {{
     min-height: {s.touch}px; min-width: {s.touch}px;

@@ -4,7 +4,7 @@ Read aloud, Call staff): on every screen, one tap away."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.theme import set_role
@@ -50,8 +50,16 @@ class Header(Bar):
         self.elderly_button = TextButton("bar", self)
         self.elderly_button.setObjectName("elderly-toggle")
         self.elderly_button.setCheckable(True)
-        self.row.addWidget(self.hall, 1)
-        self.row.addWidget(self.status)
+        # the hall's name with the status chip under it: the column takes the room
+        # the buttons leave, and both wrap in a narrow (portrait, 长辈版) header
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(self.hall)
+        chip_row = QHBoxLayout()
+        chip_row.addWidget(self.status)
+        chip_row.addStretch(0)
+        column.addLayout(chip_row)
+        self.row.addLayout(column, 1)
         self.row.addWidget(self.clock)
         self.row.addWidget(self.language_button)
         self.row.addWidget(self.elderly_button)

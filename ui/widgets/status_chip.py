@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.sync import SyncStatus
@@ -21,9 +21,20 @@ class StatusChip(QLabel):
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status-chip")
+        self.setWordWrap(True)
         self._zone = ZoneInfo(timezone)
         self._status: SyncStatus | None = None
         self.hide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """As wide as the text on one line: it wraps only where the header is too narrow.
+
+        (A word-wrapped QLabel would otherwise hint a narrow, two-line shape.)"""
+        hint = super().sizeHint()
+        m = self.contentsMargins()
+        fm = self.fontMetrics()
+        one_line = fm.horizontalAdvance(self.text()) + m.left() + m.right() + fm.averageCharWidth()
+        return QSize(max(hint.width(), one_line), hint.height())
 
     def show_status(self, status: SyncStatus) -> None:
         self._status = status
