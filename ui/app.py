@@ -126,7 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shell import KioskWindow
 
     window = KioskWindow(catalogue, index, settings, languages)
-    worker, cleanup = connect_central(args, settings)
+    worker, cleanup, central = connect_central(args, settings)
+    if central is not None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        # the demo's outage switch: stop the local server, start it again
+        QShortcut(QKeySequence("Ctrl+Shift+O"), window, activated=central.toggle)
     if worker is not None:
         worker.status_changed.connect(window.header.status.show_status)
         window.sync = worker
@@ -178,19 +183,20 @@ def enrol(url: str, code: str, label: str) -> int:
 
 
 def connect_central(args: argparse.Namespace, settings):
-    """The sync worker for --demo, --central or central_url (None: no sync), and a cleanup."""
+    """The sync worker for --demo, --central or central_url (None: no sync), a cleanup,
+    and the demo's own central server (None unless --demo)."""
     from kiosk.api_client import ApiError
     from kiosk.credentials import CredentialStore, NoSecureStore
     from kiosk.paths import data_dir
     from ui.central_link import enrol_demo, make_worker, start_demo_central
 
     if args.smoke_test and not (args.demo or args.central):
-        return None, lambda: None
+        return None, lambda: None, None
     if args.demo:
         folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
         central = start_demo_central(Path(folder.name))
         if central is None:
-            return None, folder.cleanup
+            return None, folder.cleanup, None
 
         def cleanup() -> None:
             central.stop()
@@ -200,21 +206,21 @@ def connect_central(args: argparse.Namespace, settings):
             creds = enrol_demo(central.url)
         except ApiError as exc:
             log.error("demo enrolment failed: %s", exc)
-            return None, cleanup
-        return make_worker(creds, args.data or Path(folder.name) / "kiosk.db"), cleanup
+            return None, cleanup, central
+        return make_worker(creds, args.data or Path(folder.name) / "kiosk.db"), cleanup, central
     url = args.central or settings.central_url
     if not url:
-        return None, lambda: None
+        return None, lambda: None, None
     try:
         creds = CredentialStore().load()
     except NoSecureStore as exc:
         log.error("%s", exc)
-        return None, lambda: None
+        return None, lambda: None, None
     if creds is None or creds.central_url.rstrip("/") != url.rstrip("/"):
         log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
                   url, url)
-        return None, lambda: None
-    return make_worker(creds, (args.data or data_dir()) / "kiosk.db"), lambda: None
+        return None, lambda: None, None
+    return make_worker(creds, (args.data or data_dir()) / "kiosk.db"), lambda: None, None
 
 
 if __name__ == "__main__":

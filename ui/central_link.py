@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +31,64 @@ DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
 VERSION = "0.1.0"
 
 
-@dataclass
 class DemoCentral:
-    url: str
-    process: subprocess.Popen
+    """The reference server as a child process on loopback, seeded with the demo data.
+
+    ``stop`` and ``start`` take it down and bring it back on the same port and
+    database, so the demo can show the kiosk going offline and coming back."""
+
+    def __init__(self, folder: Path, port: int | None = None) -> None:
+        self.folder = folder
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def start(self, timeout_s: float = 30.0) -> bool:
+        if self.running:
+            return True
+        db = self.folder / "central.db"
+        with (self.folder / "central.log").open("ab") as server_log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "central", "serve", "--db", f"sqlite:///{db}",
+                 "--host", "127.0.0.1", "--port", str(self.port), "--seed", "demo"],
+                stdout=subprocess.DEVNULL, stderr=server_log,
+            )
+        client = CentralClient(self.url, timeout=(0.5, 2.0))
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                log.error("the demo central server exited (see %s)", self.folder / "central.log")
+                return False
+            try:
+                client.health()
+            except ApiError:
+                time.sleep(0.1)
+                continue
+            log.info("demo central server: %s (pid %d)", self.url, self.process.pid)
+            return True
+        self.process.kill()
+        log.error("the demo central server did not answer within %.0f s", timeout_s)
+        return False
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        if self.running:
             self.process.terminate()
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+            log.info("demo central server stopped")
+
+    def toggle(self) -> None:
+        """Stop a running server, start a stopped one (the demo's outage switch)."""
+        if self.running:
+            self.stop()
+        else:
+            self.start()
 
 
 def free_port() -> int:
@@ -52,35 +97,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_demo_central(folder: Path, timeout_s: float = 30.0) -> DemoCentral | None:
+def start_demo_central(folder: Path) -> DemoCentral | None:
     """The reference server on loopback, seeded with the demo data; None if it cannot run."""
     if getattr(sys, "frozen", False):
         log.warning("the installed kiosk does not bundle the demo central server; running offline")
         return None
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    db = folder / "central.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "central", "serve", "--db", f"sqlite:///{db}",
-         "--host", "127.0.0.1", "--port", str(port), "--seed", "demo"],
-        stdout=subprocess.DEVNULL, stderr=(folder / "central.log").open("wb"),
-    )
-    client = CentralClient(url, timeout=(0.5, 2.0))
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.error("the demo central server exited (see %s)", folder / "central.log")
-            return None
-        try:
-            client.health()
-        except ApiError:
-            time.sleep(0.1)
-            continue
-        log.info("demo central server: %s (pid %d)", url, process.pid)
-        return DemoCentral(url, process)
-    process.kill()
-    log.error("the demo central server did not answer within %.0f s", timeout_s)
-    return None
+    central = DemoCentral(folder)
+    return central if central.start() else None
 
 
 def enrol_demo(url: str) -> DeviceCredentials:
