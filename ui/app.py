@@ -126,18 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shell import KioskWindow
 
     window = KioskWindow(catalogue, index, settings, languages)
-    worker, cleanup, central = connect_central(args, settings)
-    if central is not None:
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        # the demo's outage switch: stop the local server, start it again
-        QShortcut(QKeySequence("Ctrl+Shift+O"), window, activated=central.toggle)
-    if worker is not None:
-        worker.status_changed.connect(window.header.status.show_status)
-        window.sync = worker
-        app.aboutToQuit.connect(worker.stop)
-        worker.start()
-    app.aboutToQuit.connect(cleanup)
+    sync = SyncHookup(args, settings, window, app)
+    if args.smoke_test:
+        sync.connect()
+    else:
+        # the network side (requests, the demo server) loads after the first paint
+        QTimer.singleShot(300, sync.connect)
     # the search index is built once the first screen is up, not before
     QTimer.singleShot(200, index.warm)
     if args.smoke_test:
@@ -153,9 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         print(f"shown_at={shown_at:.6f} rss_mb={resident_mb():.1f}", flush=True)
         window.close()
-        if worker is not None:
-            worker.stop()
-        cleanup()
+        sync.close()
         return 0 if ok else 1
     if args.windowed:
         window.resize(*parse_size(args.size))
@@ -182,45 +174,54 @@ def enrol(url: str, code: str, label: str) -> int:
     return 0
 
 
-def connect_central(args: argparse.Namespace, settings):
-    """The sync worker for --demo, --central or central_url (None: no sync), a cleanup,
-    and the demo's own central server (None unless --demo)."""
-    from kiosk.api_client import ApiError
-    from kiosk.credentials import CredentialStore, NoSecureStore
-    from kiosk.paths import data_dir
-    from ui.central_link import enrol_demo, make_worker, start_demo_central
+class SyncHookup:
+    """Connects the window to a central platform: --demo, --central URL or central_url.
 
-    if args.smoke_test and not (args.demo or args.central):
-        return None, lambda: None, None
-    if args.demo:
-        folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
-        central = start_demo_central(Path(folder.name))
-        if central is None:
-            return None, folder.cleanup, None
+    Nothing happens without one of them. The demo's server is started by the
+    worker thread, so the window never waits for it."""
 
-        def cleanup() -> None:
-            central.stop()
-            folder.cleanup()
+    def __init__(self, args: argparse.Namespace, settings, window, app) -> None:
+        self.args, self.settings, self.window, self.app = args, settings, window, app
+        self.worker = None
+        self.demo = None
+        self._folder: tempfile.TemporaryDirectory | None = None
 
-        try:
-            creds = enrol_demo(central.url)
-        except ApiError as exc:
-            log.error("demo enrolment failed: %s", exc)
-            return None, cleanup, central
-        return make_worker(creds, args.data or Path(folder.name) / "kiosk.db"), cleanup, central
-    url = args.central or settings.central_url
-    if not url:
-        return None, lambda: None, None
-    try:
-        creds = CredentialStore().load()
-    except NoSecureStore as exc:
-        log.error("%s", exc)
-        return None, lambda: None, None
-    if creds is None or creds.central_url.rstrip("/") != url.rstrip("/"):
-        log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
-                  url, url)
-        return None, lambda: None, None
-    return make_worker(creds, (args.data or data_dir()) / "kiosk.db"), lambda: None, None
+    def connect(self) -> None:
+        args = self.args
+        url = args.central or self.settings.central_url
+        if not (args.demo or url):
+            return
+        from ui.central_link import demo_worker, enrolled_worker
+
+        if args.demo:
+            self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
+            folder = Path(self._folder.name)
+            self.worker, self.demo = demo_worker(folder, args.data or folder / "kiosk.db")
+            from PySide6.QtGui import QKeySequence, QShortcut
+
+            # the demo's outage switch: stop the local server, or start it again
+            QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=self.demo.toggle_soon)
+        else:
+            from kiosk.paths import data_dir
+
+            self.worker = enrolled_worker(url, (args.data or data_dir()) / "kiosk.db")
+            if self.worker is None:
+                return
+        self.worker.status_changed.connect(self.window.header.status.show_status)
+        self.window.sync = self.worker
+        self.app.aboutToQuit.connect(self.close)
+        self.worker.start()
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        if self.demo is not None:
+            self.demo.stop()
+            self.demo = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 if __name__ == "__main__":

@@ -13,12 +13,13 @@ import logging
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from kiosk.api_client import ApiError, CentralClient
-from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring
+from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring, NoSecureStore
 from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
 from kiosk.store import LocalStore
@@ -90,6 +91,10 @@ class DemoCentral:
         else:
             self.start()
 
+    def toggle_soon(self) -> None:
+        """``toggle`` on a thread of its own: a start takes a second or two."""
+        threading.Thread(target=self.toggle, name="demo-central", daemon=True).start()
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -97,17 +102,37 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_demo_central(folder: Path) -> DemoCentral | None:
-    """The reference server on loopback, seeded with the demo data; None if it cannot run."""
-    if getattr(sys, "frozen", False):
-        log.warning("the installed kiosk does not bundle the demo central server; running offline")
-        return None
-    central = DemoCentral(folder)
-    return central if central.start() else None
-
-
 def enrol_demo(url: str) -> DeviceCredentials:
     return CredentialStore(MemoryKeyring()).enrol(CentralClient(url), DEMO_ENROLMENT_CODE, "demo kiosk")
+
+
+def demo_worker(folder: Path, store_path: Path) -> tuple[SyncWorker, DemoCentral]:
+    """A worker that starts the demo server, enrols with it and syncs, all in its thread."""
+    central = DemoCentral(folder)
+
+    def make_engine(on_status, on_pulled) -> SyncEngine:
+        if getattr(sys, "frozen", False):
+            raise RuntimeError("the installed kiosk does not bundle the demo central server")
+        if not central.start():
+            raise RuntimeError(f"the demo central server did not start (see {folder})")
+        creds = enrol_demo(central.url)
+        return _engine(creds, store_path, on_status, on_pulled, {})
+
+    return SyncWorker(make_engine), central
+
+
+def enrolled_worker(url: str, store_path: Path) -> SyncWorker | None:
+    """A worker for this device's enrolment with ``url``; None (and why, in the log) if none."""
+    try:
+        creds = CredentialStore().load()
+    except NoSecureStore as exc:
+        log.error("%s", exc)
+        return None
+    if creds is None or creds.central_url.rstrip("/") != url.rstrip("/"):
+        log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
+                  url, url)
+        return None
+    return make_worker(creds, store_path)
 
 
 def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_configured",
@@ -117,15 +142,21 @@ def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_c
     ``engine_options`` go to ``SyncEngine`` (tests pass a fast backoff)."""
 
     def make_engine(on_status, on_pulled) -> SyncEngine:
-        store = LocalStore(store_path)
-        return SyncEngine(
-            CentralClient(creds.central_url, creds.token),
-            Outbox(store),
-            PulledCache(store),
-            heartbeat_body=lambda: {"version": VERSION, "camera": camera, "printer": printer},
-            on_status=on_status,
-            on_pulled=on_pulled,
-            **engine_options,
-        )
+        return _engine(creds, store_path, on_status, on_pulled, engine_options, camera, printer)
 
     return SyncWorker(make_engine)
+
+
+def _engine(creds: DeviceCredentials, store_path: Path, on_status, on_pulled,
+            engine_options: dict[str, Any], camera: str = "not_configured",
+            printer: str = "not_configured") -> SyncEngine:
+    store = LocalStore(store_path)
+    return SyncEngine(
+        CentralClient(creds.central_url, creds.token),
+        Outbox(store),
+        PulledCache(store),
+        heartbeat_body=lambda: {"version": VERSION, "camera": camera, "printer": printer},
+        on_status=on_status,
+        on_pulled=on_pulled,
+        **engine_options,
+    )

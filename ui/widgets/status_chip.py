@@ -7,14 +7,17 @@ on its way; the count of items that need staff is shown too, in plain words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.sync import SyncStatus
 from ui.i18n import plural, translate
 from ui.theme import set_role
+
+if TYPE_CHECKING:  # the sync engine (and requests) load only when the kiosk syncs
+    from kiosk.sync import SyncStatus
 
 
 class StatusChip(QLabel):
