@@ -17,8 +17,8 @@ from kiosk.pulled import PulledCache
 from kiosk.store import LocalStore
 from kiosk.sync import SyncEngine
 from tests.helpers.central_server import running_central
-from tests.helpers.clock import FakeWallClock
 from tests.helpers.lossy_proxy import lossy_proxy
+from tests.helpers.utc_clock import FakeUtcClock
 
 TOKEN = "test-token"
 
@@ -40,7 +40,7 @@ def server_rows(db_path) -> list[dict]:
 
 @pytest.fixture
 def kiosk(tmp_path):
-    clock = FakeWallClock("2026-11-23T01:00:00Z")
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     store = LocalStore(tmp_path / "kiosk.db")
 
     def engine_for(url: str, **kw) -> SyncEngine:

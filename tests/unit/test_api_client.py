@@ -13,14 +13,14 @@ from kiosk.api_client import (
     ServerBusy,
     Unreachable,
 )
-from tests.helpers.clock import FakeWallClock
 from tests.helpers.fault_server import Fault, fault_server
+from tests.helpers.utc_clock import FakeUtcClock
 
 
 @pytest.fixture
 def server():
     with fault_server() as (state, url):
-        yield state, CentralClient(url, "tok", timeout=(1.0, 0.5), clock=FakeWallClock())
+        yield state, CentralClient(url, "tok", timeout=(1.0, 0.5), clock=FakeUtcClock("2026-11-23T01:00:00Z"))
 
 
 def test_a_good_answer_carries_status_body_and_headers(server):

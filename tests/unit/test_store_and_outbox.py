@@ -9,7 +9,7 @@ import pytest
 from kiosk.outbox import Identity, Outbox
 from kiosk.pulled import PulledCache
 from kiosk.store import SCHEMA_VERSION, LocalStore, StoreError
-from tests.helpers.clock import FakeWallClock
+from tests.helpers.utc_clock import FakeUtcClock
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def test_the_database_is_durable_and_versioned(store):
 
 
 def test_reopening_keeps_data_and_does_not_migrate_twice(tmp_path):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     with LocalStore(tmp_path / "k.db") as s:
         Outbox(s).enqueue("rating", "POST", "/v1/submissions", {"stars": 5}, Identity(), clock())
     with LocalStore(tmp_path / "k.db") as s:
@@ -61,7 +61,7 @@ def test_a_failed_write_leaves_nothing_behind(store):
 
 
 def test_items_keep_their_order_identity_and_key(store):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     outbox = Outbox(store)
     made = []
     for i in range(5):
@@ -84,7 +84,7 @@ def test_items_keep_their_order_identity_and_key(store):
 
 
 def test_a_dead_letter_keeps_the_reason_and_can_be_retried_in_its_old_place(store):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     outbox = Outbox(store)
     first = outbox.enqueue("booking", "POST", "/v1/bookings", {"a": 1}, Identity(), clock())
     second = outbox.enqueue("booking", "POST", "/v1/bookings", {"a": 2}, Identity(), clock())
@@ -98,7 +98,7 @@ def test_a_dead_letter_keeps_the_reason_and_can_be_retried_in_its_old_place(stor
 
 
 def test_marking_twice_does_not_resurrect_or_double_count(store):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     outbox = Outbox(store)
     item = outbox.enqueue("rating", "POST", "/v1/submissions", {}, Identity(), clock())
     outbox.mark_sent(item.id, 201, {}, clock())
@@ -111,14 +111,14 @@ def test_marking_twice_does_not_resurrect_or_double_count(store):
 def test_bad_submissions_are_refused_before_they_are_written(store):
     outbox = Outbox(store)
     with pytest.raises(ValueError, match="kind"):
-        outbox.enqueue("party", "POST", "/", {}, Identity(), FakeWallClock()())
+        outbox.enqueue("party", "POST", "/", {}, Identity(), FakeUtcClock("2026-11-23T01:00:00Z")())
     with pytest.raises(ValueError, match="POST or DELETE"):
-        outbox.enqueue("rating", "GET", "/", {}, Identity(), FakeWallClock()())
+        outbox.enqueue("rating", "GET", "/", {}, Identity(), FakeUtcClock("2026-11-23T01:00:00Z")())
     assert outbox.counts().pending == 0
 
 
 def test_pulled_copies_are_replaced_whole_and_touched(store):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     cache = PulledCache(store)
     assert cache.get("catalogue") is None
     cache.replace("catalogue", '"v1"', {"matters": [1]}, clock())

@@ -13,13 +13,13 @@ from kiosk.outbox import Identity, Outbox
 from kiosk.pulled import PulledCache
 from kiosk.store import LocalStore
 from kiosk.sync import BAD_RESPONSE_LIMIT, PULLS, SyncEngine
-from tests.helpers.clock import FakeWallClock
 from tests.helpers.fault_server import Fault, fault_server
+from tests.helpers.utc_clock import FakeUtcClock
 
 
 @pytest.fixture
 def rig(tmp_path):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
         statuses = []
         engine = SyncEngine(
@@ -156,7 +156,7 @@ def test_urge_sends_at_once_despite_the_backoff(rig):
 
 
 def test_pulls_are_conditional_checked_and_atomic(tmp_path):
-    clock = FakeWallClock()
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
     catalogue = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
     with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
         pulled = []

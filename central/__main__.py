@@ -1,0 +1,5 @@
+"""python -m central … — the same as kiosk-central."""
+
+from central.cli import main
+
+raise SystemExit(main())

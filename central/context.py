@@ -1,0 +1,27 @@
+"""What every request handler needs, hung off the app (``app.state.context``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import Request
+
+from central.clock import Clock
+from central.db import Database
+from central.reference import Reference
+
+
+@dataclass(frozen=True)
+class Context:
+    db: Database
+    clock: Clock
+    reference: Reference
+    secret: bytes
+
+    def now(self) -> datetime:
+        return self.clock()
+
+
+def context(request: Request) -> Context:
+    return request.app.state.context

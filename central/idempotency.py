@@ -1,0 +1,205 @@
+"""Idempotent POSTs: the client's Idempotency-Key is a permanent unique key.
+
+Two phases, each its own transaction:
+
+1. claim: insert the key ``in_flight`` with the request's fingerprint and commit (or
+   find it: replay a finished response, refuse a different request with the same key,
+   answer 409 while another attempt is at work, take over an attempt abandoned for
+   ``TAKEOVER_AFTER`` by the app's clock);
+2. work: do the change and store the final response in ONE transaction, ending with a
+   conditional update of our own in-flight row. A crash between the phases leaves an
+   in-flight row that a later retry takes over; an attempt that lost its row to a
+   take-over rolls its work back.
+
+Domain refusals (``Problem``) are final outcomes: stored and replayed like successes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from central.context import Context
+from central.models import IdempotencyRecord
+from central.problems import MEDIA_TYPE as PROBLEM_MEDIA_TYPE
+from central.problems import Problem
+
+TAKEOVER_AFTER = timedelta(seconds=30)
+JSON_MEDIA_TYPE = "application/json"
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+#: the work of one request: (status, JSON body) or a raised Problem
+Work = Callable[[Session], tuple[int, Any]]
+
+
+@dataclass(frozen=True)
+class IdempotentRequest:
+    key: str
+    fingerprint: str
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """sha256 over method, path and the body as canonical JSON (raw bytes if not JSON)."""
+    try:
+        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
+    except (ValueError, RecursionError):
+        canonical = body
+    digest = hashlib.sha256()
+    for part in (method.upper().encode(), path.encode("utf-8", "surrogatepass"), canonical):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+async def idempotent_request(
+    request: Request,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="a UUID made by the client when the submission entered its outbox",
+            json_schema_extra={"format": "uuid"},
+        ),
+    ] = None,
+) -> IdempotentRequest:
+    if not idempotency_key:
+        raise Problem(400, "idempotency_key_missing", "an Idempotency-Key header (a UUID) is required")
+    try:
+        key = str(uuid.UUID(idempotency_key.strip()))
+    except ValueError as exc:
+        raise Problem(400, "idempotency_key_missing", "the Idempotency-Key must be a UUID") from exc
+    body = await request.body()
+    return IdempotentRequest(key, fingerprint(request.method, request.url.path, body))
+
+
+IdempotencyKey = Annotated[IdempotentRequest, Depends(idempotent_request)]
+
+
+def _encode(body: Any) -> str:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+def _respond(status: int, body: str, media_type: str, replayed: bool) -> Response:
+    headers = {REPLAYED_HEADER: "true"} if replayed else None
+    return Response(body.encode(), status_code=status, media_type=media_type, headers=headers)
+
+
+class _LostClaim(Exception):
+    """Another attempt took our in-flight row over while we worked."""
+
+
+def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work) -> Response:
+    outcome = _claim(ctx, request, device_id)
+    if isinstance(outcome, Response):
+        return outcome
+    attempt = outcome
+    try:
+        with ctx.db.writing() as session:
+            try:
+                with session.begin_nested():
+                    status, body = work(session)
+                text, media_type = _encode(body), JSON_MEDIA_TYPE
+            except Problem as refusal:
+                status, text, media_type = refusal.status, _encode(refusal.body()), PROBLEM_MEDIA_TYPE
+            finished = session.execute(
+                update(IdempotencyRecord)
+                .where(IdempotencyRecord.key == request.key)
+                .where(IdempotencyRecord.state == "in_flight")
+                .where(IdempotencyRecord.attempt == attempt)
+                .values(state="done", status_code=status, response_body=text,
+                        media_type=media_type, finished_at=ctx.now())
+            ).rowcount
+            if finished != 1:
+                raise _LostClaim
+    except _LostClaim:
+        return _settled(ctx, request)
+    except BaseException:
+        _abandon(ctx, request.key, attempt)
+        raise
+    return _respond(status, text, media_type, replayed=False)
+
+
+def _claim(ctx: Context, request: IdempotentRequest, device_id: str) -> str | Response:
+    """Our attempt token for the in-flight row, or the answer when there is nothing to do."""
+    for _ in range(3):
+        attempt = secrets.token_hex(16)
+        now = ctx.now()
+        try:
+            with ctx.db.writing() as session:
+                row = session.get(IdempotencyRecord, request.key)
+                if row is None:
+                    session.add(IdempotencyRecord(
+                        key=request.key, device_id=device_id, fingerprint=request.fingerprint,
+                        state="in_flight", attempt=attempt, started_at=now,
+                    ))
+                    session.flush()
+                    return attempt
+                answer = _existing(row, request, now)
+                if answer is not None:
+                    return answer
+                taken = session.execute(
+                    update(IdempotencyRecord)
+                    .where(IdempotencyRecord.key == request.key)
+                    .where(IdempotencyRecord.state == "in_flight")
+                    .where(IdempotencyRecord.attempt == row.attempt)
+                    .values(attempt=attempt, started_at=now, device_id=device_id)
+                ).rowcount
+                if taken == 1:
+                    return attempt
+        except IntegrityError:
+            continue  # another process inserted the same key at the same moment: look again
+    raise _in_flight()
+
+
+def _existing(row: IdempotencyRecord, request: IdempotentRequest, now: datetime) -> Response | None:
+    """The answer for a key seen before, or None when its abandoned attempt may be taken over."""
+    if row.fingerprint != request.fingerprint:
+        raise Problem(422, "idempotency_key_reused",
+                      "this Idempotency-Key was used for a different request")
+    if row.state == "done":
+        return _respond(row.status_code or 200, row.response_body or "null",
+                        row.media_type or JSON_MEDIA_TYPE, replayed=True)
+    if now - row.started_at < TAKEOVER_AFTER:
+        raise _in_flight()
+    return None
+
+
+def _in_flight() -> Problem:
+    return Problem(409, "idempotency_in_flight",
+                   "a request with this Idempotency-Key is still being processed; retry later",
+                   headers={"Retry-After": "2"})
+
+
+def _settled(ctx: Context, request: IdempotentRequest) -> Response:
+    with ctx.db.reading() as session:
+        row = session.get(IdempotencyRecord, request.key)
+        if row is not None and row.state == "done" and row.fingerprint == request.fingerprint:
+            return _respond(row.status_code or 200, row.response_body or "null",
+                            row.media_type or JSON_MEDIA_TYPE, replayed=True)
+    raise _in_flight()
+
+
+def _abandon(ctx: Context, key: str, attempt: str) -> None:
+    """After an unexpected failure, free the key at once instead of after the take-over time."""
+    try:
+        with ctx.db.writing() as session:
+            session.execute(
+                delete(IdempotencyRecord)
+                .where(IdempotencyRecord.key == key)
+                .where(IdempotencyRecord.state == "in_flight")
+                .where(IdempotencyRecord.attempt == attempt)
+            )
+    except Exception:  # noqa: BLE001 - the row then waits for the take-over
+        pass

@@ -1,0 +1,199 @@
+"""The tables. Times are stored as naive UTC (``UtcDateTime`` converts at the edges).
+
+The invariants live here as constraints, so they hold with several server processes:
+a place is unique per (hall, matter, start, place); one active booking per person per
+matter per local day (a partial unique index); idempotency keys, booking references,
+device token hashes and ticket counters are unique.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+ACTIVE_BOOKING = text("status <> 'cancelled'")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in Python, naive UTC in the database (SQLite has no zones)."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:  # type: ignore[no-untyped-def]
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    """Reference data served as is: the catalogue, the hall calendars, the trust list."""
+
+    __tablename__ = "documents"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hall_code: Mapped[str] = mapped_column(String(64))
+    reusable: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    hall_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    label: Mapped[str] = mapped_column(String(200))
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_status: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+
+
+class IdempotencyRecord(Base):
+    """One client request by its Idempotency-Key: in flight, then done with its response."""
+
+    __tablename__ = "idempotency_keys"
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
+    device_id: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(10))  # in_flight | done
+    attempt: Mapped[str] = mapped_column(String(32))  # who holds an in-flight row
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    response_body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    media_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
+
+
+class Place(Base):
+    """One claimed place of a slot, by a hold (expires) or a booking (until cancelled)."""
+
+    __tablename__ = "places"
+    __table_args__ = (UniqueConstraint("hall", "matter", "start", "place", name="uq_place"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    matter: Mapped[str] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(UtcDateTime)
+    place: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # hold | booking
+    hold_id: Mapped[str | None] = mapped_column(String(36), unique=True, nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Booking(Base):
+    __tablename__ = "bookings"
+    __table_args__ = (
+        Index(
+            "uq_booking_person_matter_day",
+            "person_hmac",
+            "matter",
+            "local_day",
+            unique=True,
+            sqlite_where=ACTIVE_BOOKING,
+            postgresql_where=ACTIVE_BOOKING,
+        ),
+    )
+    booking_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reference: Mapped[str] = mapped_column(String(8), unique=True)
+    status: Mapped[str] = mapped_column(String(12))  # confirmed | cancelled | checked_in
+    hall: Mapped[str] = mapped_column(String(64))
+    matter: Mapped[str] = mapped_column(String(64))
+    start: Mapped[datetime] = mapped_column(UtcDateTime)
+    end: Mapped[datetime] = mapped_column(UtcDateTime)
+    local_day: Mapped[date] = mapped_column(Date)
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("places.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    #: HMAC-SHA256 of the normalised ID number with the server secret; never the number
+    person_hmac: Mapped[str] = mapped_column(String(64), index=True)
+    id_masked: Mapped[str] = mapped_column(String(18))
+    phone_masked: Mapped[str] = mapped_column(String(20))
+    name_masked: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    #: aged 60 or over on the day of the booking: a priority ticket at check-in
+    senior: Mapped[bool] = mapped_column(Boolean)
+    device_id: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    ticket_id: Mapped[str | None] = mapped_column(
+        ForeignKey("tickets.ticket_id"), nullable=True, unique=True
+    )
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("hall", "local_day", "category", "priority", "seq", name="uq_ticket_number"),
+    )
+    ticket_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(20))
+    hall: Mapped[str] = mapped_column(String(64))
+    matter: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[bool] = mapped_column(Boolean)
+    local_day: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    device_id: Mapped[str] = mapped_column(String(64))
+
+
+class TicketCounter(Base):
+    """The last number issued per hall, local day, category and priority."""
+
+    __tablename__ = "ticket_counters"
+    hall: Mapped[str] = mapped_column(String(64), primary_key=True)
+    local_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    priority: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    submission_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resident: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    staff: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class Setting(Base):
+    """Server-wide values every process must share, such as the HMAC secret."""
+
+    __tablename__ = "settings"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""The HTTP routes of /v1, one module per resource."""

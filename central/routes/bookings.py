@@ -1,0 +1,65 @@
+"""Bookings: confirm, read, look up by ID number, cancel, check in."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+
+from central import bookings, idempotency
+from central.auth import DeviceId
+from central.context import context
+from central.schemas import BookingIn, BookingOut, CheckInOut, LookupIn, LookupOut
+
+router = APIRouter(tags=["bookings"])
+BookingId = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+@router.post("/bookings", status_code=201, response_model=BookingOut)
+def create_booking(request: Request, body: BookingIn, key: idempotency.IdempotencyKey,
+                   device_id: DeviceId) -> Response:
+    """With a live hold_id for the same slot the hold becomes the booking; without one
+    (an offline request) a free place is claimed directly."""
+    ctx = context(request)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return 201, bookings.confirm(session, ctx.reference, ctx.secret, body, ctx.now(), device_id)
+
+    return idempotency.execute(ctx, key, device_id, work)
+
+
+@router.get("/bookings/{booking_id}", response_model=BookingOut)
+def read_booking(request: Request, booking_id: BookingId, _device: DeviceId) -> dict:
+    ctx = context(request)
+    with ctx.db.reading() as session:
+        return bookings.booking_view(session, ctx.reference, bookings.find(session, booking_id))
+
+
+@router.post("/booking-lookups", response_model=LookupOut)
+def lookup_bookings(request: Request, body: LookupIn, _device: DeviceId) -> dict:
+    """A person's bookings, newest first (a POST: the ID number never lands in a URL)."""
+    ctx = context(request)
+    with ctx.db.reading() as session:
+        return bookings.lookup(session, ctx.reference, ctx.secret, body.id_number)
+
+
+@router.post("/bookings/{booking_id}/cancel", response_model=BookingOut)
+def cancel_booking(request: Request, booking_id: BookingId, key: idempotency.IdempotencyKey,
+                   device_id: DeviceId) -> Response:
+    ctx = context(request)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return 200, bookings.cancel(session, ctx.reference, booking_id, ctx.now())
+
+    return idempotency.execute(ctx, key, device_id, work)
+
+
+@router.post("/bookings/{booking_id}/check-in", response_model=CheckInOut)
+def check_in(request: Request, booking_id: BookingId, key: idempotency.IdempotencyKey,
+             device_id: DeviceId) -> Response:
+    ctx = context(request)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return 200, bookings.check_in(session, ctx.reference, booking_id, ctx.now(), device_id)
+
+    return idempotency.execute(ctx, key, device_id, work)

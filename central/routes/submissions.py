@@ -1,0 +1,50 @@
+"""Walk-in tickets and submissions (ratings, messages, staff audit events)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from central import idempotency, tickets
+from central.auth import DeviceId
+from central.clock import wire
+from central.context import context
+from central.models import Submission
+from central.schemas import SubmissionIn, SubmissionOut, TicketIn, TicketOut
+
+router = APIRouter()
+
+
+@router.post("/tickets", status_code=201, response_model=TicketOut, tags=["tickets"])
+def create_ticket(request: Request, body: TicketIn, key: idempotency.IdempotencyKey,
+                  device_id: DeviceId) -> Response:
+    """A walk-in queue number; priority ("P…") when the resident asks for it."""
+    ctx = context(request)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return 201, tickets.walk_in(session, ctx.reference, hall=body.hall, matter=body.matter,
+                                    priority=body.priority, now=ctx.now(), device_id=device_id)
+
+    return idempotency.execute(ctx, key, device_id, work)
+
+
+@router.post("/submissions", status_code=201, response_model=SubmissionOut, tags=["submissions"])
+def create_submission(request: Request, body: SubmissionIn, key: idempotency.IdempotencyKey,
+                      device_id: DeviceId) -> Response:
+    """Stored with the identity (resident, staff) it was made under."""
+    ctx = context(request)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        now = ctx.now()
+        row = Submission(
+            submission_id=str(uuid.uuid4()), device_id=device_id, kind=body.kind,
+            created_at=body.created_at, received_at=now, resident=body.identity.resident,
+            staff=body.identity.staff, payload=json.dumps(body.payload),
+        )
+        session.add(row)
+        session.flush()
+        return 201, {"submission_id": row.submission_id, "received_at": wire(now)}
+
+    return idempotency.execute(ctx, key, device_id, work)

@@ -1,0 +1,309 @@
+"""The wire shapes of docs/api.md as pydantic models: validation in, OpenAPI out.
+
+Strings that reach the database are bounded and must be storable (no NUL, no lone
+surrogates: PostgreSQL and UTF-8 refuse both); times must carry an offset (naive ones
+are refused) and are normalised to UTC; years are held to 2000..2100 so that no
+date arithmetic can overflow.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    field_validator,
+)
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _storable(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("not valid Unicode text") from exc
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    try:
+        moment = value.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("time out of range") from exc
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"time out of range: years {MIN_YEAR}..{MAX_YEAR}")
+    return moment
+
+
+def _day_in_range(value: date) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"date out of range: years {MIN_YEAR}..{MAX_YEAR}")
+    return value
+
+
+Text40 = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_storable)]
+Text64 = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_storable)]
+Text100 = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_storable)]
+Text200 = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_storable)]
+PAYLOAD_MAX_BYTES = 64 * 1024
+
+
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+UtcTime = Annotated[AwareDatetime, AfterValidator(_utc)]
+LocalDate = Annotated[date, AfterValidator(_day_in_range)]
+Uuid = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- health, devices -----------------------------------------------------------
+
+
+class Health(Model):
+    status: Literal["ok"]
+    time: datetime
+    version: str
+
+
+class EnrolmentIn(Model):
+    enrolment_code: Text64
+    label: Text200
+
+
+class EnrolmentOut(Model):
+    device_id: str
+    token: str
+    hall_code: str
+
+
+class OutboxState(Model):
+    pending: int = Field(ge=0, le=10**9)
+    dead: int = Field(ge=0, le=10**9)
+
+
+class HeartbeatIn(Model):
+    version: Text64
+    sent_at: UtcTime
+    outbox: OutboxState
+    camera: JsonValue = None
+    printer: JsonValue = None
+
+
+class HeartbeatOut(Model):
+    server_time: datetime
+
+
+# --- reference data --------------------------------------------------------------
+
+
+class Bilingual(Model):
+    zh: str
+    en: str
+
+
+class OpeningPeriodOut(Model):
+    weekday: int
+    opens: str
+    closes: str
+
+
+class CalendarOut(Model):
+    closed: list[date]
+    working_days: list[date]
+
+
+class RulesOut(Model):
+    slot_minutes: int
+    booking_window_days: int
+    min_notice_minutes: int
+    hold_seconds: int
+    checkin_before_minutes: int
+    checkin_after_minutes: int
+    default_capacity: int
+    capacity: dict[str, int]
+
+
+class HallOut(Model):
+    code: str
+    name: Bilingual
+    timezone: str
+    opening_hours: list[OpeningPeriodOut]
+    calendar: CalendarOut
+    rules: RulesOut
+
+
+class HallsOut(Model):
+    version: str
+    halls: list[HallOut]
+
+
+class Jwk(Model):
+    kty: Literal["OKP"]
+    crv: Literal["Ed25519"]
+    x: str
+    kid: str
+
+
+class IssuerOut(Model):
+    issuer_id: str
+    name: Bilingual
+    cert_types: list[str]
+    jwk: Jwk
+
+
+class TrustListOut(Model):
+    issued_at: datetime
+    issuers: list[IssuerOut]
+
+
+# --- availability and slots --------------------------------------------------------
+
+
+class DayOut(Model):
+    date: date
+    open: bool
+    capacity: int
+    remaining: int
+
+
+class AvailabilityOut(Model):
+    hall: str
+    matter: str
+    timezone: str
+    days: list[DayOut]
+
+
+class SlotOut(Model):
+    start: datetime
+    end: datetime
+    capacity: int
+    remaining: int
+
+
+class SlotsOut(Model):
+    hall: str
+    matter: str
+    date: date
+    timezone: str
+    open: bool
+    slots: list[SlotOut]
+
+
+# --- holds, bookings, tickets -------------------------------------------------------
+
+
+class HoldIn(Model):
+    hall: Code
+    matter: Code
+    start: UtcTime
+
+
+class HoldOut(Model):
+    hold_id: str
+    hall: str
+    matter: str
+    start: datetime
+    end: datetime
+    expires_at: datetime
+
+
+class PersonIn(Model):
+    id_number: Text40
+    phone: Text40
+    name: Text100 | None = None
+
+
+class BookingIn(Model):
+    hall: Code
+    matter: Code
+    start: UtcTime
+    hold_id: Uuid | None = None
+    person: PersonIn
+    requested_at: UtcTime
+
+
+class PersonOut(Model):
+    id_masked: str
+    phone_masked: str
+
+
+class TicketOut(Model):
+    ticket_id: str
+    number: str
+    hall: str
+    matter: str
+    category: str
+    priority: bool
+    issued_at: datetime
+
+
+class BookingOut(Model):
+    booking_id: str
+    reference: str
+    status: Literal["confirmed", "cancelled", "checked_in"]
+    hall: str
+    matter: str
+    start: datetime
+    end: datetime
+    timezone: str
+    person: PersonOut
+    created_at: datetime
+    ticket: TicketOut | None
+
+
+class LookupIn(Model):
+    id_number: Text40
+
+
+class LookupOut(Model):
+    bookings: list[BookingOut]
+
+
+class CheckInOut(Model):
+    booking: BookingOut
+    ticket: TicketOut
+
+
+class TicketIn(Model):
+    hall: Code
+    matter: Code
+    priority: bool = False
+
+
+# --- submissions ------------------------------------------------------------------
+
+
+class Identity(Model):
+    resident: Text200 | None = None
+    staff: Text200 | None = None
+
+
+class SubmissionIn(Model):
+    kind: Literal["rating", "message", "audit"]
+    created_at: UtcTime
+    identity: Identity
+    payload: dict[str, JsonValue]
+
+    @field_validator("payload")
+    @classmethod
+    def _bounded(cls, value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        if len(json.dumps(value)) > PAYLOAD_MAX_BYTES:
+            raise ValueError(f"payload larger than {PAYLOAD_MAX_BYTES} bytes")
+        return value
+
+
+class SubmissionOut(Model):
+    submission_id: str
+    received_at: datetime

@@ -1,0 +1,89 @@
+"""Seeding: reference documents from a directory (``demo`` = resources/demo) and the
+demo enrolment code. Safe to run from several processes at once and on every start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from central.db import Database
+from central.models import Document, EnrolmentCode, Setting
+from central.reference import CALENDARS, CATALOGUE, TRUST_LIST
+from kiosk.calendar import parse_calendars
+from kiosk.catalogue import parse_catalogue
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
+DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
+DEMO_HALL = "city_centre"
+_FILES = {CATALOGUE: "catalogue.json", CALENDARS: "hall_calendars.json", TRUST_LIST: "issuers.json"}
+
+
+class SeedError(ValueError):
+    """The seed directory is missing a file or holds a malformed one."""
+
+
+def seed_directory(seed: str | Path) -> Path:
+    return DEMO_DIR if seed == "demo" else Path(seed)
+
+
+def read_seed(directory: Path) -> dict[str, Any]:
+    """The documents of a seed directory, each checked by the parser that will read it."""
+    docs: dict[str, Any] = {}
+    for name, filename in _FILES.items():
+        path = directory / filename
+        try:
+            docs[name] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SeedError(f"{path}: {exc}") from exc
+    catalogue = parse_catalogue(docs[CATALOGUE])
+    parse_calendars(catalogue.halls, docs[CALENDARS])
+    _check_trust_list(docs[TRUST_LIST])
+    return docs
+
+
+def _check_trust_list(raw: Any) -> None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("issuers"), list) or "issued_at" not in raw:
+        raise SeedError("issuers.json must hold issued_at and a list of issuers")
+    for issuer in raw["issuers"]:
+        jwk = issuer.get("jwk", {}) if isinstance(issuer, dict) else {}
+        if "d" in jwk:
+            raise SeedError(f"issuer {issuer.get('issuer_id')}: a private key has no place in the trust list")
+        if jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519" or not jwk.get("x"):
+            raise SeedError(f"issuer {issuer.get('issuer_id')}: jwk must be an Ed25519 public key")
+
+
+def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:
+    docs = read_seed(seed_directory(seed))
+    with db.writing() as session:
+        db.take_setup_lock(session)
+        for name, value in docs.items():
+            body = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            digest = hashlib.sha256(body.encode()).hexdigest()
+            row = session.get(Document, name)
+            if row is None:
+                session.add(Document(name=name, body=body, sha256=digest, updated_at=now))
+            elif row.sha256 != digest:
+                row.body, row.sha256, row.updated_at = body, digest, now
+        if seed == "demo" and session.get(EnrolmentCode, DEMO_ENROLMENT_CODE) is None:
+            session.add(EnrolmentCode(code=DEMO_ENROLMENT_CODE, hall_code=DEMO_HALL, reusable=True,
+                                      created_at=now))
+
+
+def shared_secret(db: Database, given: str | None) -> bytes:
+    """The HMAC secret: the one given, else the one every process shares from the database."""
+    if given:
+        return given.encode()
+    with db.writing() as session:
+        db.take_setup_lock(session)
+        row = session.get(Setting, "hmac_secret")
+        if row is None:
+            row = Setting(name="hmac_secret", value=secrets.token_hex(32))
+            session.add(row)
+        value = row.value
+    return value.encode()
+

@@ -1,0 +1,88 @@
+"""Shared pieces of the central server's tests: apps, clients, people, PostgreSQL URL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
+
+from central.app import create_app
+from central.models import Base
+from central.seed import DEMO_DIR
+from kiosk.idnumber import with_check_digit
+
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+#: Monday 23 November 2026, 08:00 in Shanghai: the halls open at 09:00
+MONDAY_0800_LOCAL = "2026-11-23T00:00:00Z"
+
+
+def person_id(serial: int, born: str = "19900101", area: str = "110105") -> str:
+    """A valid ID number; ``serial`` (0..999) tells people born on one day apart."""
+    return with_check_digit(f"{area}{born}{serial % 1000:03d}")
+
+
+def person(serial: int, born: str = "19900101") -> dict[str, str]:
+    return {"id_number": person_id(serial, born), "phone": "13800138000"}
+
+
+def key() -> dict[str, str]:
+    return {"Idempotency-Key": str(uuid.uuid4())}
+
+
+def booking_body(start: str, serial: int = 1, *, hall: str = "dongcheng", matter: str = "GA-0001",
+                 hold_id: str | None = None, born: str = "19900101") -> dict[str, Any]:
+    return {"hall": hall, "matter": matter, "start": start, "hold_id": hold_id,
+            "person": person(serial, born), "requested_at": "2026-11-23T00:00:00Z"}
+
+
+@contextmanager
+def client_for(database_url: str, clock: Any, seed: str | Path | None = "demo") -> Iterator[TestClient]:
+    app = create_app(database_url, clock=clock, dev_token=TOKEN, seed=seed, secret="test-secret")
+    with TestClient(app, headers=AUTH) as client:
+        yield client
+
+
+def pg_url_or_skip() -> str:
+    url = os.environ.get("KIOSK_TEST_PG_URL")
+    if not url:
+        if os.environ.get("KIOSK_REQUIRE_PG") == "1":
+            pytest.fail("KIOSK_REQUIRE_PG=1 but KIOSK_TEST_PG_URL is not set (scripts/postgres.sh)")
+        pytest.skip("no PostgreSQL: set KIOSK_TEST_PG_URL (scripts/postgres.sh prints one)")
+    return url
+
+
+def fresh_pg(url: str) -> str:
+    """Drop the central tables so a test starts from an empty database."""
+    engine = create_engine(url)
+    try:
+        Base.metadata.drop_all(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+def seed_with(tmp_path: Path, *, calendars: dict | None = None,
+              opening_hours: dict[str, list[dict]] | None = None) -> Path:
+    """A seed directory: the demo files with some halls' hours or calendars replaced."""
+    target = tmp_path / "seed"
+    shutil.copytree(DEMO_DIR, target)
+    if opening_hours:
+        path = target / "catalogue.json"
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for hall in doc["halls"]:
+            if hall["code"] in opening_hours:
+                hall["opening_hours"] = opening_hours[hall["code"]]
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    if calendars:
+        (target / "hall_calendars.json").write_text(json.dumps(calendars), encoding="utf-8")
+    return target

@@ -1,0 +1,80 @@
+"""A real central server for integration tests: uvicorn in a background thread.
+
+    with running_central("sqlite:///" + str(tmp_path / "c.db"), clock=clock) as base_url:
+        requests.get(base_url + "/v1/health")
+
+Serves ``central.app.create_app(...)`` on 127.0.0.1 (a free port, or ``port=`` to
+restart a server on the same port and database), waits until /v1/health answers,
+and stops cleanly on leaving the block.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import uvicorn
+
+from central.app import create_app
+from central.clock import Clock
+
+HOST = "127.0.0.1"
+START_TIMEOUT = 20.0
+
+
+def _bind(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # accepted connections inherit it: without it, a socket handed to uvicorn answers each
+    # request ~40 ms late (Nagle's algorithm meets the client's delayed ACK)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((HOST, port))
+    return sock
+
+
+def _healthy(port: int) -> bool:
+    conn = http.client.HTTPConnection(HOST, port, timeout=1)
+    try:
+        conn.request("GET", "/v1/health")
+        return conn.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        conn.close()
+
+
+@contextmanager
+def running_central(
+    database_url: str,
+    *,
+    clock: Clock | None = None,
+    dev_token: str | None = "test-token",
+    seed: str | None = "demo",
+    port: int | None = None,
+    secret: str | None = "test-secret",
+) -> Iterator[str]:
+    """Yield the base URL (``http://127.0.0.1:PORT``) of a running central server."""
+    app = create_app(database_url, clock=clock, dev_token=dev_token, seed=seed, secret=secret)
+    sock = _bind(port or 0)
+    bound_port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", access_log=False, ws="none",
+                            lifespan="on", timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
+                              name=f"central:{bound_port}", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not _healthy(bound_port):
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the central server did not start on port {bound_port}")
+            time.sleep(0.02)
+        yield f"http://{HOST}:{bound_port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
