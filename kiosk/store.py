@@ -68,18 +68,20 @@ class LocalStore:
             raise StoreError(f"the folder for {self.path} cannot be created: {exc}") from exc
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer kiosk (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); install the newer version or move the file away"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with self.write() as db:
+        # one write transaction: two processes or threads opening a new file at the
+        # same moment take turns, and the second finds the schema already there
+        with self.write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer kiosk (schema {version}, this one "
+                    f"knows {SCHEMA_VERSION}); install the newer version or move the file away"
+                )
+            for number in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number + 1}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

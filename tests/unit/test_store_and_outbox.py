@@ -127,3 +127,28 @@ def test_pulled_copies_are_replaced_whole_and_touched(store):
     got = cache.get("catalogue")
     assert got.etag == '"v1"' and got.body == {"matters": [1]}
     assert got.fetched_at == "2026-11-23T01:00:00Z" and got.checked_at == "2026-11-23T01:01:00Z"
+
+
+def test_two_connections_opening_a_new_file_at_once_both_work(tmp_path):
+    import threading
+
+    for attempt in range(20):
+        path = tmp_path / f"race{attempt}.db"
+        errors, stores = [], []
+        barrier = threading.Barrier(2)
+
+        def open_it(path=path, errors=errors, stores=stores, barrier=barrier):
+            barrier.wait()
+            try:
+                with LocalStore(path) as store:
+                    stores.append(store.read("PRAGMA user_version")[0][0])
+            except StoreError as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert stores == [SCHEMA_VERSION, SCHEMA_VERSION]
