@@ -183,6 +183,37 @@ def parse_calendars(halls: Iterable[Hall], raw: Any) -> dict[str, HallCalendar]:
     return calendars
 
 
+def calendars_from_wire(body: Any) -> dict[str, HallCalendar]:
+    """The calendars in a ``GET /v1/halls`` answer (docs/api.md), checked like the file."""
+    if not isinstance(body, Mapping) or not isinstance(body.get("halls"), list):
+        raise CalendarError("the halls answer has no list of halls")
+    calendars = {}
+    for i, h in enumerate(body["halls"]):
+        where = f"halls[{i}]"
+        if not isinstance(h, Mapping) or not isinstance(h.get("code"), str):
+            raise CalendarError(f"{where} has no code")
+        try:
+            ZoneInfo(h.get("timezone"))
+            periods = tuple(
+                OpeningPeriod(int(p["weekday"]), str(p["opens"]), str(p["closes"]))
+                for p in h.get("opening_hours", [])
+            )
+            for p in periods:
+                time.fromisoformat(p.opens), time.fromisoformat(p.closes)
+        except (TypeError, KeyError, ValueError, ZoneInfoNotFoundError) as exc:
+            raise CalendarError(f"{where}: {exc}") from exc
+        cal = h.get("calendar") or {}
+        calendars[h["code"]] = HallCalendar(
+            hall_code=h["code"],
+            timezone=h["timezone"],
+            opening_hours=periods,
+            closed=_dates(cal.get("closed", []), f"{where}.calendar.closed"),
+            working_days=_dates(cal.get("working_days", []), f"{where}.calendar.working_days"),
+            rules=_rules(h.get("rules", {}), f"{where}.rules"),
+        )
+    return calendars
+
+
 def _dates(values: Any, where: str) -> frozenset[date]:
     if not isinstance(values, list):
         raise CalendarError(f"{where} must be a list of dates")

@@ -7,6 +7,10 @@ in class attributes or module globals, so nothing can leak to the next person.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.booking import BookingDraft
 
 
 @dataclass
@@ -15,6 +19,8 @@ class ResidentSession:
     elderly: bool
     #: per matter code: the indices of the materials the resident says they have
     checklists: dict[str, set[int]] = field(default_factory=dict)
+    #: the appointment being booked (ID and mobile number included)
+    booking: BookingDraft | None = None
 
     def has(self, matter_code: str) -> set[int]:
         return self.checklists.setdefault(matter_code, set())

@@ -65,6 +65,9 @@ OPTIONS: tuple[Option, ...] = (
         "URL put in the 'take it to your phone' QR code; {code}, {have}, {lang} are filled in.",
     ),
     Option("read_aloud_auto_elderly", bool, False, "Read each screen aloud automatically in 长辈版."),
+    Option("printer_name", str, "", "The system printer for slips; empty: save slips as PDF."),
+    Option("slip_paper", str, "80mm", "Slip paper: 80 mm receipt roll or A4.", choices=("80mm", "A4")),
+    Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
     Option(
         "central_url", str, "",
         "Base URL of the central government-service platform; empty: no sync (--central overrides).",
@@ -88,6 +91,9 @@ class Settings:
     idle_countdown_seconds: int
     handoff_url_template: str
     read_aloud_auto_elderly: bool
+    printer_name: str
+    slip_paper: str
+    slip_pdf_dir: str
     central_url: str
 
     @classmethod

@@ -10,6 +10,7 @@ thread opens its own ``LocalStore`` on the same file.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,7 +59,7 @@ class LocalStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
@@ -66,6 +67,18 @@ class LocalStore:
             raise StoreError(f"the local database {self.path} cannot be opened: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"the folder for {self.path} cannot be created: {exc}") from exc
+
+    def _wal(self) -> None:
+        # switching a new file to WAL needs it to itself, and SQLite answers "locked" at
+        # once instead of waiting when another connection is just creating it: retry
+        for attempt in range(100):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self) -> None:
         # one write transaction: two processes or threads opening a new file at the

@@ -9,6 +9,235 @@
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <source>Places left: not known (offline)</source>
+        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot;</extracomment>
+        <translation>Places left: not known (offline)</translation>
+    </message>
+    <message>
+        <source>Fully booked</source>
+        <translation>Fully booked</translation>
+    </message>
+    <message>
+        <source>1 place left</source>
+        <translation>1 place left</translation>
+    </message>
+    <message>
+        <source>%1 places left</source>
+        <translation>%1 places left</translation>
+    </message>
+    <message>
+        <source>Where would you like to go?</source>
+        <translation>Where would you like to go?</translation>
+    </message>
+    <message>
+        <source>Choose the hall.</source>
+        <translation>Choose the hall.</translation>
+    </message>
+    <message>
+        <source>Looking up free days…</source>
+        <translation>Looking up free days…</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. You can still ask for a time: your request is kept and confirmed later by SMS.</source>
+        <translation>The booking service cannot be reached just now. You can still ask for a time: your request is kept and confirmed later by SMS.</translation>
+    </message>
+    <message>
+        <source>Booking is not possible just now. Please ask staff.</source>
+        <translation>Booking is not possible just now. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Which day?</source>
+        <translation>Which day?</translation>
+    </message>
+    <message>
+        <source>Looking up free times…</source>
+        <translation>Looking up free times…</translation>
+    </message>
+    <message>
+        <source>Offline: places left are not known. Your request will be confirmed later by SMS.</source>
+        <translation>Offline: places left are not known. Your request will be confirmed later by SMS.</translation>
+    </message>
+    <message>
+        <source>No free times on this day. Go back and choose another day.</source>
+        <translation>No free times on this day. Go back and choose another day.</translation>
+    </message>
+    <message>
+        <source>Keeping this time for you…</source>
+        <translation>Keeping this time for you…</translation>
+    </message>
+    <message>
+        <source>Sorry, that time was taken just now. Please choose another.</source>
+        <translation>Sorry, that time was taken just now. Please choose another.</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>What time?</source>
+        <translation>What time?</translation>
+    </message>
+    <message>
+        <source>Who is the appointment for?</source>
+        <translation>Who is the appointment for?</translation>
+    </message>
+    <message>
+        <source>Type the ID card number and a mobile number. Tap a box to change it.</source>
+        <translation>Type the ID card number and a mobile number. Tap a box to change it.</translation>
+    </message>
+    <message>
+        <source>ID card number (18 characters)</source>
+        <translation>ID card number (18 characters)</translation>
+    </message>
+    <message>
+        <source>Mobile number (11 digits), for the SMS</source>
+        <translation>Mobile number (11 digits), for the SMS</translation>
+    </message>
+    <message>
+        <source>Next: check your answers</source>
+        <translation>Next: check your answers</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters. Please check the count.</source>
+        <translation>An ID number has 18 characters. Please check the count.</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits and then a digit or X.</source>
+        <translation>An ID number is 17 digits and then a digit or X.</translation>
+    </message>
+    <message>
+        <source>The date of birth in this number does not exist.</source>
+        <translation>The date of birth in this number does not exist.</translation>
+    </message>
+    <message>
+        <source>This number is not right: please check each digit.</source>
+        <translation>This number is not right: please check each digit.</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits.</source>
+        <translation>A mobile number has 11 digits.</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13 to 19.</source>
+        <translation>A mobile number starts with 13 to 19.</translation>
+    </message>
+    <message>
+        <source>Sorry, that time was taken. Please choose another time.</source>
+        <translation>Sorry, that time was taken. Please choose another time.</translation>
+    </message>
+    <message>
+        <source>You already have an appointment for this service on that day.</source>
+        <translation>You already have an appointment for this service on that day.</translation>
+    </message>
+    <message>
+        <source>That time is too soon or has passed.</source>
+        <translation>That time is too soon or has passed.</translation>
+    </message>
+    <message>
+        <source>That day is too far ahead to book.</source>
+        <translation>That day is too far ahead to book.</translation>
+    </message>
+    <message>
+        <source>That time can no longer be booked.</source>
+        <translation>That time can no longer be booked.</translation>
+    </message>
+    <message>
+        <source>The hall is closed that day.</source>
+        <translation>The hall is closed that day.</translation>
+    </message>
+    <message>
+        <source>The booking was not accepted. Please ask staff.</source>
+        <translation>The booking was not accepted. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Please check your answers</source>
+        <translation>Please check your answers</translation>
+    </message>
+    <message>
+        <source>Tap Change to correct anything.</source>
+        <translation>Tap Change to correct anything.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <source>Day and time</source>
+        <translation>Day and time</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Confirm the booking</source>
+        <translation>Confirm the booking</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <extracomment>what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
+        <translation>between %1 and %2</translation>
+    </message>
+    <message>
+        <source>Print a slip</source>
+        <translation>Print a slip</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Sending your booking…</source>
+        <translation>Sending your booking…</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>Please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Your appointment is booked</source>
+        <translation>Your appointment is booked</translation>
+    </message>
+    <message>
+        <source>Show the QR code or the reference number when you check in.</source>
+        <translation>Show the QR code or the reference number when you check in.</translation>
+    </message>
+    <message>
+        <source>Request saved – not yet confirmed</source>
+        <translation>Request saved – not yet confirmed</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</source>
+        <translation>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</translation>
+    </message>
+    <message>
+        <source>The booking was not made</source>
+        <translation>The booking was not made</translation>
+    </message>
+    <message>
+        <source>Other free times:</source>
+        <translation>Other free times:</translation>
+    </message>
+</context>
+<context>
     <name>CallStaff</name>
     <message>
         <source>Ask a member of staff</source>
@@ -40,6 +269,10 @@
     <message>
         <source>My appointments / check in</source>
         <translation>My appointments / check in</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected to the booking service. Staff at the service desk can book for you.</source>
+        <translation>This kiosk is not connected to the booking service. Staff at the service desk can book for you.</translation>
     </message>
     <message>
         <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
@@ -392,8 +625,16 @@
 <context>
     <name>MatterList</name>
     <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
         <source>Most used services</source>
         <translation>Most used services</translation>
+    </message>
+    <message>
+        <source>Choose the service, then tap “Book a time”.</source>
+        <translation>Choose the service, then tap “Book a time”.</translation>
     </message>
     <message>
         <source>Tap a service to see what to bring.</source>
@@ -413,6 +654,25 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer is not available.</source>
+        <translation>The printer is not available.</translation>
+    </message>
+    <message>
+        <source>The slip cannot be printed. Please ask staff.</source>
+        <translation>The slip cannot be printed. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>No printer here: the slip was saved for staff to print.</source>
+        <translation>No printer here: the slip was saved for staff to print.</translation>
+    </message>
+    <message>
+        <source>Printing… please take your slip.</source>
+        <translation>Printing… please take your slip.</translation>
     </message>
 </context>
 <context>
@@ -509,7 +769,7 @@
     <name>Shell</name>
     <message>
         <source>Read-aloud is not available on this kiosk.</source>
-        <extracomment>the sync worker, when the kiosk talks to a central platform (ui.app sets it)</extracomment>
+        <extracomment>the sync worker and the screens&apos; access to the central platform (ui.app sets them)</extracomment>
         <translation>Read-aloud is not available on this kiosk.</translation>
     </message>
 </context>

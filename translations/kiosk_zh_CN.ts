@@ -9,6 +9,235 @@
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <source>Places left: not known (offline)</source>
+        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot;</extracomment>
+        <translation>剩余名额：暂不知道（离线）</translation>
+    </message>
+    <message>
+        <source>Fully booked</source>
+        <translation>已约满</translation>
+    </message>
+    <message>
+        <source>1 place left</source>
+        <translation>还剩 1 个名额</translation>
+    </message>
+    <message>
+        <source>%1 places left</source>
+        <translation>还剩 %1 个名额</translation>
+    </message>
+    <message>
+        <source>Where would you like to go?</source>
+        <translation>您要去哪个大厅办理？</translation>
+    </message>
+    <message>
+        <source>Choose the hall.</source>
+        <translation>请选择大厅。</translation>
+    </message>
+    <message>
+        <source>Looking up free days…</source>
+        <translation>正在查询可预约的日期……</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. You can still ask for a time: your request is kept and confirmed later by SMS.</source>
+        <translation>暂时连不上预约系统。您仍可以申请一个时间：申请会保存下来，稍后以短信通知确认结果。</translation>
+    </message>
+    <message>
+        <source>Booking is not possible just now. Please ask staff.</source>
+        <translation>现在无法预约，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Which day?</source>
+        <translation>哪一天？</translation>
+    </message>
+    <message>
+        <source>Looking up free times…</source>
+        <translation>正在查询可预约的时间……</translation>
+    </message>
+    <message>
+        <source>Offline: places left are not known. Your request will be confirmed later by SMS.</source>
+        <translation>离线：暂不知道剩余名额。您的申请稍后以短信通知确认结果。</translation>
+    </message>
+    <message>
+        <source>No free times on this day. Go back and choose another day.</source>
+        <translation>这一天已没有可预约的时间，请返回选择其他日期。</translation>
+    </message>
+    <message>
+        <source>Keeping this time for you…</source>
+        <translation>正在为您保留这个时间……</translation>
+    </message>
+    <message>
+        <source>Sorry, that time was taken just now. Please choose another.</source>
+        <translation>抱歉，这个时间刚刚被约走了，请另选一个。</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>What time?</source>
+        <translation>什么时间？</translation>
+    </message>
+    <message>
+        <source>Who is the appointment for?</source>
+        <translation>为谁预约？</translation>
+    </message>
+    <message>
+        <source>Type the ID card number and a mobile number. Tap a box to change it.</source>
+        <translation>请输入身份证号码和手机号码。点一下输入框可以切换。</translation>
+    </message>
+    <message>
+        <source>ID card number (18 characters)</source>
+        <translation>身份证号码（18 位）</translation>
+    </message>
+    <message>
+        <source>Mobile number (11 digits), for the SMS</source>
+        <translation>手机号码（11 位），用于接收短信</translation>
+    </message>
+    <message>
+        <source>Next: check your answers</source>
+        <translation>下一步：核对信息</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters. Please check the count.</source>
+        <translation>身份证号码是 18 位，请检查位数。</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits and then a digit or X.</source>
+        <translation>身份证号码是 17 位数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <source>The date of birth in this number does not exist.</source>
+        <translation>号码中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <source>This number is not right: please check each digit.</source>
+        <translation>号码不正确，请逐位核对。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits.</source>
+        <translation>手机号码是 11 位数字。</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13 to 19.</source>
+        <translation>手机号码以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <source>Sorry, that time was taken. Please choose another time.</source>
+        <translation>抱歉，这个时间已被约走，请另选时间。</translation>
+    </message>
+    <message>
+        <source>You already have an appointment for this service on that day.</source>
+        <translation>您当天已经预约过这项服务。</translation>
+    </message>
+    <message>
+        <source>That time is too soon or has passed.</source>
+        <translation>这个时间太近或已经过去。</translation>
+    </message>
+    <message>
+        <source>That day is too far ahead to book.</source>
+        <translation>这一天太远，还不能预约。</translation>
+    </message>
+    <message>
+        <source>That time can no longer be booked.</source>
+        <translation>这个时间已不能预约。</translation>
+    </message>
+    <message>
+        <source>The hall is closed that day.</source>
+        <translation>大厅当天不办公。</translation>
+    </message>
+    <message>
+        <source>The booking was not accepted. Please ask staff.</source>
+        <translation>预约没有成功，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Please check your answers</source>
+        <translation>请核对您的信息</translation>
+    </message>
+    <message>
+        <source>Tap Change to correct anything.</source>
+        <translation>如需修改，请点“修改”。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <source>Day and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Confirm the booking</source>
+        <translation>确认预约</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <extracomment>what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
+        <translation>%1 至 %2 之间</translation>
+    </message>
+    <message>
+        <source>Print a slip</source>
+        <translation>打印凭条</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Sending your booking…</source>
+        <translation>正在提交您的预约……</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>请稍等。</translation>
+    </message>
+    <message>
+        <source>Your appointment is booked</source>
+        <translation>预约成功</translation>
+    </message>
+    <message>
+        <source>Show the QR code or the reference number when you check in.</source>
+        <translation>签到时请出示二维码或预约号。</translation>
+    </message>
+    <message>
+        <source>Request saved – not yet confirmed</source>
+        <translation>申请已保存，尚未确认</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</source>
+        <translation>暂时连不上预约系统。您的申请已保存在本机，会自动提交。现在还不是有效预约：确认后或该时间已被约满时，您会收到短信通知。</translation>
+    </message>
+    <message>
+        <source>The booking was not made</source>
+        <translation>预约没有成功</translation>
+    </message>
+    <message>
+        <source>Other free times:</source>
+        <translation>其他可预约的时间：</translation>
+    </message>
+</context>
+<context>
     <name>CallStaff</name>
     <message>
         <source>Ask a member of staff</source>
@@ -40,6 +269,10 @@
     <message>
         <source>My appointments / check in</source>
         <translation>我的预约 / 签到取号</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected to the booking service. Staff at the service desk can book for you.</source>
+        <translation>本机没有连接预约系统。服务台的工作人员可以为您预约。</translation>
     </message>
     <message>
         <source>Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it for you today.</source>
@@ -392,8 +625,16 @@
 <context>
     <name>MatterList</name>
     <message>
+        <source>Book an appointment</source>
+        <translation>预约办事</translation>
+    </message>
+    <message>
         <source>Most used services</source>
         <translation>常办事项</translation>
+    </message>
+    <message>
+        <source>Choose the service, then tap “Book a time”.</source>
+        <translation>请选择事项，再点“预约办理”。</translation>
     </message>
     <message>
         <source>Tap a service to see what to bring.</source>
@@ -413,6 +654,25 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer is not available.</source>
+        <translation>打印机不可用。</translation>
+    </message>
+    <message>
+        <source>The slip cannot be printed. Please ask staff.</source>
+        <translation>凭条无法打印，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>No printer here: the slip was saved for staff to print.</source>
+        <translation>本机没有打印机：凭条已保存，可请工作人员打印。</translation>
+    </message>
+    <message>
+        <source>Printing… please take your slip.</source>
+        <translation>正在打印……请取走凭条。</translation>
     </message>
 </context>
 <context>
@@ -509,7 +769,7 @@
     <name>Shell</name>
     <message>
         <source>Read-aloud is not available on this kiosk.</source>
-        <extracomment>the sync worker, when the kiosk talks to a central platform (ui.app sets it)</extracomment>
+        <extracomment>the sync worker and the screens&apos; access to the central platform (ui.app sets them)</extracomment>
         <translation>本机暂不支持朗读。</translation>
     </message>
 </context>

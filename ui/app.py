@@ -185,6 +185,7 @@ class SyncHookup:
         self.worker = None
         self.demo = None
         self._folder: tempfile.TemporaryDirectory | None = None
+        self._store_path: Path | None = None
 
     def connect(self) -> None:
         args = self.args
@@ -196,7 +197,8 @@ class SyncHookup:
         if args.demo:
             self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
             folder = Path(self._folder.name)
-            self.worker, self.demo = demo_worker(folder, args.data or folder / "kiosk.db")
+            self._store_path = args.data or folder / "kiosk.db"
+            self.worker, self.demo = demo_worker(folder, self._store_path)
             from PySide6.QtGui import QKeySequence, QShortcut
 
             # the demo's outage switch: stop the local server, or start it again
@@ -204,15 +206,25 @@ class SyncHookup:
         else:
             from kiosk.paths import data_dir
 
-            self.worker = enrolled_worker(url, (args.data or data_dir()) / "kiosk.db")
+            self._store_path = (args.data or data_dir()) / "kiosk.db"
+            self.worker = enrolled_worker(url, self._store_path)
             if self.worker is None:
                 return
         self.worker.status_changed.connect(self.window.header.status.show_status)
+        self.worker.ready.connect(self._ready)
         self.window.sync = self.worker
         self.app.aboutToQuit.connect(self.close)
         self.worker.start()
 
+    def _ready(self, creds) -> None:
+        from ui.central_access import CentralAccess
+
+        self.window.central = CentralAccess(creds, self._store_path, self.worker.urge)
+
     def close(self) -> None:
+        if self.window.central is not None:
+            self.window.central.close()
+            self.window.central = None
         if self.worker is not None:
             self.worker.stop()
             self.worker = None

@@ -110,13 +110,13 @@ def demo_worker(folder: Path, store_path: Path) -> tuple[SyncWorker, DemoCentral
     """A worker that starts the demo server, enrols with it and syncs, all in its thread."""
     central = DemoCentral(folder)
 
-    def make_engine(on_status, on_pulled) -> SyncEngine:
+    def make_engine(on_status, on_pulled) -> tuple[SyncEngine, DeviceCredentials]:
         if getattr(sys, "frozen", False):
             raise RuntimeError("the installed kiosk does not bundle the demo central server")
         if not central.start():
             raise RuntimeError(f"the demo central server did not start (see {folder})")
         creds = enrol_demo(central.url)
-        return _engine(creds, store_path, on_status, on_pulled, {})
+        return _engine(creds, store_path, on_status, on_pulled, {}), creds
 
     return SyncWorker(make_engine), central
 
@@ -141,8 +141,9 @@ def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_c
 
     ``engine_options`` go to ``SyncEngine`` (tests pass a fast backoff)."""
 
-    def make_engine(on_status, on_pulled) -> SyncEngine:
-        return _engine(creds, store_path, on_status, on_pulled, engine_options, camera, printer)
+    def make_engine(on_status, on_pulled) -> tuple[SyncEngine, DeviceCredentials]:
+        engine = _engine(creds, store_path, on_status, on_pulled, engine_options, camera, printer)
+        return engine, creds
 
     return SyncWorker(make_engine)
 

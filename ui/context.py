@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.catalogue import Catalogue
 from kiosk.deferred_index import DeferredIndex
 from kiosk.session import ResidentSession
 from kiosk.settings import Settings
 from ui.theme import Theme
+
+if TYPE_CHECKING:
+    from ui.central_access import CentralAccess
 
 
 class Navigator(Protocol):
@@ -46,3 +49,5 @@ class ScreenDeps:
     presentation: Presentation
     navigator: Navigator
     session: Callable[[], ResidentSession]
+    #: the central platform, once connected (None: not configured, or not yet)
+    central: Callable[[], CentralAccess | None] = lambda: None

@@ -57,13 +57,22 @@ def _screen_class(name: str) -> type[Screen]:
         from ui.screens.info import ComingSoonScreen as cls
     elif name == "call_staff":
         from ui.screens.info import CallStaffScreen as cls
+    elif name.startswith("book_"):
+        from ui.screens import booking
+
+        cls = {
+            "book_hall": booking.BookHallScreen, "book_day": booking.BookDayScreen,
+            "book_time": booking.BookTimeScreen, "book_who": booking.BookWhoScreen,
+            "book_review": booking.BookReviewScreen, "book_result": booking.BookResultScreen,
+        }[name]
     else:
         raise KeyError(name)
     return cls
 
 
 SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
-                "matter_list", "matter", "coming_soon", "call_staff")
+                "matter_list", "matter", "coming_soon", "call_staff",
+                "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result")
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
@@ -129,11 +138,12 @@ class KioskWindow(QWidget):
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
         self._applied_qss = ""
-        #: the sync worker, when the kiosk talks to a central platform (ui.app sets it)
+        #: the sync worker and the screens' access to the central platform (ui.app sets them)
         self.sync = None
+        self.central = None
 
         deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
-                          lambda: self.session)
+                          lambda: self.session, lambda: self.central)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -13,16 +13,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.credentials import DeviceCredentials
 from kiosk.sync import SyncEngine, SyncStatus
 
 log = logging.getLogger(__name__)
 
-EngineFactory = Callable[[Callable[[SyncStatus], None], Callable[[str], None]], SyncEngine]
+#: builds the engine in the worker thread; returns it and the enrolment it uses
+EngineFactory = Callable[
+    [Callable[[SyncStatus], None], Callable[[str], None]], tuple[SyncEngine, DeviceCredentials]
+]
 
 
 class SyncWorker(QObject):
     status_changed = Signal(object)  # SyncStatus
     pulled = Signal(str)  # the name of a copy that was replaced
+    ready = Signal(object)  # DeviceCredentials, once the engine runs
 
     def __init__(self, make_engine: EngineFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,11 +46,12 @@ class SyncWorker(QObject):
 
     def _run(self) -> None:
         try:
-            self._engine = self._make_engine(self.status_changed.emit, self.pulled.emit)
+            self._engine, creds = self._make_engine(self.status_changed.emit, self.pulled.emit)
         except Exception:
             log.exception("the sync engine could not start")
             self.status_changed.emit(SyncStatus(online=False, problem="engine_failed"))
             return
+        self.ready.emit(creds)
         self.status_changed.emit(self._engine.status)
         self._engine.run(self._stop, self._wake)
 

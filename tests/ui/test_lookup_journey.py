@@ -160,13 +160,29 @@ def test_language_and_mode_switch_take_effect_at_once(make_window, qtbot, demo_c
 def test_coming_soon_tiles_say_so_and_offer_help(make_window, qtbot):
     w = make_window(default_language="en")
     w.home()
-    for key in ("certificate", "book", "appointments"):
+    for key in ("certificate", "appointments"):
         w.home()
         tap(qtbot, tile(w, "home", key))
         screen = w.screens["coming_soon"]
         assert w.current is screen
         assert "Coming soon" in screen.instruction.text()
         assert screen.staff_button.isVisible() and screen.home_button.isVisible()
+
+
+def test_booking_without_a_central_platform_says_so(make_window, qtbot, demo_catalogue):
+    w = make_window(default_language="en")
+    w.home()
+    tap(qtbot, tile(w, "home", "book"))
+    assert w.current.name == "matter_list" and w.current.title.text() == "Book an appointment"
+    rows = w.screens["matter_list"].grid.items_on_page()
+    codes = [r.objectName().removeprefix("matter-") for r in rows]
+    assert rows and all(demo_catalogue.matter(c).bookable for c in codes)
+    rows[0].click()
+    assert w.current.name == "matter"
+    w.screens["matter"].book_button.click()
+    screen = w.screens["coming_soon"]
+    assert w.current is screen
+    assert "not connected to the booking service" in screen.instruction.text()
 
 
 def test_unknown_matter_code_is_explained_not_a_crash(make_window):

@@ -32,7 +32,7 @@ class HomeScreen(TileScreen):
                  lambda: nav.go("coming_soon", feature="certificate")),
             Tile("book", lambda: translate("Home", "Book an appointment"),
                  lambda: translate("Home", "Choose a day and time"),
-                 lambda: nav.go("coming_soon", feature="booking")),
+                 lambda: nav.go("matter_list", bookable=True)),
             Tile("appointments", lambda: translate("Home", "My appointments / check in"),
                  lambda: translate("Home", "Take a queue number"),
                  lambda: nav.go("coming_soon", feature="appointments")),

@@ -48,11 +48,18 @@ class ComingSoonScreen(Screen):
             "appointments": translate("ComingSoon", "My appointments / check in"),
         }
         self.title.setText(titles.get(self.feature, titles["booking"]))
-        self.instruction.setText(translate(
-            "ComingSoon",
-            "Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it "
-            "for you today.",
-        ))
+        if self.feature == "booking_offline":
+            self.instruction.setText(translate(
+                "ComingSoon",
+                "This kiosk is not connected to the booking service. Staff at the service desk "
+                "can book for you.",
+            ))
+        else:
+            self.instruction.setText(translate(
+                "ComingSoon",
+                "Coming soon: this kiosk cannot do this yet. Staff at the service desk can do it "
+                "for you today.",
+            ))
         self.staff_button.set_texts(translate("ComingSoon", "Call staff"))
         self.home_button.set_texts(translate("ComingSoon", "Back to the start"))
 

@@ -309,4 +309,6 @@ class MatterScreen(Screen):
 
     def _book(self) -> None:
         if self.matter is not None:
-            self.deps.navigator.go("coming_soon", feature="booking", code=self.matter.code)
+            from ui.screens.booking import begin
+
+            begin(self.deps, self.matter.code)

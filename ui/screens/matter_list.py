@@ -40,6 +40,8 @@ class MatterListScreen(Screen):
             return c.matters_of_department(self._args["department"])
         if "theme" in self._args:
             return c.matters_of_theme(self._args["theme"])
+        if self._args.get("bookable"):
+            return [m for m in c.most_used(len(c.matters)) if m.bookable][:24]
         return c.most_used(16)
 
     def retranslate(self) -> None:
@@ -50,9 +52,15 @@ class MatterListScreen(Screen):
         elif "theme" in self._args:
             theme = c.theme(self._args["theme"])
             self.title.setText(theme.name.get(self.lang) if theme else "")
+        elif self._args.get("bookable"):
+            self.title.setText(translate("MatterList", "Book an appointment"))
         else:
             self.title.setText(translate("MatterList", "Most used services"))
-        self.instruction.setText(translate("MatterList", "Tap a service to see what to bring."))
+        if self._args.get("bookable"):
+            self.instruction.setText(translate(
+                "MatterList", "Choose the service, then tap “Book a time”."))
+        else:
+            self.instruction.setText(translate("MatterList", "Tap a service to see what to bring."))
         key = (tuple(sorted(self._args.items())), self.lang)
         if key == self._shown:
             return  # the same list in the same language: keep the rows (and the page)

@@ -1,0 +1,29 @@
+"""Mainland mobile numbers: 11 digits starting 1[3-9]; masking for slips and screens."""
+
+from __future__ import annotations
+
+import re
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
+class PhoneError(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def validate(text: str) -> str:
+    number = "".join(ch for ch in text if not ch.isspace() and ch != "-")
+    if not number.isdigit():
+        raise PhoneError("characters", "a mobile number has digits only")
+    if len(number) != 11:
+        raise PhoneError("length", f"a mobile number has 11 digits, this one has {len(number)}")
+    if not _MOBILE.fullmatch(number):
+        raise PhoneError("prefix", "a mobile number starts with 13 to 19")
+    return number
+
+
+def mask(number: str) -> str:
+    """138****8000"""
+    return number[:3] + "*" * max(0, len(number) - 7) + number[-4:] if len(number) > 7 else "*" * len(number)

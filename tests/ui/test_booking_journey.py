@@ -1,0 +1,230 @@
+"""Booking an appointment through the real widgets, against the real server on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kiosk import idnumber
+from kiosk.api_client import CentralClient
+from kiosk.backoff import Backoff
+from kiosk.credentials import DeviceCredentials
+from kiosk.outbox import utc_iso
+from tests.helpers.central_server import running_central
+from tests.helpers.utc_clock import FakeUtcClock
+from ui.central_access import CentralAccess
+from ui.central_link import make_worker
+
+ID = "11010519491231002X"
+MOBILE = "13800138000"
+
+
+@pytest.fixture
+def connect(tmp_path):
+    """Connect a window to a server at ``url``: the sync worker and the screens' access."""
+    made = []
+
+    def attach(window, url: str) -> CentralAccess:
+        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        store = tmp_path / "kiosk.db"
+        worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3),
+                             pull_every_s=3600)
+        worker.start()
+        access = CentralAccess(creds, store, worker.urge, timeout=(0.5, 5.0))
+        window.central, window.sync = access, worker
+        made.append((window, worker, access))
+        return access
+
+    yield attach
+    for window, worker, access in made:
+        window.central, window.sync = None, None  # as the app does when it quits
+        worker.stop()
+        access.close()
+
+
+def tap(qtbot, widget):
+    qtbot.waitUntil(widget.isEnabled, timeout=5000)
+    widget.click()
+
+
+def first_enabled(qtbot, grid, prefix):
+    def ready():
+        return [b for b in grid.items_on_page()
+                if b.objectName().startswith(prefix) and b.isEnabled()]
+    qtbot.waitUntil(lambda: bool(ready()), timeout=10_000)
+    return ready()[0]
+
+
+def type_on_keypad(screen, text):
+    for ch in text:
+        screen.keypad.keys[ch].click()
+
+
+def walk_to_review(w, qtbot, hall="city_centre"):
+    w.go("matter", code="GA-0001")
+    w.screens["matter"].book_button.click()
+    assert w.current.name == "book_hall"
+    hall_button = [b for b in w.screens["book_hall"].grid.items_on_page()
+                   if b.objectName() == f"hall-{hall}"][0]
+    hall_button.click()
+    assert w.current.name == "book_day"
+    day = first_enabled(qtbot, w.screens["book_day"].grid, "day-")
+    day.click()
+    assert w.current.name == "book_time"
+    slot = first_enabled(qtbot, w.screens["book_time"].grid, "slot-")
+    slot.click()
+    qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
+    who = w.screens["book_who"]
+    type_on_keypad(who, ID[:-1] + "0")  # a typo in the check character first
+    type_on_keypad(who, "")
+    assert who.phone_field.property("active")  # 18 characters: the cursor moved on
+    type_on_keypad(who, "1380013800")
+    who.next_button.click()
+    assert w.current.name == "book_who"
+    assert who.id_error.isVisible() and who.id_error.text()
+    assert who.phone_error.isVisible() and "11" in who.phone_error.text()
+    who.id_field.mousePressEvent(None)
+    who.keypad.clear_key.click()
+    type_on_keypad(who, ID)
+    who.phone_field.mousePressEvent(None)
+    type_on_keypad(who, "0")
+    who.next_button.click()
+    assert w.current.name == "book_review"
+    review = w.screens["book_review"]
+    assert review.values["id"].text() == "110105********002X"
+    assert review.values["mobile"].text() == "138****8000"
+    assert ID not in review.values["id"].text()
+    return review
+
+
+def test_book_and_confirm_then_print_the_slip(make_window, qtbot, tmp_path, connect):
+    w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        connect(w, url)
+        review = walk_to_review(w, qtbot)
+        assert "Hall" not in [b.text_content() for b in review.change.values() if not b.isVisible()]
+        review.confirm_button.click()
+        assert w.current.name == "book_result"
+        result = w.screens["book_result"]
+        qtbot.waitUntil(lambda: result.state == "confirmed", timeout=10_000)
+        reference = result.booking["reference"]
+        assert result.title.text() == "Your appointment is booked"
+        assert reference in result.details.text()
+        assert result.qr.isVisible() and result.qr.text == f"SHK-BOOKING:{reference}"
+        assert "110105********002X" in result.details.text()
+        # the server has it, with the masked number only
+        found = CentralClient(url, "test-token").post(
+            "/v1/booking-lookups", {"id_number": ID}).body["bookings"]
+        assert [b["reference"] for b in found] == [reference]
+        result.print_button.click()
+    pdf = result.printed_to
+    assert pdf.endswith(".pdf")
+    text = pdf_text(pdf)
+    assert reference in text and "110105********002X" in text and ID not in text
+    assert "Appointment confirmed" in text
+
+
+def test_a_chinese_slip_keeps_its_characters(make_window, qtbot, tmp_path, connect):
+    w = make_window(default_language="zh_CN", slip_pdf_dir=str(tmp_path / "slips"))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        connect(w, url)
+        walk_to_review(w, qtbot).confirm_button.click()
+        result = w.screens["book_result"]
+        qtbot.waitUntil(lambda: result.state == "confirmed", timeout=10_000)
+        result.print_button.click()
+    text = pdf_text(result.printed_to)
+    assert "预约成功" in text and "居民身份证换领" in text and "110105********002X" in text
+    local = result.draft.slot.start.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Shanghai"))
+    assert f"{local:%H:%M}" in text  # the hall's local time, not UTC
+
+
+def test_booking_while_the_server_is_down_is_a_request_then_confirmed(
+        make_window, qtbot, tmp_path, connect, monkeypatch):
+    from ui.screens import booking
+
+    monkeypatch.setattr(booking, "CONFIRM_WAIT_MS", 500)
+    w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
+    w.home()
+    db = tmp_path / "central.db"
+    with running_central(f"sqlite:///{db}") as url:
+        port = int(url.rsplit(":", 1)[1])
+        access = connect(w, url)
+    # the network is gone before the resident starts
+    review = walk_to_review(w, qtbot)
+    assert "cannot be reached" in w.screens["book_day"].message.text()
+    assert "not known" in w.screens["book_time"].grid.items_on_page()[0].text_content()
+    review.confirm_button.click()
+    result = w.screens["book_result"]
+    qtbot.waitUntil(lambda: result.state == "request", timeout=10_000)
+    assert result.title.text() == "Request saved – not yet confirmed"
+    assert "not an appointment" in result.instruction.text()
+    assert not result.qr.isVisible()  # nothing that looks like a voucher
+    result.print_button.click()
+    text = pdf_text(result.printed_to)
+    assert "NOT yet confirmed" in text and "Reference" not in text
+    assert access.outbox.counts().pending == 1
+    # the server comes back: the request is sent and confirmed while the resident is here
+    with running_central(f"sqlite:///{db}", port=port):
+        qtbot.waitUntil(lambda: result.state == "confirmed", timeout=15_000)
+    assert result.title.text() == "Your appointment is booked"
+
+
+def test_the_slot_is_lost_to_another_kiosk_between_choosing_and_confirming(
+        make_window, qtbot, tmp_path, connect):
+    clock = FakeUtcClock(datetime.now(UTC))
+    w = make_window(default_language="en")
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock) as url:
+        connect(w, url)
+        review = walk_to_review(w, qtbot, hall="dongcheng")  # one place per slot there
+        slot = review.draft.slot
+        assert review.draft.hold is not None
+        clock.advance(minutes=6)  # the resident hesitates; the hold expires
+        other = CentralClient(url, "test-token")
+        other.post("/v1/bookings", {
+            "hall": "dongcheng", "matter": "GA-0001", "start": utc_iso(slot.start),
+            "hold_id": None, "person": {"id_number": idnumber.with_check_digit("11010519800101001"),
+                       "phone": "13900139000"},
+            "requested_at": utc_iso(clock()),
+        }, idempotency_key="00000000-0000-4000-8000-000000000001")
+        review.confirm_button.click()
+        result = w.screens["book_result"]
+        qtbot.waitUntil(lambda: result.state == "refused", timeout=10_000)
+        assert result.title.text() == "The booking was not made"
+        assert "taken" in result.instruction.text()
+        alternatives = result.alternatives.items_on_page()
+        assert alternatives and result.alternatives.isVisible()
+        alternatives[0].click()
+        assert w.current.name == "book_time"
+
+
+def pdf_text(path: str) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                         check=True).stdout
+    # ligatures (ﬁ) and the radicals a CJK font shares glyphs with (⽉ for 月, ⺠ for 民,
+    # 戶 for 户): pdftotext names the glyph by the first code point the font maps to it
+    out = unicodedata.normalize("NFKC", out)
+    return out.translate(str.maketrans({"⺠": "民", "戶": "户"}))
+
+
+def test_the_id_number_is_checked_on_the_keypad(make_window, qtbot):
+    w = make_window(default_language="zh_CN")
+    w.home()
+    w.session.booking = __import__("kiosk.booking", fromlist=["x"]).BookingDraft("GA-0001")
+    w.go("book_who")
+    who = w.screens["book_who"]
+    type_on_keypad(who, "1101051949")
+    who.next_button.click()
+    assert "18" in who.id_error.text()
+    assert w.current.name == "book_who"
+    w.wipe()
+    assert who.id_field.text() == "" and who.phone_field.text() == ""
+    _ = timedelta  # noqa: F841

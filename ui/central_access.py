@@ -1,0 +1,36 @@
+"""What screens use to reach the central platform: calls off the GUI thread, the outbox.
+
+Made once the sync worker has its enrolment (``SyncWorker.ready``); until then,
+and without any central platform, screens get None and say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.api_client import CentralClient
+from kiosk.booking import BookingCalls
+from kiosk.credentials import DeviceCredentials
+from kiosk.outbox import Outbox
+from kiosk.pulled import PulledCache
+from kiosk.store import LocalStore
+
+
+class CentralAccess:
+    def __init__(self, creds: DeviceCredentials, store_path: Path,
+                 urge: Callable[[], None], timeout: tuple[float, float] = (3.05, 8.0)) -> None:
+        self.creds = creds
+        self._timeout = timeout
+        self._store = LocalStore(store_path)  # the GUI thread's own connection
+        self.outbox = Outbox(self._store)
+        self.pulled = PulledCache(self._store)
+        self.urge = urge
+
+    def calls(self) -> BookingCalls:
+        """A fresh client for one call on a pool thread (a Session is not shared)."""
+        return BookingCalls(CentralClient(self.creds.central_url, self.creds.token,
+                                          timeout=self._timeout))
+
+    def close(self) -> None:
+        self._store.close()

@@ -1,0 +1,56 @@
+"""A big numeric keypad for ID and mobile numbers: 0–9, X (the ID check character),
+delete and clear, three keys a row like a telephone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from ui.i18n import translate
+from ui.theme import set_role
+from ui.widgets.buttons import TextButton
+
+ROWS = ("123", "456", "789", "X0")
+
+
+class NumericKeypad(QWidget):
+    key = Signal(str)
+    backspace = Signal()
+    clear = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, QPushButton] = {}
+        for r, row in enumerate(ROWS):
+            for c, ch in enumerate(row):
+                key = QPushButton(ch, self)
+                key.setObjectName(f"key-{ch}")
+                set_role(key, "key")
+                key.setAccessibleName(ch)
+                key.clicked.connect(lambda _=False, ch=ch: self.key.emit(ch))
+                self.keys[ch] = key
+                self._grid.addWidget(key, r, c)
+        self.back_key = QPushButton("⌫", self)
+        self.back_key.setObjectName("key-backspace")
+        set_role(self.back_key, "key")
+        self.back_key.clicked.connect(self.backspace.emit)
+        self._grid.addWidget(self.back_key, 3, 2)
+        self.clear_key = TextButton("key", self)
+        self.clear_key.setObjectName("key-clear")
+        self.clear_key.clicked.connect(self.clear.emit)
+        self._grid.addWidget(self.clear_key, 4, 0, 1, 3)
+        self.retranslate()
+
+    def set_gap(self, gap: int) -> None:
+        self._grid.setSpacing(gap)
+
+    def retranslate(self) -> None:
+        self.back_key.setAccessibleName(translate("Keyboard", "Delete"))
+        self.clear_key.set_texts(translate("Keyboard", "Clear"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
