@@ -8,7 +8,11 @@ out, and a transient failure (no network, 5xx, 429 …) stops the pass until the
 backoff delay has passed. A final refusal (any other 4xx) moves the item to the
 dead-letter list with the server's reason, and the next one goes. An answer
 that cannot be understood is retried a few times (the server keeps idempotent
-results, so asking again is safe) and then dead-lettered with that reason.
+results, so asking again is safe) and then dead-lettered with that reason;
+only such answers count towards that limit, not network failures or 5xx.
+A 401/403 means the device's token is no longer accepted, not that the
+submission is wrong: nothing is dead-lettered, the line waits (with backoff)
+and the status shows the problem ``unauthorized`` until staff re-enrol.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
 
 BAD_RESPONSE_LIMIT = 5
+AUTH_STATUSES = frozenset({401, 403})
+UNAUTHORIZED = "unauthorized"
 DEFAULT_BACKOFF = Backoff()
 
 
@@ -96,6 +102,7 @@ class SyncEngine:
         self._next_pull = 0.0
         self._next_heartbeat = 0.0
         self._pull_failures = 0
+        self._bad_responses: dict[str, int] = {}  # per item id, since this engine started
         self._urgent = threading.Event()
         self._status = SyncStatus()
 
@@ -116,6 +123,10 @@ class SyncEngine:
         self._publish(online=True, offline_since=None, last_contact=self._clock(), problem=None)
 
     def _failure(self, error: ApiError) -> None:
+        if isinstance(error, Refused) and error.status in AUTH_STATUSES:
+            self._publish(online=True, offline_since=None, last_contact=self._clock(),
+                          problem=UNAUTHORIZED)
+            return
         if isinstance(error, Refused):
             self._contact()
             return
@@ -146,12 +157,18 @@ class SyncEngine:
                     item.method, item.path, body=item.body, idempotency_key=item.id
                 )
             except Refused as exc:
+                if exc.status in AUTH_STATUSES:  # the token, not the submission: wait
+                    self._retry_later(item.id, item.attempts, exc, None)
+                    break
                 self.outbox.mark_dead(item.id, exc.status, exc.problem, exc.reason, self._clock())
+                self._bad_responses.pop(item.id, None)
                 self._failure(exc)
                 delivered += 1
                 continue
             except BadResponse as exc:
-                if item.attempts + 1 >= BAD_RESPONSE_LIMIT:
+                bad = self._bad_responses[item.id] = self._bad_responses.get(item.id, 0) + 1
+                if bad >= BAD_RESPONSE_LIMIT:
+                    self._bad_responses.pop(item.id, None)
                     self.outbox.mark_dead(item.id, exc.status, None, exc.reason, self._clock())
                     self._failure(exc)
                     delivered += 1
@@ -165,6 +182,7 @@ class SyncEngine:
                 self._retry_later(item.id, item.attempts, exc, None)
                 break
             self.outbox.mark_sent(item.id, resp.status, resp.body, self._clock())
+            self._bad_responses.pop(item.id, None)
             self._contact()
             delivered += 1
         self._publish()

@@ -88,16 +88,24 @@
         <translation>Who is the appointment for?</translation>
     </message>
     <message>
-        <source>Type the ID card number and a mobile number. Tap a box to change it.</source>
-        <translation>Type the ID card number and a mobile number. Tap a box to change it.</translation>
+        <source>Step 1 of 2: the ID card number (18 characters).</source>
+        <translation>Step 1 of 2: the ID card number (18 characters).</translation>
     </message>
     <message>
-        <source>ID card number (18 characters)</source>
-        <translation>ID card number (18 characters)</translation>
+        <source>ID card number</source>
+        <translation>ID card number</translation>
     </message>
     <message>
-        <source>Mobile number (11 digits), for the SMS</source>
-        <translation>Mobile number (11 digits), for the SMS</translation>
+        <source>Next: mobile number</source>
+        <translation>Next: mobile number</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: a mobile number (11 digits), for the SMS.</source>
+        <translation>Step 2 of 2: a mobile number (11 digits), for the SMS.</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
     </message>
     <message>
         <source>Next: check your answers</source>
@@ -432,6 +440,7 @@
     </message>
     <message>
         <source>Delete</source>
+        <extracomment>where each key sits: (row, column, row span, column span)</extracomment>
         <translation>Delete</translation>
     </message>
     <message>

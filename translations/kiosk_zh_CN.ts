@@ -88,16 +88,24 @@
         <translation>为谁预约？</translation>
     </message>
     <message>
-        <source>Type the ID card number and a mobile number. Tap a box to change it.</source>
-        <translation>请输入身份证号码和手机号码。点一下输入框可以切换。</translation>
+        <source>Step 1 of 2: the ID card number (18 characters).</source>
+        <translation>第 1 步（共 2 步）：身份证号码（18 位）。</translation>
     </message>
     <message>
-        <source>ID card number (18 characters)</source>
-        <translation>身份证号码（18 位）</translation>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
     </message>
     <message>
-        <source>Mobile number (11 digits), for the SMS</source>
-        <translation>手机号码（11 位），用于接收短信</translation>
+        <source>Next: mobile number</source>
+        <translation>下一步：手机号码</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: a mobile number (11 digits), for the SMS.</source>
+        <translation>第 2 步（共 2 步）：手机号码（11 位），用于接收短信。</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
     </message>
     <message>
         <source>Next: check your answers</source>
@@ -432,6 +440,7 @@
     </message>
     <message>
         <source>Delete</source>
+        <extracomment>where each key sits: (row, column, row span, column span)</extracomment>
         <translation>删除</translation>
     </message>
     <message>

@@ -34,3 +34,6 @@ class CentralAccess:
 
     def close(self) -> None:
         self._store.close()
+        folder = getattr(self, "folder", None)
+        if folder is not None:  # the gallery's temporary one
+            folder.cleanup()

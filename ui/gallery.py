@@ -60,6 +60,8 @@ def show_offline(w: KioskWindow) -> None:
 
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
+    from ui.gallery_booking import booking_states
+
     code = sample_matter(catalogue)
 
     def matter_ticked(w: KioskWindow, part: str) -> None:
@@ -85,6 +87,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "coming_soon": lambda w: w.go("coming_soon", feature="certificate"),
         "call_staff": lambda w: w.go("call_staff"),
         "idle": show_idle_dialog,
+        **booking_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }
@@ -129,6 +132,8 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                     path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
                     window.grab().save(str(path))
                     written.append(path)
+                if window.central is not None:
+                    window.central.close()
                 window.close()
                 window.deleteLater()
                 app.processEvents()

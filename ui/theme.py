@@ -98,6 +98,7 @@ QLineEdit {{
     border-radius: {s.radius}px; padding: 8px {s.gap}px; min-height: {s.touch}px;
     font-size: {s.heading}px;
 }}
+QLineEdit[active="true"] {{ border: 6px solid {p.focus}; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QScrollBar:vertical {{ width: {max(24, s.touch // 3)}px; background: {p.secondary}; }}
 QScrollBar::handle:vertical {{ background: {p.ink_muted}; min-height: {s.touch}px; border-radius: 6px; }}

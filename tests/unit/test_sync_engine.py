@@ -184,3 +184,50 @@ def test_pulls_are_conditional_checked_and_atomic(tmp_path):
         assert engine.refresh() == []
         assert engine.pulled.get("catalogue").etag == '"v1"'
         assert engine.status.problem == "bad_catalogue"
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_revoked_token_stops_the_line_and_dead_letters_nothing(rig, status):
+    """The submissions are fine; the device's credentials are not: nothing is dead-lettered,
+    the line waits (with backoff, not a busy loop) and the chip says "unauthorized"."""
+    engine, state, clock, _ = rig
+    items = _queue(engine, clock, 3)
+    state.answer(Fault.json(status, {"code": "unauthorized", "detail": "unknown device token"}))
+    assert engine.drain() == 0
+    assert len(state.requests) == 1
+    assert [engine.outbox.get(i.id).state for i in items] == ["pending"] * 3
+    assert engine.outbox.counts().dead == 0
+    assert engine.status.problem == "unauthorized" and engine.status.dead == 0
+    assert engine.next_attempt_in() > 0
+    assert engine.drain() == 0 and len(state.requests) == 1  # not hammered before the backoff
+    state.answer(Fault.json(201, {"submission_id": "s"}))  # re-enrolled / token restored
+    clock.advance(400)
+    assert engine.drain() == 3
+    assert engine.status.problem is None and engine.outbox.counts().sent == 3
+
+
+def test_a_revoked_token_on_a_pull_is_shown_as_unauthorized(tmp_path):
+    clock = FakeUtcClock("2026-11-23T01:00:00Z")
+    with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
+        engine = SyncEngine(CentralClient(url, "tok", timeout=(0.5, 0.5), clock=clock),
+                            Outbox(store), PulledCache(store), clock=clock, rng=random.Random(3))
+        state.answer(Fault.json(401, {"code": "unauthorized", "detail": "unknown device token"}))
+        engine.refresh(force=True)
+        assert engine.status.problem == "unauthorized"
+
+
+def test_network_failures_do_not_count_towards_the_bad_response_limit(rig):
+    """An item retried through a long outage is not dead-lettered by one garbled answer
+    (a captive portal's HTML page) on the way back."""
+    engine, state, clock, _ = rig
+    (item,) = _queue(engine, clock, 1)
+    state.answer(Fault.json(503, {}))
+    for _ in range(BAD_RESPONSE_LIMIT + 2):
+        engine.drain()
+        clock.advance(400)
+    state.answer(Fault(200, b"<html>captive portal</html>", {"Content-Type": "text/html"}))
+    engine.drain()
+    assert engine.outbox.get(item.id).state == "pending"
+    state.answer(Fault.json(201, {"submission_id": "s"}))
+    clock.advance(400)
+    assert engine.drain() == 1 and engine.outbox.get(item.id).state == "sent"

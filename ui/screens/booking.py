@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import idnumber, phone
 from kiosk.api_client import ApiError, Refused
@@ -38,6 +38,7 @@ from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
+from ui.widgets.reading import ReadingArea
 
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_ZH = "一二三四五六日"
@@ -84,11 +85,24 @@ class BookingStep(Screen):
     def run(self, fn, on_done, on_failed) -> None:
         if self._task is not None:
             self._task.cancel()
-        self._task = run_in_background(fn, on_done, on_failed)
+
+        def finish(callback):
+            def call(result) -> None:
+                self._task = None
+                callback(result)
+            return call
+
+        self._task = run_in_background(fn, finish(on_done), finish(on_failed))
+
+    @property
+    def busy(self) -> bool:
+        """A network call of this step is under way."""
+        return self._task is not None
 
     def say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.root.activate()  # the grid below measures its page with the message in place
 
     def calendar(self) -> HallCalendar | None:
         """The hall's calendar: the copy pulled from the server, else the bundled one."""
@@ -138,6 +152,13 @@ class BookingStep(Screen):
             self._task = None
         self.release_hold()
         self.say("")
+
+
+def configure_choices(grid: PagedGrid, presentation) -> None:
+    """Days and times: two columns on a wide standard screen, one in 长辈版 or portrait."""
+    s = presentation.theme.sizes
+    columns = 1 if presentation.elderly or presentation.portrait else 2
+    grid.configure(columns, s.max_tiles * columns, s.gap)
 
 
 def day_label(day: date, lang: str) -> str:
@@ -212,8 +233,7 @@ class BookDayScreen(BookingStep):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(2 if not self.deps.presentation.portrait else 1, s.max_tiles * 2, s.gap)
+        configure_choices(self.grid, self.deps.presentation)
 
     def enter(self, **_kw: Any) -> None:
         self.release_hold()
@@ -284,8 +304,7 @@ class BookTimeScreen(BookingStep):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(2 if not self.deps.presentation.portrait else 1, s.max_tiles * 2, s.gap)
+        configure_choices(self.grid, self.deps.presentation)
 
     def enter(self, offline: bool = False, **_kw: Any) -> None:
         self.release_hold()
@@ -380,36 +399,27 @@ class BookTimeScreen(BookingStep):
 
 
 class BookWhoScreen(BookingStep):
-    """The resident's ID number and mobile number, on a big keypad."""
+    """The resident's ID number, then their mobile number: one box at a time, on a big keypad."""
 
     name = "book_who"
 
     def __init__(self, deps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
-        fields = QGridLayout()
-        self.id_label, self.phone_label = QLabel(self), QLabel(self)
+        left = QVBoxLayout()
         self.id_field, self.phone_field = QLineEdit(self), QLineEdit(self)
         self.id_error, self.phone_error = QLabel(self), QLabel(self)
-        for row, (label, field, error) in enumerate(
-            ((self.id_label, self.id_field, self.id_error),
-             (self.phone_label, self.phone_field, self.phone_error))
-        ):
-            label.setWordWrap(True)
+        for field, error in ((self.id_field, self.id_error), (self.phone_field, self.phone_error)):
             field.setReadOnly(True)  # typed on the keypad; no system keyboard pops up
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            field.setProperty("active", True)
             error.setWordWrap(True)
             set_role(error, "notice")
             error.hide()
-            fields.addWidget(label, row * 3, 0)
-            fields.addWidget(field, row * 3 + 1, 0)
-            fields.addWidget(error, row * 3 + 2, 0)
+            left.addWidget(field)
+            left.addWidget(error)
         self.id_field.setObjectName("id-number")
         self.phone_field.setObjectName("mobile")
-        self.id_field.mousePressEvent = lambda _e: self._focus(self.id_field)
-        self.phone_field.mousePressEvent = lambda _e: self._focus(self.phone_field)
-        left = QVBoxLayout()
-        left.addLayout(fields)
         self.next_button = TextButton("primary", self)
         self.next_button.setObjectName("who-next")
         self.next_button.clicked.connect(self._next)
@@ -418,81 +428,97 @@ class BookWhoScreen(BookingStep):
         body.addLayout(left, 1)
         self.keypad = NumericKeypad(self)
         self.keypad.key.connect(self._type)
-        self.keypad.backspace.connect(lambda: self._target.backspace())
-        self.keypad.clear.connect(lambda: self._target.clear())
+        self.keypad.backspace.connect(lambda: self.field.backspace())
+        self.keypad.clear.connect(lambda: self.field.clear())
         body.addWidget(self.keypad, 1)
         self.body = body
         self.root.addLayout(body, 1)
-        self._target = self.id_field
+        self.part = "id"
+        self._show_part()
         self.retranslate()
+
+    @property
+    def field(self) -> QLineEdit:
+        return self.id_field if self.part == "id" else self.phone_field
 
     def apply_mode(self) -> None:
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
         self.keypad.set_gap(s.gap)
         self.body.setSpacing(s.gap * 2)
-        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if self.deps.presentation.portrait
+        portrait = self.deps.presentation.portrait
+        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
                                else QHBoxLayout.Direction.LeftToRight)
+        # stacked in portrait: the box takes the room it needs, the keypad the rest
+        self.body.setStretch(0, 0 if portrait else 1)
+        self.body.setStretch(1, 1)
 
-    def enter(self, **_kw: Any) -> None:
+    def enter(self, part: str = "id", **_kw: Any) -> None:
         draft = self.draft
         if draft is not None:
             self.id_field.setText(draft.id_number)
             self.phone_field.setText(draft.phone)
-        self._focus(self.id_field if not self.id_field.text() else self.phone_field)
+        self.part = part
+        self._show_part()
         self.retranslate()
 
-    def _focus(self, field: QLineEdit) -> None:
-        self._target = field
-        for f in (self.id_field, self.phone_field):
-            f.setProperty("active", f is field)
-            f.style().unpolish(f)
-            f.style().polish(f)
+    def _show_part(self) -> None:
+        is_id = self.part == "id"
+        self.id_field.setVisible(is_id)
+        self.phone_field.setVisible(not is_id)
+        self.id_error.setVisible(is_id and bool(self.id_error.text()))
+        self.phone_error.setVisible(not is_id and bool(self.phone_error.text()))
+        self.keypad.keys["X"].setEnabled(is_id)  # X is the ID's check character only
 
     def _type(self, ch: str) -> None:
-        if self._target is self.phone_field and ch == "X":
-            return
-        limit = 18 if self._target is self.id_field else 11
-        if len(self._target.text()) < limit:
-            self._target.setText(self._target.text() + ch)
-        if self._target is self.id_field and len(self.id_field.text()) == 18 \
-                and not self.phone_field.text():
-            self._focus(self.phone_field)
+        limit = 18 if self.part == "id" else 11
+        if len(self.field.text()) < limit:
+            self.field.setText(self.field.text() + ch)
 
     def _next(self) -> None:
-        ok = True
+        draft = self.draft
+        if draft is None:
+            return
+        if self.part == "id":
+            try:
+                draft.id_number = idnumber.validate(self.id_field.text())
+            except idnumber.IdNumberError as exc:
+                self.id_error.setText(id_error_text(exc.code))
+                self.id_error.show()
+                return
+            self.id_error.clear()
+            self.part = "mobile"
+            self._show_part()
+            self.retranslate()
+            return
         try:
-            number = idnumber.validate(self.id_field.text())
-            self.id_error.hide()
-        except idnumber.IdNumberError as exc:
-            ok = False
-            self.id_error.setText(id_error_text(exc.code))
-            self.id_error.show()
-        try:
-            mobile = phone.validate(self.phone_field.text())
-            self.phone_error.hide()
+            draft.phone = phone.validate(self.phone_field.text())
         except phone.PhoneError as exc:
-            ok = False
             self.phone_error.setText(phone_error_text(exc.code))
             self.phone_error.show()
-        if ok and self.draft is not None:
-            self.draft.id_number, self.draft.phone = number, mobile
-            self.deps.navigator.go("book_review")
+            return
+        self.phone_error.clear()
+        self.deps.navigator.go("book_review")
 
     def reset(self) -> None:
         super().reset()
-        self.id_field.clear()
-        self.phone_field.clear()
-        self.id_error.hide()
-        self.phone_error.hide()
+        for widget in (self.id_field, self.phone_field, self.id_error, self.phone_error):
+            widget.clear()
+        self.part = "id"
+        self._show_part()
 
     def retranslate(self) -> None:
         self.title.setText(translate("Booking", "Who is the appointment for?"))
-        self.instruction.setText(translate(
-            "Booking", "Type the ID card number and a mobile number. Tap a box to change it."))
-        self.id_label.setText(translate("Booking", "ID card number (18 characters)"))
-        self.phone_label.setText(translate("Booking", "Mobile number (11 digits), for the SMS"))
-        self.next_button.set_texts(translate("Booking", "Next: check your answers"))
+        if self.part == "id":
+            self.instruction.setText(translate(
+                "Booking", "Step 1 of 2: the ID card number (18 characters)."))
+            self.id_field.setAccessibleName(translate("Booking", "ID card number"))
+            self.next_button.set_texts(translate("Booking", "Next: mobile number"))
+        else:
+            self.instruction.setText(translate(
+                "Booking", "Step 2 of 2: a mobile number (11 digits), for the SMS."))
+            self.phone_field.setAccessibleName(translate("Booking", "Mobile number"))
+            self.next_button.set_texts(translate("Booking", "Next: check your answers"))
 
 
 def id_error_text(code: str) -> str:
@@ -532,23 +558,18 @@ class BookReviewScreen(BookingStep):
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         self.change: dict[str, TextButton] = {}
-        for r, (key, step) in enumerate((("matter", None), ("hall", "book_hall"),
-                                         ("time", "book_day"), ("id", "book_who"),
-                                         ("mobile", "book_who"))):
+        for key, step in (("matter", None), ("hall", "book_hall"), ("time", "book_day"),
+                          ("who", "book_who")):
             label, value = QLabel(self), QLabel(self)
             label.setProperty("weight", "bold")
             label.setWordWrap(True)
             value.setWordWrap(True)
-            self.rows.addWidget(label, r, 0)
-            self.rows.addWidget(value, r, 1)
             self.labels[key], self.values[key] = label, value
             if step:
-                b = TextButton("secondary", self)
+                b = TextButton("secondary", self, wrap=False)
                 b.setObjectName(f"change-{key}")
                 b.clicked.connect(lambda _=False, s=step: self.deps.navigator.go(s))
-                self.rows.addWidget(b, r, 2)
                 self.change[key] = b
-        self.rows.setColumnStretch(1, 1)
         self.root.addLayout(self.rows)
         self.root.addStretch(1)
         self.confirm_button = TextButton("primary", self)
@@ -562,6 +583,29 @@ class BookReviewScreen(BookingStep):
         s = self.deps.presentation.theme.sizes
         self.rows.setHorizontalSpacing(s.gap)
         self.rows.setVerticalSpacing(s.gap)
+        self._place(self.deps.presentation.portrait)
+
+    def _place(self, portrait: bool) -> None:
+        """Landscape: label, answer, Change on one line. Portrait (narrow): the label
+        over the answer, Change beside both."""
+        for r, key in enumerate(self.labels):
+            label, value, change = self.labels[key], self.values[key], self.change.get(key)
+            for w in (label, value, change):
+                if w is not None:
+                    self.rows.removeWidget(w)
+            if portrait:
+                self.rows.addWidget(label, 2 * r, 0)
+                self.rows.addWidget(value, 2 * r + 1, 0)
+                if change is not None:
+                    self.rows.addWidget(change, 2 * r, 1, 2, 1)
+            else:
+                self.rows.addWidget(label, r, 0)
+                self.rows.addWidget(value, r, 1)
+                if change is not None:
+                    self.rows.addWidget(change, r, 2)
+        for c in range(3):
+            self.rows.setColumnStretch(c, 0)
+        self.rows.setColumnStretch(0 if portrait else 1, 1)
 
     def enter(self, **_kw: Any) -> None:
         self.retranslate()
@@ -569,6 +613,9 @@ class BookReviewScreen(BookingStep):
     def _confirm(self) -> None:
         draft, central = self.draft, self.deps.central()
         if draft is None or central is None or draft.slot is None:
+            return
+        if draft.item_id is not None:  # sent already (Back from the result): never twice
+            self.deps.navigator.go("book_result")
             return
         submit(central.outbox, draft, self.now())  # durable before anything is said
         central.urge()
@@ -580,8 +627,8 @@ class BookReviewScreen(BookingStep):
         for key, text in (("matter", translate("Booking", "Service")),
                           ("hall", translate("Booking", "Hall")),
                           ("time", translate("Booking", "Day and time")),
-                          ("id", translate("Booking", "ID number")),
-                          ("mobile", translate("Booking", "Mobile"))):
+                          ("who", translate("Booking", "ID number") + " · "
+                           + translate("Booking", "Mobile"))):
             self.labels[key].setText(text)
         for b in self.change.values():
             b.set_texts(translate("Booking", "Change"))
@@ -594,8 +641,8 @@ class BookReviewScreen(BookingStep):
             self.values["hall"].setText(self.hall_name())
             self.values["time"].setText(
                 local_when(d.slot.start, self.timezone(), self.lang) if d.slot else "")
-            self.values["id"].setText(idnumber.mask(d.id_number) if d.id_number else "")
-            self.values["mobile"].setText(phone.mask(d.phone) if d.phone else "")
+            self.values["who"].setText(
+                f"{idnumber.mask(d.id_number)} · {phone.mask(d.phone)}" if d.id_number else "")
         self.change["hall"].setVisible(not hall_only_one)
         self.confirm_button.set_texts(translate("Booking", "Confirm the booking"))
 
@@ -606,10 +653,17 @@ class BookResultScreen(BookingStep):
     def __init__(self, deps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
-        self.details = QLabel(self)
+        self.details_area = ReadingArea(self)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.details = QLabel(content)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        body.addWidget(self.details, 2)
+        column.addWidget(self.details)
+        column.addStretch(1)
+        self.details_area.setWidget(content)
+        body.addWidget(self.details_area, 2)
         self.qr = QrCode(self)
         self.qr.hide()
         body.addWidget(self.qr, 1)
@@ -632,6 +686,7 @@ class BookResultScreen(BookingStep):
         self.alt_slots: list[Slot] = []
         self.reason = ""
         self.waited_ms = 0
+        self.wait_ms = CONFIRM_WAIT_MS
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._poll)
@@ -644,9 +699,11 @@ class BookResultScreen(BookingStep):
         s = self.deps.presentation.theme.sizes
         self.alternatives.configure(1, s.max_tiles, s.gap)
 
-    def enter(self, **_kw: Any) -> None:
+    def enter(self, wait_ms: int | None = None, **_kw: Any) -> None:
+        """``wait_ms``: how long to wait for the server before saying "request saved"."""
         self.state, self.booking, self.alt_slots, self.reason = "waiting", None, [], ""
         self.waited_ms = 0
+        self.wait_ms = CONFIRM_WAIT_MS if wait_ms is None else wait_ms
         self.timer.start()
         self._poll()
 
@@ -668,7 +725,7 @@ class BookResultScreen(BookingStep):
             self.state, self.reason = "refused", result.reason or ""
             self.alt_slots = list(result.alternatives)
             self.timer.stop()
-        elif self.waited_ms >= CONFIRM_WAIT_MS:
+        elif self.waited_ms >= self.wait_ms:
             self.state = "request"  # keep polling: it may still be confirmed while here
         self.retranslate()
 
@@ -733,6 +790,8 @@ class BookResultScreen(BookingStep):
         self.qr.hide()
         self.alternatives.hide()
         self.print_button.setVisible(self.state in ("confirmed", "request"))
+        self.details_area.setVisible(self.state != "refused")
+        QTimer.singleShot(0, self.details_area, self.details_area.fit)
         if self.state == "waiting":
             self.title.setText(translate("Booking", "Sending your booking…"))
             self.instruction.setText(translate("Booking", "Please wait a moment."))
@@ -759,7 +818,11 @@ class BookResultScreen(BookingStep):
         else:
             self.title.setText(translate("Booking", "The booking was not made"))
             self.instruction.setText(reason_text(self.reason))
-            self.details.setText(translate("Booking", "Other free times:") if self.alt_slots else "")
+            self.details.setText("")
+            self.details_area.hide()
+            if self.alt_slots:
+                self.instruction.setText(reason_text(self.reason) + " "
+                                         + translate("Booking", "Other free times:"))
             tz = self.timezone()
 
             def factory(s: Slot):

@@ -1,5 +1,6 @@
 """A big numeric keypad for ID and mobile numbers: 0–9, X (the ID check character),
-delete and clear, three keys a row like a telephone."""
+delete and clear. Digits three a row like a telephone, delete and clear in a
+column of their own: four rows, so it fits under the box even in 长辈版."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 
 ROWS = ("123", "456", "789", "X0")
+#: where each key sits: (row, column, row span, column span)
+PLACES = {"X": (3, 0, 1, 1), "0": (3, 1, 1, 2)}
 
 
 class NumericKeypad(QWidget):
@@ -31,16 +34,20 @@ class NumericKeypad(QWidget):
                 key.setAccessibleName(ch)
                 key.clicked.connect(lambda _=False, ch=ch: self.key.emit(ch))
                 self.keys[ch] = key
-                self._grid.addWidget(key, r, c)
+                self._grid.addWidget(key, *PLACES.get(ch, (r, c, 1, 1)))
         self.back_key = QPushButton("⌫", self)
         self.back_key.setObjectName("key-backspace")
         set_role(self.back_key, "key")
         self.back_key.clicked.connect(self.backspace.emit)
-        self._grid.addWidget(self.back_key, 3, 2)
+        self._grid.addWidget(self.back_key, 0, 3, 2, 1)
         self.clear_key = TextButton("key", self)
         self.clear_key.setObjectName("key-clear")
         self.clear_key.clicked.connect(self.clear.emit)
-        self._grid.addWidget(self.clear_key, 4, 0, 1, 3)
+        self._grid.addWidget(self.clear_key, 2, 3, 2, 1)
+        for row in range(4):
+            self._grid.setRowStretch(row, 1)  # every row as tall as the others
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1)
         self.retranslate()
 
     def set_gap(self, gap: int) -> None:

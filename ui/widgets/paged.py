@@ -135,7 +135,10 @@ class PagedGrid(QWidget):
 
     def _rows_that_fit(self, heights: list[int], per_page: int) -> int:
         self._pager.ensurePolished()
-        pager_h = self._pager.sizeHint().height() + self._gap
+        for button in (self.prev_button, self.next_button):
+            button.ensurePolished()  # hidden ones do not count in the pager's own hint
+        pager_h = max(self._pager.sizeHint().height(), self.next_button.sizeHint().height(),
+                      self.prev_button.sizeHint().height()) + self._gap
         available = self.height() + self._gap
         if len(self._factories) > per_page:
             available -= pager_h

@@ -1,0 +1,113 @@
+"""The booking screens for the gallery, reached as a resident reaches them.
+
+The gallery has no central server: the window gets a central access whose
+server cannot be reached, so the day and time steps show what a kiosk shows
+offline (the hall calendar, places unknown). The result screen's three
+outcomes are shown from outbox items finished with sample answers, the way the
+sync engine finishes them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.booking import BookingDraft, offline_days, offline_slots, submit
+from kiosk.credentials import DeviceCredentials
+from kiosk.outbox import utc_iso
+from ui.central_access import CentralAccess
+from ui.shell import KioskWindow
+
+SAMPLE_ID = "11010519491231002X"
+SAMPLE_MOBILE = "13800138000"
+UNREACHABLE = "http://127.0.0.1:9"  # the discard port: refused at once
+
+
+def gallery_central(w: KioskWindow) -> CentralAccess:
+    if w.central is None:
+        folder = tempfile.TemporaryDirectory(prefix="kiosk-gallery-")
+        creds = DeviceCredentials("gallery", "gallery", "city_centre", UNREACHABLE)
+        w.central = CentralAccess(creds, Path(folder.name) / "kiosk.db", lambda: None,
+                                  timeout=(0.2, 0.2))
+        w.central.folder = folder  # removed with the access
+    return w.central
+
+
+def _wait(screen, seconds: float = 5.0) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while getattr(screen, "busy", False) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def _draft(w: KioskWindow, step: str) -> BookingDraft:
+    gallery_central(w)
+    w.home()
+    draft = BookingDraft("GA-0001")
+    w.session.booking = draft
+    if step == "hall":
+        return draft
+    draft.hall = "city_centre"
+    if step == "day":
+        return draft
+    cal = w.screens["book_day"].calendar()
+    now = datetime.now(UTC)
+    draft.day = offline_days(cal, now)[0].day
+    if step == "time":
+        return draft
+    draft.slot = offline_slots(cal, draft.day, now)[0]
+    draft.id_number, draft.phone = SAMPLE_ID, SAMPLE_MOBILE
+    return draft
+
+
+def _go(w: KioskWindow, name: str, **kwargs) -> None:
+    w.go(name, **kwargs)
+    _wait(w.screens[name])
+
+
+def _who_with_errors(w: KioskWindow) -> None:
+    _draft(w, "time")
+    _go(w, "book_who")
+    who = w.screens["book_who"]
+    for ch in "1101051949":
+        who.keypad.keys[ch].click()
+    who.next_button.click()  # the error is shown next to the box
+
+
+def _result(w: KioskWindow, outcome: str) -> None:
+    draft = _draft(w, "who")
+    central = w.central
+    item = submit(central.outbox, draft, datetime.now(UTC))
+    now = datetime.now(UTC)
+    if outcome == "confirmed":
+        central.outbox.mark_sent(item.id, 201, {
+            "booking_id": "sample", "reference": "SAMPLE01", "status": "confirmed",
+            "hall": draft.hall, "matter": draft.matter, "start": utc_iso(draft.slot.start),
+        }, now)
+    elif outcome == "refused":
+        alternatives = [{"start": utc_iso(s.start), "end": utc_iso(s.end), "capacity": 4,
+                         "remaining": 1} for s in offline_slots(
+                             w.screens["book_day"].calendar(), draft.day, now)[1:4]]
+        central.outbox.mark_dead(item.id, 409, {"code": "slot_full", "alternatives": alternatives},
+                                 "slot_full", now)
+    w.go("book_result", wait_ms=0)
+
+
+def booking_states() -> dict[str, Callable[[KioskWindow], None]]:
+    return {
+        "book_hall": lambda w: (_draft(w, "hall"), _go(w, "book_hall")),
+        "book_day": lambda w: (_draft(w, "day"), _go(w, "book_day")),
+        "book_time": lambda w: (_draft(w, "time"), _go(w, "book_time", offline=True)),
+        "book_who": _who_with_errors,
+        "book_review": lambda w: (_draft(w, "who"), _go(w, "book_review")),
+        "book_result-confirmed": lambda w: _result(w, "confirmed"),
+        "book_result-request": lambda w: _result(w, "request"),
+        "book_result-refused": lambda w: _result(w, "refused"),
+    }
