@@ -11,7 +11,8 @@ Two phases, each its own transaction:
    in-flight row that a later retry takes over; an attempt that lost its row to a
    take-over rolls its work back.
 
-Domain refusals (``Problem``) are final outcomes: stored and replayed like successes.
+Domain refusals (``Problem``) are final outcomes: stored and replayed like successes;
+a 5xx ``Problem`` tells the client to retry, so it is not stored (the key is freed).
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work
                     status, body = work(session)
                 text, media_type = _encode(body), JSON_MEDIA_TYPE
             except Problem as refusal:
+                if refusal.status >= 500:
+                    raise  # "retry later" is no final outcome: roll back, free the key (below)
                 status, text, media_type = refusal.status, _encode(refusal.body()), PROBLEM_MEDIA_TYPE
             finished = session.execute(
                 update(IdempotencyRecord)

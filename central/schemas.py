@@ -51,6 +51,8 @@ def _day_in_range(value: date) -> date:
     return value
 
 
+#: for path parameters too: PostgreSQL cannot even compare text holding a NUL
+STORABLE = AfterValidator(_storable)
 Text40 = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_storable)]
 Text64 = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_storable)]
 Text100 = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_storable)]
@@ -61,7 +63,8 @@ PAYLOAD_MAX_BYTES = 64 * 1024
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
 UtcTime = Annotated[AwareDatetime, AfterValidator(_utc)]
 LocalDate = Annotated[date, AfterValidator(_day_in_range)]
-Uuid = Annotated[str, Field(min_length=1, max_length=64)]
+#: an id the server made (booking, hold): bounded and storable, so never a 500 on lookup
+Uuid = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_storable)]
 
 
 class Model(BaseModel):
@@ -299,7 +302,8 @@ class SubmissionIn(Model):
     @field_validator("payload")
     @classmethod
     def _bounded(cls, value: dict[str, JsonValue]) -> dict[str, JsonValue]:
-        if len(json.dumps(value)) > PAYLOAD_MAX_BYTES:
+        size = len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        if size > PAYLOAD_MAX_BYTES:  # UTF-8 bytes, not \\uXXXX escapes
             raise ValueError(f"payload larger than {PAYLOAD_MAX_BYTES} bytes")
         return value
 

@@ -785,6 +785,10 @@
 <context>
     <name>StatusChip</name>
     <message>
+        <source>⚠ Not accepted by the platform</source>
+        <translation>⚠ Not accepted by the platform</translation>
+    </message>
+    <message>
         <source>… Connecting</source>
         <translation>… Connecting</translation>
     </message>

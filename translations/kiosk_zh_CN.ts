@@ -785,6 +785,10 @@
 <context>
     <name>StatusChip</name>
     <message>
+        <source>⚠ Not accepted by the platform</source>
+        <translation>⚠ 平台未接受本机</translation>
+    </message>
+    <message>
         <source>… Connecting</source>
         <translation>… 正在连接</translation>
     </message>

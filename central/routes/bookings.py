@@ -9,10 +9,10 @@ from fastapi import APIRouter, Path, Request, Response
 from central import bookings, idempotency
 from central.auth import DeviceId
 from central.context import context
-from central.schemas import BookingIn, BookingOut, CheckInOut, LookupIn, LookupOut
+from central.schemas import STORABLE, BookingIn, BookingOut, CheckInOut, LookupIn, LookupOut
 
 router = APIRouter(tags=["bookings"])
-BookingId = Annotated[str, Path(min_length=1, max_length=64)]
+BookingId = Annotated[str, Path(min_length=1, max_length=64), STORABLE]
 
 
 @router.post("/bookings", status_code=201, response_model=BookingOut)

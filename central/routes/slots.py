@@ -11,7 +11,7 @@ from central import idempotency, slots
 from central.auth import DeviceId
 from central.context import context
 from central.problems import Problem
-from central.schemas import AvailabilityOut, Code, HoldIn, HoldOut, LocalDate, SlotsOut
+from central.schemas import STORABLE, AvailabilityOut, Code, HoldIn, HoldOut, LocalDate, SlotsOut
 
 router = APIRouter(tags=["slots"])
 HallCode = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
@@ -81,7 +81,7 @@ def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
 
 
 @router.delete("/holds/{hold_id}", status_code=204, response_class=Response)
-def release_hold(request: Request, hold_id: Annotated[str, Path(max_length=64)],
+def release_hold(request: Request, hold_id: Annotated[str, Path(max_length=64), STORABLE],
                  _device: DeviceId) -> Response:
     """Release a hold; 204 also when it is already gone."""
     with context(request).db.writing() as session:

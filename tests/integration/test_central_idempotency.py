@@ -156,3 +156,21 @@ def test_an_abandoned_attempt_that_loses_its_row_rolls_back(client, db_url):
         idempotency.execute(ctx, request, "dev", work)
     assert refused.value.status == 409 and refused.value.code == "idempotency_in_flight"
     assert count(db_url, Place) == 0
+
+
+def test_a_transient_server_failure_is_not_stored_as_the_final_answer(client, db_url, monkeypatch):
+    """A 5xx (here 503 reference_exhausted) tells the client to retry: replaying it forever
+    would leave that kiosk's outbox stuck behind it. The key is freed instead."""
+    from central import bookings
+
+    monkeypatch.setattr(bookings, "new_reference", lambda: "AAAAAAAA")
+    assert client.post("/v1/bookings", json=booking_body(SLOT, 1), headers=key()).status_code == 201
+    headers = key()
+    body = booking_body("2026-11-23T02:00:00Z", 2)
+    busy = client.post("/v1/bookings", json=body, headers=headers)
+    assert busy.status_code == 503 and busy.json()["code"] == "reference_exhausted"
+    assert count(db_url, Place) == 1 and count(db_url, IdempotencyRecord) == 1
+    monkeypatch.undo()
+    retried = client.post("/v1/bookings", json=body, headers=headers)
+    assert retried.status_code == 201 and "idempotent-replayed" not in retried.headers
+    assert count(db_url, Booking) == 2

@@ -46,3 +46,18 @@ def test_ticket_counters_and_holds_on_postgresql(pg_client, clock):
     assert hold.status_code == 201
     clock.advance(301)
     assert pg_client.post("/v1/bookings", json=booking_body(SLOT, 5), headers=key()).status_code == 201
+
+
+def test_nul_in_ids_is_a_client_error_not_a_500_on_postgresql(pg_client):
+    """PostgreSQL refuses NUL in text even in a WHERE clause: such ids must be refused as
+    input (422), never reach the database and answer 500 (which a kiosk retries forever)."""
+    pg_client.post("/v1/bookings", json=booking_body(SLOT, 1), headers=key())
+    for r in (
+        pg_client.get("/v1/bookings/%00"),
+        pg_client.post("/v1/bookings/%00/cancel", headers=key()),
+        pg_client.post("/v1/bookings/a%00b/check-in", headers=key()),
+        pg_client.delete("/v1/holds/%00"),
+        pg_client.post("/v1/bookings", json=booking_body(SLOT, 2) | {"hold_id": "\u0000"}, headers=key()),
+    ):
+        assert r.status_code == 422, r.text
+        assert r.json()["code"] == "validation_failed"

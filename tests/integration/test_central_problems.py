@@ -102,3 +102,12 @@ def test_an_oversized_submission_payload(client):
     body = {"kind": "message", "created_at": "2026-11-23T00:00:00Z", "identity": {},
             "payload": {"text": "x" * 100_000}}
     assert_problem(client.post("/v1/submissions", json=body, headers=key()), 422, "validation_failed")
+
+
+def test_the_payload_limit_counts_utf8_bytes_not_ascii_escapes(client):
+    """12,000 Chinese characters are 36 KB of UTF-8 (under 64 KiB), 72 KB as \\uXXXX escapes."""
+    body = {"kind": "message", "created_at": "2026-11-23T00:00:00Z", "identity": {},
+            "payload": {"text": "办" * 12_000}}
+    assert client.post("/v1/submissions", json=body, headers=key()).status_code == 201
+    body["payload"] = {"text": "办" * 23_000}  # 69 KB of UTF-8
+    assert_problem(client.post("/v1/submissions", json=body, headers=key()), 422, "validation_failed")

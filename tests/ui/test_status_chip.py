@@ -27,6 +27,10 @@ def test_the_chip_words_in_both_languages(make_window):
     chip.show_status(SyncStatus(online=True, pending=1))
     assert chip.text() == "● Online · 1 waiting to send"
     assert chip.property("role") == "chip"
+    # a revoked device token: online, but nothing goes out
+    chip.show_status(SyncStatus(online=True, pending=2, problem="unauthorized"))
+    assert chip.text() == "⚠ Not accepted by the platform · 2 waiting to send"
+    assert chip.property("role") == "chip-offline"
 
 
 def test_offline_and_back_with_the_queue_draining(make_window, qtbot, tmp_path):

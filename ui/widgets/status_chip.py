@@ -53,7 +53,10 @@ class StatusChip(QLabel):
         s = self._status
         if s is None:
             return
-        if s.online is None:
+        if s.problem == "unauthorized":
+            # the platform answers but no longer accepts this kiosk: staff must re-enrol it
+            text, role = translate("StatusChip", "⚠ Not accepted by the platform"), "chip-offline"
+        elif s.online is None:
             text, role = translate("StatusChip", "… Connecting"), "chip"
         elif s.online:
             text, role = translate("StatusChip", "● Online"), "chip"
