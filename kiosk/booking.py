@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from kiosk import idnumber
 from kiosk.api_client import CentralClient
 from kiosk.calendar import HallCalendar
-from kiosk.outbox import DEAD, SENT, Identity, Outbox, OutboxItem, utc_iso
+from kiosk.outbox import DEAD, REFUSED, SENT, Identity, Outbox, OutboxItem, utc_iso
 
 
 def parse_time(text: str) -> datetime:
@@ -157,7 +157,7 @@ def submit(outbox: Outbox, draft: BookingDraft, now: datetime) -> OutboxItem:
 
 def outcome(outbox: Outbox, item_id: str) -> Outcome:
     item = outbox.get(item_id)
-    if item is None or item.state not in (SENT, DEAD):
+    if item is None or item.state not in (SENT, REFUSED, DEAD):
         return Outcome("waiting")
     body = item.response_body if isinstance(item.response_body, dict) else {}
     if item.state == SENT:

@@ -3,8 +3,9 @@
 A submission is written here, in one transaction, with a client-made UUID (the
 ``Idempotency-Key``) and the identity it was made under, before the UI says
 anything. It leaves the pending line only after a 2xx or a recognised replay;
-a final refusal moves it to the dead-letter list with the server's reason,
-where staff see it. Nothing is ever deleted silently. Items go out strictly in
+a refusal the resident is shown (the slot was taken, too early to check in)
+is kept as ``refused``; any other final refusal moves it to the dead-letter
+list with the server's reason, where staff see it. Nothing is ever deleted silently. Items go out strictly in
 the order they were made: the oldest pending item is always the next one.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 
 from kiosk.store import LocalStore
 
-PENDING, SENT, DEAD = "pending", "sent", "dead"
+PENDING, SENT, REFUSED, DEAD = "pending", "sent", "refused", "dead"
 KINDS = ("hold", "booking", "cancel", "check_in", "ticket", "rating", "message", "audit")
 
 
@@ -75,6 +76,7 @@ class OutboxItem:
 class OutboxCounts:
     pending: int = 0
     sent: int = 0
+    refused: int = 0
     dead: int = 0
 
 
@@ -128,6 +130,10 @@ class Outbox:
 
     def mark_dead(self, item_id: str, status: int | None, body: Any, reason: str, now: datetime) -> None:
         self._finish(item_id, DEAD, status, body, reason, now)
+
+    def mark_refused(self, item_id: str, status: int, body: Any, reason: str, now: datetime) -> None:
+        """A final answer of the server that the resident is shown (not a staff matter)."""
+        self._finish(item_id, REFUSED, status, body, reason, now)
 
     def _finish(self, item_id, state, status, body, reason, now) -> None:
         with self._store.write() as db:

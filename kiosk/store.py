@@ -44,6 +44,32 @@ MIGRATIONS: tuple[str, ...] = (
         checked_at TEXT NOT NULL
     );
     """,
+    # 2: 'refused' — the server gave a final answer the resident was shown (the slot
+    # was taken, too early to check in …); 'dead' stays for what staff must look at.
+    # SQLite cannot change a CHECK constraint in place: the table is rebuilt.
+    """
+    CREATE TABLE outbox_v2 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        body TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'refused', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        last_error TEXT,
+        response_status INTEGER,
+        response_body TEXT,
+        finished_at TEXT
+    );
+    INSERT INTO outbox_v2 SELECT * FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v2 RENAME TO outbox;
+    CREATE INDEX outbox_by_state ON outbox (state, seq);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,6 +31,13 @@ from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
 
 BAD_RESPONSE_LIMIT = 5
+#: refusals that are an answer for the resident, shown on the screen where they asked,
+#: not a fault for staff (docs/api.md); anything else final is a dead letter
+RESIDENT_ANSWERS = frozenset({
+    "slot_full", "per_person_limit", "outside_booking_window", "too_short_notice",
+    "not_a_slot", "hall_closed", "matter_not_bookable", "outside_checkin_window",
+    "booking_cancelled", "booking_checked_in",
+})
 AUTH_STATUSES = frozenset({401, 403})
 UNAUTHORIZED = "unauthorized"
 DEFAULT_BACKOFF = Backoff()
@@ -160,7 +167,9 @@ class SyncEngine:
                 if exc.status in AUTH_STATUSES:  # the token, not the submission: wait
                     self._retry_later(item.id, item.attempts, exc, None)
                     break
-                self.outbox.mark_dead(item.id, exc.status, exc.problem, exc.reason, self._clock())
+                finish = (self.outbox.mark_refused if exc.reason in RESIDENT_ANSWERS
+                          else self.outbox.mark_dead)
+                finish(item.id, exc.status, exc.problem, exc.reason, self._clock())
                 self._bad_responses.pop(item.id, None)
                 self._failure(exc)
                 delivered += 1

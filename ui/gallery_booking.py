@@ -95,8 +95,9 @@ def _result(w: KioskWindow, outcome: str) -> None:
         alternatives = [{"start": utc_iso(s.start), "end": utc_iso(s.end), "capacity": 4,
                          "remaining": 1} for s in offline_slots(
                              w.screens["book_day"].calendar(), draft.day, now)[1:4]]
-        central.outbox.mark_dead(item.id, 409, {"code": "slot_full", "alternatives": alternatives},
-                                 "slot_full", now)
+        central.outbox.mark_refused(item.id, 409,
+                                    {"code": "slot_full", "alternatives": alternatives},
+                                    "slot_full", now)
     w.go("book_result", wait_ms=0)
 
 

@@ -144,8 +144,10 @@ def test_eight_days_offline_then_everything_is_delivered_and_nothing_expires_sil
         clock.advance(301)
         engine.drain()
     counts = engine.outbox.counts()
-    assert counts.pending == 0 and counts.sent == 50 and counts.dead == 1
+    assert counts.pending == 0 and counts.sent == 50 and counts.refused == 1
     refused = engine.outbox.get(booking.id)
-    # the slot is in the past now: refused by the server, kept with the reason for staff
-    assert refused.state == "dead" and refused.last_error in ("too_short_notice", "outside_booking_window")
+    # the slot is in the past now: refused by the server, kept with the reason (and shown
+    # in My appointments)
+    assert refused.state == "refused"
+    assert refused.last_error in ("too_short_notice", "outside_booking_window")
     assert [r["n"] for r in server_rows(db)] == list(range(50))

@@ -152,3 +152,26 @@ def test_two_connections_opening_a_new_file_at_once_both_work(tmp_path):
             t.join()
         assert errors == []
         assert stores == [SCHEMA_VERSION, SCHEMA_VERSION]
+
+
+def test_a_version_1_database_is_migrated_with_its_items(tmp_path):
+    from kiosk.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute(
+        "INSERT INTO outbox (id, kind, method, path, body, identity, created_at, state)"
+        " VALUES ('k1', 'booking', 'POST', '/v1/bookings', '{}', '{}', '2026-11-23T01:00:00Z',"
+        " 'pending')"
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with LocalStore(path) as store:
+        outbox = Outbox(store)
+        assert outbox.head().id == "k1"
+        outbox.mark_refused("k1", 409, {"code": "slot_full"}, "slot_full",
+                            FakeUtcClock("2026-11-23T01:00:00Z")())
+        assert outbox.counts().refused == 1
+        assert store.integrity_check() == "ok"

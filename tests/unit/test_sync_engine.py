@@ -100,15 +100,30 @@ def test_a_final_refusal_goes_to_the_dead_letters_with_the_reason_and_the_line_m
     engine, state, clock, statuses = rig
     items = _queue(engine, clock, 2)
     state.answer(
-        Fault.json(409, {"code": "slot_full", "detail": "taken", "alternatives": [{"start": "x"}]}),
+        Fault.json(422, {"code": "validation_failed", "detail": "payload: field required"}),
         Fault.json(201, {}),
     )
     assert engine.drain() == 2
     dead = engine.outbox.get(items[0].id)
-    assert dead.state == "dead" and dead.last_error == "slot_full"
-    assert dead.response_body["alternatives"] == [{"start": "x"}]
+    assert dead.state == "dead" and dead.last_error == "validation_failed"
+    assert dead.response_body["detail"] == "payload: field required"
     assert engine.outbox.get(items[1].id).state == "sent"
     assert statuses[-1].dead == 1 and statuses[-1].online is True
+
+
+def test_an_answer_for_the_resident_is_kept_as_refused_not_a_staff_matter(rig):
+    engine, state, clock, statuses = rig
+    items = _queue(engine, clock, 2)
+    state.answer(
+        Fault.json(409, {"code": "slot_full", "detail": "taken", "alternatives": [{"start": "x"}]}),
+        Fault.json(201, {}),
+    )
+    assert engine.drain() == 2
+    refused = engine.outbox.get(items[0].id)
+    assert refused.state == "refused" and refused.last_error == "slot_full"
+    assert refused.response_body["alternatives"] == [{"start": "x"}]
+    assert engine.outbox.counts().refused == 1
+    assert statuses[-1].dead == 0  # the chip does not call staff for it
 
 
 @pytest.mark.parametrize(
