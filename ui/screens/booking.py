@@ -25,12 +25,12 @@ from kiosk.booking import (
     Slot,
     offline_days,
     offline_slots,
-    outcome,
     submit,
 )
 from kiosk.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
 from kiosk.slips import booking_slip, local_when, voucher_text
 from ui.i18n import plural, translate
+from ui.outcome_watch import OutcomeWatch
 from ui.screens.base import Screen
 from ui.tasks import Task, run_in_background
 from ui.theme import set_role
@@ -685,11 +685,8 @@ class BookResultScreen(BookingStep):
         self.booking: dict[str, Any] | None = None
         self.alt_slots: list[Slot] = []
         self.reason = ""
-        self.waited_ms = 0
-        self.wait_ms = CONFIRM_WAIT_MS
-        self.timer = QTimer(self)
-        self.timer.setInterval(250)
-        self.timer.timeout.connect(self._poll)
+        self.watch = OutcomeWatch(self)
+        self.watch.changed.connect(self._answered)
         #: what the last print produced (a PDF path, or a printer's name)
         self.printed_to = ""
         self.retranslate()
@@ -702,31 +699,25 @@ class BookResultScreen(BookingStep):
     def enter(self, wait_ms: int | None = None, **_kw: Any) -> None:
         """``wait_ms``: how long to wait for the server before saying "request saved"."""
         self.state, self.booking, self.alt_slots, self.reason = "waiting", None, [], ""
-        self.waited_ms = 0
-        self.wait_ms = CONFIRM_WAIT_MS if wait_ms is None else wait_ms
-        self.timer.start()
-        self._poll()
+        draft, central = self.draft, self.deps.central()
+        self.retranslate()
+        if draft is None or central is None or draft.item_id is None:
+            return
+        self.watch.watch(lambda: self.deps.central() and self.deps.central().outbox,
+                         draft.item_id, CONFIRM_WAIT_MS if wait_ms is None else wait_ms)
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self.timer.stop()
+        self.watch.stop()
         super().hideEvent(event)
 
-    def _poll(self) -> None:
-        draft, central = self.draft, self.deps.central()
-        if draft is None or central is None or draft.item_id is None:
-            self.timer.stop()
-            return
-        result = outcome(central.outbox, draft.item_id)
-        self.waited_ms += self.timer.interval()
+    def _answered(self, result) -> None:
         if result.state == "confirmed":
             self.state, self.booking = "confirmed", result.booking
-            self.timer.stop()
         elif result.state == "refused":
             self.state, self.reason = "refused", result.reason or ""
             self.alt_slots = list(result.alternatives)
-            self.timer.stop()
-        elif self.waited_ms >= self.wait_ms:
-            self.state = "request"  # keep polling: it may still be confirmed while here
+        elif result.state == "late":
+            self.state = "request"  # still watched: it may be confirmed while they are here
         self.retranslate()
 
     def _choose_alternative(self, slot: Slot) -> None:
@@ -773,11 +764,11 @@ class BookResultScreen(BookingStep):
         self.say(result.message)
 
     def _done(self) -> None:
-        self.timer.stop()
+        self.watch.stop()
         self.deps.navigator.home()
 
     def reset(self) -> None:
-        self.timer.stop()
+        self.watch.stop()
         self.state, self.booking, self.alt_slots, self.reason = "waiting", None, [], ""
         self.details.clear()
         self.qr.clear()
