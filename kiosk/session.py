@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.appointments import Appointment
     from kiosk.booking import BookingDraft
 
 
@@ -21,6 +22,9 @@ class ResidentSession:
     checklists: dict[str, set[int]] = field(default_factory=dict)
     #: the appointment being booked (ID and mobile number included)
     booking: BookingDraft | None = None
+    #: "my appointments": the ID number looked up and what was found
+    lookup_id: str = ""
+    appointments: list[Appointment] = field(default_factory=list)
 
     def has(self, matter_code: str) -> set[int]:
         return self.checklists.setdefault(matter_code, set())

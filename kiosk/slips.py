@@ -62,3 +62,18 @@ def booking_slip(*, lang: str, confirmed: bool, hall: str, matter: str, start: d
               "Request saved - NOT yet confirmed. This is not an appointment. "
               "You will get an SMS with the result.")
     return Slip("预约申请（未确认）" if zh else "Booking request (not confirmed)", tuple(rows), notice)
+
+
+def ticket_slip(*, lang: str, number: str, hall: str, matter: str, issued: datetime,
+                timezone: str, priority: bool, window: str = "") -> Slip:
+    zh = lang == "zh"
+    rows = [
+        ("事项" if zh else "Service", matter),
+        ("大厅" if zh else "Hall", hall),
+        ("取号时间" if zh else "Taken at", local_when(issued, timezone, lang)),
+    ]
+    if window:
+        rows.append(("窗口" if zh else "Window", window))
+    if priority:
+        rows.append(("绿色通道" if zh else "Green channel", "优先办理" if zh else "priority"))
+    return Slip(("排队号 " if zh else "Queue number ") + number, tuple(rows))

@@ -2,6 +2,138 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>Confirmed</source>
+        <extracomment>how long a check-in, cancel or ticket waits for the server before saying so</extracomment>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Request not yet sent – not confirmed</source>
+        <translation>Request not yet sent – not confirmed</translation>
+    </message>
+    <message>
+        <source>Request refused:</source>
+        <translation>Request refused:</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected: please ask staff.</source>
+        <translation>This kiosk is not connected: please ask staff.</translation>
+    </message>
+    <message>
+        <source>Looking up your appointments…</source>
+        <translation>Looking up your appointments…</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>My appointments / check in</translation>
+    </message>
+    <message>
+        <source>Type your ID card number.</source>
+        <translation>Type your ID card number.</translation>
+    </message>
+    <message>
+        <source>Find my appointments</source>
+        <translation>Find my appointments</translation>
+    </message>
+    <message>
+        <source>No appointment? Take a queue number</source>
+        <translation>No appointment? Take a queue number</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now: only requests kept on this kiosk are shown. Checking in needs the connection; staff at the desk can help.</source>
+        <translation>The platform cannot be reached just now: only requests kept on this kiosk are shown. Checking in needs the connection; staff at the desk can help.</translation>
+    </message>
+    <message>
+        <source>Your appointments</source>
+        <translation>Your appointments</translation>
+    </message>
+    <message>
+        <source>Tap one to check in or cancel.</source>
+        <translation>Tap one to check in or cancel.</translation>
+    </message>
+    <message>
+        <source>No appointments found for this ID number.</source>
+        <translation>No appointments found for this ID number.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now, so this has NOT happened yet. It will be sent when the connection is back; staff at the desk can help you now.</source>
+        <translation>The platform cannot be reached just now, so this has NOT happened yet. It will be sent when the connection is back; staff at the desk can help you now.</translation>
+    </message>
+    <message>
+        <source>Your appointment</source>
+        <translation>Your appointment</translation>
+    </message>
+    <message>
+        <source>Your number: %1</source>
+        <translation>Your number: %1</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>Please wait until your number is called.</translation>
+    </message>
+    <message>
+        <source>Cancel this appointment? The time will be given to someone else.</source>
+        <translation>Cancel this appointment? The time will be given to someone else.</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Check in now</translation>
+    </message>
+    <message>
+        <source>Yes, cancel it</source>
+        <translation>Yes, cancel it</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Cancel the appointment</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>No, keep it</translation>
+    </message>
+    <message>
+        <source>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</source>
+        <translation>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</source>
+        <translation>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</translation>
+    </message>
+    <message>
+        <source>Take a queue number</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <source>✓ I am 60 or over: green channel (priority)</source>
+        <translation>✓ I am 60 or over: green channel (priority)</translation>
+    </message>
+    <message>
+        <source>☐ I am 60 or over: tap for the green channel</source>
+        <translation>☐ I am 60 or over: tap for the green channel</translation>
+    </message>
+    <message>
+        <source>Which service have you come for?</source>
+        <translation>Which service have you come for?</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <source>Government services, self-service</source>

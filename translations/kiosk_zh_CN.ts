@@ -2,6 +2,138 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>Confirmed</source>
+        <extracomment>how long a check-in, cancel or ticket waits for the server before saying so</extracomment>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Request not yet sent – not confirmed</source>
+        <translation>申请尚未发出，未确认</translation>
+    </message>
+    <message>
+        <source>Request refused:</source>
+        <translation>申请未被接受：</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected: please ask staff.</source>
+        <translation>本机没有联网，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Looking up your appointments…</source>
+        <translation>正在查询您的预约……</translation>
+    </message>
+    <message>
+        <source>My appointments / check in</source>
+        <translation>我的预约 / 签到取号</translation>
+    </message>
+    <message>
+        <source>Type your ID card number.</source>
+        <translation>请输入身份证号码。</translation>
+    </message>
+    <message>
+        <source>Find my appointments</source>
+        <translation>查询我的预约</translation>
+    </message>
+    <message>
+        <source>No appointment? Take a queue number</source>
+        <translation>没有预约？直接取号</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now: only requests kept on this kiosk are shown. Checking in needs the connection; staff at the desk can help.</source>
+        <translation>暂时连不上政务服务平台：只显示本机保存的预约申请。签到需要联网，服务台的工作人员可以帮您。</translation>
+    </message>
+    <message>
+        <source>Your appointments</source>
+        <translation>您的预约</translation>
+    </message>
+    <message>
+        <source>Tap one to check in or cancel.</source>
+        <translation>点一下预约，可以签到或取消。</translation>
+    </message>
+    <message>
+        <source>No appointments found for this ID number.</source>
+        <translation>没有查到这个身份证号码的预约。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送……</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now, so this has NOT happened yet. It will be sent when the connection is back; staff at the desk can help you now.</source>
+        <translation>暂时连不上政务服务平台，所以这一步还没有完成。联网后会自动发送；服务台的工作人员现在就可以帮您。</translation>
+    </message>
+    <message>
+        <source>Your appointment</source>
+        <translation>您的预约</translation>
+    </message>
+    <message>
+        <source>Your number: %1</source>
+        <translation>您的号码：%1</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>请等候叫号。</translation>
+    </message>
+    <message>
+        <source>Cancel this appointment? The time will be given to someone else.</source>
+        <translation>确定取消这个预约吗？这个时间会让给别人。</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>您要做什么？</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>现在签到</translation>
+    </message>
+    <message>
+        <source>Yes, cancel it</source>
+        <translation>确定取消</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <source>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</source>
+        <translation>还没到签到时间，或签到时间已过。预约时间前 %1 分钟至预约时间后 %2 分钟内可以签到；其他情况请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</source>
+        <translation>暂时连不上政务服务平台，无法取号。请到服务台请工作人员为您取号。</translation>
+    </message>
+    <message>
+        <source>Take a queue number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>✓ I am 60 or over: green channel (priority)</source>
+        <translation>✓ 我已满 60 岁：绿色通道（优先）</translation>
+    </message>
+    <message>
+        <source>☐ I am 60 or over: tap for the green channel</source>
+        <translation>☐ 我已满 60 岁：点这里走绿色通道</translation>
+    </message>
+    <message>
+        <source>Which service have you come for?</source>
+        <translation>您来办什么事？</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <source>Government services, self-service</source>

@@ -60,7 +60,7 @@ def show_offline(w: KioskWindow) -> None:
 
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
-    from ui.gallery_booking import booking_states
+    from ui.gallery_booking import appointment_states, booking_states
 
     code = sample_matter(catalogue)
 
@@ -88,6 +88,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "call_staff": lambda w: w.go("call_staff"),
         "idle": show_idle_dialog,
         **booking_states(),
+        **appointment_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }

@@ -112,3 +112,73 @@ def booking_states() -> dict[str, Callable[[KioskWindow], None]]:
         "book_result-request": lambda w: _result(w, "request"),
         "book_result-refused": lambda w: _result(w, "refused"),
     }
+
+
+def _sample_appointments(w: KioskWindow) -> None:
+    from kiosk.appointments import Appointment
+
+    gallery_central(w)
+    w.home()
+    now = datetime.now(UTC)
+    start = now.replace(minute=0, second=0, microsecond=0)
+    session = w.session
+    session.lookup_id = SAMPLE_ID
+    session.appointments = [
+        Appointment("confirmed", "city_centre", "GA-0001", start, reference="SAMPLE01",
+                    booking_id="sample-1"),
+        Appointment("waiting", "city_centre", "RS-0001", start.replace(hour=(start.hour + 2) % 24)),
+        Appointment("refused", "city_centre", "JG-0001", start, reason="slot_full"),
+    ]
+
+
+def _appointment(w: KioskWindow, step: str) -> None:
+    from kiosk.booking import Outcome
+
+    _sample_appointments(w)
+    w.go("appointment", index=0)
+    screen = w.screens["appointment"]
+    if step == "confirm-cancel":
+        screen.cancel_button.click()
+    elif step == "checked-in":
+        screen.check_in_button.click()
+        screen._answered(Outcome("confirmed", booking={
+            "booking": {"status": "checked_in", "hall": "city_centre", "matter": "GA-0001",
+                        "start": utc_iso(w.session.appointments[0].start),
+                        "reference": "SAMPLE01", "booking_id": "sample-1"},
+            "ticket": {"number": "PGA003", "priority": True, "hall": "city_centre",
+                       "matter": "GA-0001", "issued_at": utc_iso(datetime.now(UTC))},
+        }))
+
+
+def _walk_in(w: KioskWindow, numbered: bool) -> None:
+    from kiosk.booking import Outcome
+
+    gallery_central(w)
+    w.home()
+    w.go("walk_in")
+    if numbered:
+        screen = w.screens["walk_in"]
+        screen._answered(Outcome("confirmed", booking={
+            "number": "GA012", "priority": False, "hall": "city_centre", "matter": "GA-0001",
+            "issued_at": utc_iso(datetime.now(UTC))}))
+
+
+def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
+    def lookup_error(w: KioskWindow) -> None:
+        gallery_central(w)
+        w.home()
+        w.go("appointments")
+        screen = w.screens["appointments"]
+        for ch in "1101051949":
+            screen.keypad.keys[ch].click()
+        screen.find_button.click()
+
+    return {
+        "appointments": lookup_error,
+        "appointment_list": lambda w: (_sample_appointments(w), w.go("appointment_list")),
+        "appointment": lambda w: _appointment(w, "details"),
+        "appointment-cancel": lambda w: _appointment(w, "confirm-cancel"),
+        "appointment-checked_in": lambda w: _appointment(w, "checked-in"),
+        "walk_in": lambda w: _walk_in(w, False),
+        "walk_in-number": lambda w: _walk_in(w, True),
+    }

@@ -57,6 +57,15 @@ def _screen_class(name: str) -> type[Screen]:
         from ui.screens.info import ComingSoonScreen as cls
     elif name == "call_staff":
         from ui.screens.info import CallStaffScreen as cls
+    elif name in ("appointments", "appointment_list", "appointment", "walk_in"):
+        from ui.screens import appointments
+
+        cls = {
+            "appointments": appointments.AppointmentsScreen,
+            "appointment_list": appointments.AppointmentListScreen,
+            "appointment": appointments.AppointmentScreen,
+            "walk_in": appointments.WalkInScreen,
+        }[name]
     elif name.startswith("book_"):
         from ui.screens import booking
 
@@ -72,7 +81,8 @@ def _screen_class(name: str) -> type[Screen]:
 
 SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
                 "matter_list", "matter", "coming_soon", "call_staff",
-                "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result")
+                "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result",
+                "appointments", "appointment_list", "appointment", "walk_in")
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,

@@ -35,7 +35,7 @@ class HomeScreen(TileScreen):
                  lambda: nav.go("matter_list", bookable=True)),
             Tile("appointments", lambda: translate("Home", "My appointments / check in"),
                  lambda: translate("Home", "Take a queue number"),
-                 lambda: nav.go("coming_soon", feature="appointments")),
+                 lambda: nav.go("appointments")),
             Tile("staff", lambda: translate("Home", "Call staff"),
                  lambda: translate("Home", "A person will help you"),
                  lambda: nav.go("call_staff"), role="tile-danger"),

@@ -1,0 +1,152 @@
+"""My appointments, check-in, cancel and walk-in numbers through the real widgets,
+against the real server on loopback."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kiosk import idnumber
+from kiosk.api_client import CentralClient
+from kiosk.backoff import Backoff
+from kiosk.credentials import DeviceCredentials
+from kiosk.outbox import Identity, utc_iso
+from tests.helpers.central_server import running_central
+from tests.helpers.utc_clock import FakeUtcClock
+from ui.central_access import CentralAccess
+from ui.central_link import make_worker
+
+SENIOR = "11010519491231002X"
+YOUNG = idnumber.with_check_digit("11010519900101001")
+
+
+@pytest.fixture
+def hall(tmp_path, make_window):
+    """A window connected to a server whose clock stands 50 minutes before a booked
+    09:00 appointment (check-in open) in the hall's zone."""
+    now = datetime.now(UTC)
+    # the next weekday morning, 08:10 local (00:10 UTC), as the server's "now"
+    day = (now + timedelta(days=1)).date()
+    while day.isoweekday() > 5:
+        day += timedelta(days=1)
+    clock = FakeUtcClock(datetime(day.year, day.month, day.day, 0, 10, tzinfo=UTC))
+    made = []
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}", clock=clock) as url:
+        def connect(**settings):
+            w = make_window(**settings)
+            w.home()
+            creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+            worker = make_worker(creds, tmp_path / "k.db",
+                                 backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
+            worker.start()
+            access = CentralAccess(creds, tmp_path / "k.db", worker.urge, timeout=(0.5, 5.0))
+            w.central, w.sync = access, worker
+            made.append((w, worker, access))
+            return w
+
+        yield connect, url, clock, day
+        for w, worker, access in made:
+            w.central, w.sync = None, None
+            worker.stop()
+            access.close()
+
+
+def book(url, clock, day, person, hour_utc=1):
+    start = datetime(day.year, day.month, day.day, hour_utc, 0, tzinfo=UTC)
+    return CentralClient(url, "test-token").post("/v1/bookings", {
+        "hall": "city_centre", "matter": "GA-0001", "start": utc_iso(start), "hold_id": None,
+        "person": {"id_number": person, "phone": "13800138000"}, "requested_at": utc_iso(clock()),
+    }, idempotency_key=str(uuid.uuid4())).body
+
+
+def find(w, qtbot, number):
+    w.home()
+    w.go("appointments")
+    screen = w.screens["appointments"]
+    for ch in number:
+        screen.keypad.keys[ch].click()
+    screen.find_button.click()
+    qtbot.waitUntil(lambda: w.current.name == "appointment_list", timeout=10_000)
+    return w.screens["appointment_list"]
+
+
+def test_check_in_gives_a_green_channel_number_to_a_senior(hall, qtbot):
+    connect, url, clock, day = hall
+    w = connect(default_language="en")
+    booked = book(url, clock, day, SENIOR)
+    clock.advance(minutes=40)  # 08:50: check-in is open for 09:00
+    listing = find(w, qtbot, SENIOR)
+    rows = listing.grid.items_on_page()
+    assert len(rows) == 1 and "Confirmed" in rows[0].text_content()
+    rows[0].click()
+    screen = w.screens["appointment"]
+    assert booked["reference"] in screen.details.text()
+    screen.check_in_button.click()
+    qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=10_000)
+    assert screen.number.text().startswith("Your number: P")  # priority: born 1949
+    assert not screen.check_in_button.isVisible() and not screen.cancel_button.isVisible()
+
+
+def test_too_early_to_check_in_is_said_plainly(hall, qtbot):
+    connect, url, clock, day = hall
+    w = connect(default_language="en")
+    book(url, clock, day, YOUNG, hour_utc=6)  # 14:00 local; it is 08:10
+    find(w, qtbot, YOUNG).grid.items_on_page()[0].click()
+    screen = w.screens["appointment"]
+    screen.check_in_button.click()
+    qtbot.waitUntil(lambda: "not time to check in" in screen.message.text(), timeout=10_000)
+    assert not screen.number.isVisible()
+
+
+def test_cancel_asks_first_then_frees_the_place(hall, qtbot):
+    connect, url, clock, day = hall
+    w = connect(default_language="en")
+    book(url, clock, day, YOUNG)
+    find(w, qtbot, YOUNG).grid.items_on_page()[0].click()
+    screen = w.screens["appointment"]
+    screen.cancel_button.click()
+    assert screen.confirming and screen.keep_button.isVisible()
+    assert "Cancel this appointment?" in screen.instruction.text()
+    screen.keep_button.click()
+    assert not screen.confirming and screen.check_in_button.isVisible()
+    screen.cancel_button.click()
+    screen.cancel_button.click()  # "Yes, cancel it"
+    qtbot.waitUntil(lambda: "Cancelled" in screen.details.text(), timeout=10_000)
+    found = CentralClient(url, "test-token").post(
+        "/v1/booking-lookups", {"id_number": YOUNG}).body["bookings"]
+    assert found[0]["status"] == "cancelled"
+
+
+def test_a_refused_offline_request_is_shown_in_my_appointments(hall, qtbot, tmp_path):
+    connect, url, clock, day = hall
+    w = connect(default_language="en")
+    taken = book(url, clock, day, SENIOR)  # someone already has the same person-day
+    assert taken["status"] == "confirmed"
+    # an offline request from this kiosk for the same matter and day: the server refuses it
+    start = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC)
+    w.central.outbox.enqueue("booking", "POST", "/v1/bookings", {
+        "hall": "city_centre", "matter": "GA-0001", "start": utc_iso(start), "hold_id": None,
+        "person": {"id_number": SENIOR, "phone": "13800138000"}, "requested_at": utc_iso(clock()),
+    }, Identity(), clock())
+    w.central.urge()
+    qtbot.waitUntil(lambda: w.central.outbox.counts().refused == 1, timeout=10_000)
+    texts = [r.text_content() for r in find(w, qtbot, SENIOR).grid.items_on_page()]
+    assert any("Confirmed" in t for t in texts)
+    assert any("Request refused" in t and "already have an appointment" in t for t in texts)
+
+
+@pytest.mark.parametrize(("elderly", "priority"), [(False, False), (True, True)])
+def test_walk_in_number_with_and_without_priority(hall, qtbot, elderly, priority):
+    connect, _url, _clock, _day = hall
+    w = connect(default_language="en", default_elderly=elderly)
+    w.go("appointments")
+    w.screens["appointments"].walk_in_button.click()
+    screen = w.screens["walk_in"]
+    assert screen.priority_button.isChecked() is priority  # 长辈版 asks for the green channel
+    screen.grid.items_on_page()[0].click()
+    qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=10_000)
+    assert screen.number.text().startswith("Your number: " + ("P" if priority else ""))
+    if not priority:
+        assert not screen.number.text().startswith("Your number: P")

@@ -1,0 +1,559 @@
+"""My appointments and check-in (取号), and a queue number without an appointment.
+
+The resident types their ID number; the kiosk asks the server for their bookings
+and adds the booking requests it still holds itself (waiting to be sent, or
+refused, with the reason). A confirmed booking can be checked in (within the
+hall's window, which the server decides) for a queue number, or cancelled after
+a confirmation step. Check-in, cancel and walk-in numbers go through the outbox
+like every submission; without the network the screen says they have not
+happened yet.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk import appointments, idnumber
+from kiosk.api_client import ApiError, Refused
+from kiosk.appointments import Appointment
+from kiosk.calendar import BookingRules, CalendarError, calendars_from_wire, load_calendars
+from kiosk.slips import local_when, ticket_slip
+from ui.i18n import translate
+from ui.outcome_watch import OutcomeWatch
+from ui.screens.base import Screen
+from ui.screens.booking import id_error_text, reason_text
+from ui.tasks import Task, run_in_background
+from ui.theme import set_role
+from ui.widgets.buttons import TextButton
+from ui.widgets.keypad import NumericKeypad
+from ui.widgets.paged import PagedGrid
+from ui.widgets.reading import ReadingArea
+
+#: how long a check-in, cancel or ticket waits for the server before saying so
+ANSWER_WAIT_MS = 8000
+
+
+def status_text(a: Appointment) -> str:
+    return {
+        "confirmed": translate("Appointments", "Confirmed"),
+        "checked_in": translate("Appointments", "Checked in"),
+        "cancelled": translate("Appointments", "Cancelled"),
+        "waiting": translate("Appointments", "Request not yet sent – not confirmed"),
+        "refused": translate("Appointments", "Request refused:") + " " + reason_text(a.reason),
+    }.get(a.status, a.status)
+
+
+class _Step(Screen):
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        set_role(self.message, "notice")
+        self.message.hide()
+        self.root.addWidget(self.message)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.root.activate()
+
+    def matter_name(self, code: str) -> str:
+        m = self.deps.catalogue.find_matter(code)
+        return m.name.get(self.lang) if m else code
+
+    def hall_name(self, code: str) -> str:
+        for h in self.deps.catalogue.halls:
+            if h.code == code:
+                return h.name.get(self.lang)
+        return code
+
+    def outbox(self):
+        central = self.deps.central()
+        return central.outbox if central is not None else None
+
+    def rules(self, hall: str) -> BookingRules:
+        """The hall's booking rules: as last pulled from the platform, else as bundled."""
+        central = self.deps.central()
+        pulled = central.pulled.get("halls") if central is not None else None
+        try:
+            calendars = (calendars_from_wire(pulled.body) if pulled is not None
+                         else load_calendars(self.deps.catalogue.halls))
+        except CalendarError:
+            return BookingRules()
+        cal = calendars.get(hall)
+        return cal.rules if cal else BookingRules()
+
+
+class AppointmentsScreen(_Step):
+    """Step one: the ID number, on the keypad."""
+
+    name = "appointments"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.field = QLineEdit(self)
+        self.field.setObjectName("lookup-id")
+        self.field.setReadOnly(True)
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.field.setProperty("active", True)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        set_role(self.error, "notice")
+        self.error.hide()
+        self.find_button = TextButton("primary", self)
+        self.find_button.setObjectName("find-appointments")
+        self.find_button.clicked.connect(self._find)
+        self.walk_in_button = TextButton("secondary", self)
+        self.walk_in_button.setObjectName("walk-in")
+        self.walk_in_button.clicked.connect(lambda: self.deps.navigator.go("walk_in"))
+        left.addWidget(self.field)
+        left.addWidget(self.error, 1)
+        left.addWidget(self.find_button)
+        left.addWidget(self.walk_in_button)
+        body.addLayout(left, 1)
+        self.keypad = NumericKeypad(self)
+        self.keypad.key.connect(lambda ch: self.field.setText((self.field.text() + ch)[:18]))
+        self.keypad.backspace.connect(self.field.backspace)
+        self.keypad.clear.connect(self.field.clear)
+        body.addWidget(self.keypad, 1)
+        self.body, self.left = body, left
+        self.root.addLayout(body, 1)
+        self._task: Task | None = None
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.keypad.set_gap(s.gap)
+        self.left.setSpacing(s.gap)
+        self.body.setSpacing(s.gap * 2)
+        portrait = self.deps.presentation.portrait
+        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
+                               else QHBoxLayout.Direction.LeftToRight)
+        # landscape: the box and its message get the wider half (3:2)
+        self.body.setStretch(0, 0 if portrait else 3)
+        self.body.setStretch(1, 1 if portrait else 2)
+
+    def enter(self, **_kw: Any) -> None:
+        self.say("")
+        self.retranslate()
+
+    def _find(self) -> None:
+        try:
+            number = idnumber.validate(self.field.text())
+        except idnumber.IdNumberError as exc:
+            self.error.setText(id_error_text(exc.code))
+            self.error.show()
+            return
+        self.error.hide()
+        central = self.deps.central()
+        if central is None:
+            self.say(translate("Appointments", "This kiosk is not connected: please ask staff."))
+            return
+        session = self.deps.session()
+        session.lookup_id = number
+        local = appointments.local_requests(central.outbox, number)
+        calls = central.calls()
+        self.say(translate("Appointments", "Looking up your appointments…"))
+
+        def found(server: list[dict]) -> None:
+            session.appointments = appointments.merged(server, local)
+            self.say("")
+            self.deps.navigator.go("appointment_list")
+
+        def failed(error: Exception) -> None:
+            session.appointments = appointments.merged([], local)
+            offline = isinstance(error, ApiError) and not isinstance(error, Refused)
+            self.deps.navigator.go("appointment_list", offline=offline)
+
+        if self._task is not None:
+            self._task.cancel()
+        self._task = run_in_background(lambda: calls.lookup(number), found, failed)
+
+    def reset(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.field.clear()
+        self.error.clear()
+        self.error.hide()
+        self.say("")
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Appointments", "My appointments / check in"))
+        self.instruction.setText(translate("Appointments", "Type your ID card number."))
+        self.field.setAccessibleName(translate("Booking", "ID card number"))
+        self.find_button.set_texts(translate("Appointments", "Find my appointments"))
+        self.walk_in_button.set_texts(translate(
+            "Appointments", "No appointment? Take a queue number"))
+
+
+class AppointmentListScreen(_Step):
+    name = "appointment_list"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.grid = PagedGrid(self)
+        self.root.addWidget(self.grid, 1)
+        self.offline = False
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.grid.configure(1, s.max_tiles, s.gap)
+
+    def enter(self, offline: bool = False, **_kw: Any) -> None:
+        self.offline = offline
+        self.say(translate(
+            "Appointments",
+            "The platform cannot be reached just now: only requests kept on this kiosk are "
+            "shown. Checking in needs the connection; staff at the desk can help.",
+        ) if offline else "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Appointments", "Your appointments"))
+        found = self.deps.session().appointments
+        self.instruction.setText(
+            translate("Appointments", "Tap one to check in or cancel.") if found
+            else translate("Appointments", "No appointments found for this ID number."))
+        tz = self.deps.settings.timezone
+
+        def factory(i: int, a: Appointment):
+            def make():
+                b = TextButton("row", self)
+                b.setObjectName(f"appointment-{i}")
+                b.set_texts(f"{self.matter_name(a.matter)} · {local_when(a.start, tz, self.lang)}",
+                            status_text(a))
+                b.clicked.connect(lambda _=False, i=i: self.deps.navigator.go("appointment", index=i))
+                return b
+            return make
+
+        self.grid.set_items([factory(i, a) for i, a in enumerate(found)])
+
+
+class AppointmentScreen(_Step):
+    """One appointment: what it is, and check in / cancel (with a confirmation step)."""
+
+    name = "appointment"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.area = ReadingArea(self)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.details = QLabel(content)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.number = QLabel(content)
+        self.number.setWordWrap(True)
+        self.number.setObjectName("queue-number")
+        set_role(self.number, "display")
+        self.number.hide()
+        column.addWidget(self.number)
+        column.addWidget(self.details)
+        column.addStretch(1)
+        self.area.setWidget(content)
+        self.root.addWidget(self.area, 1)
+        row = QHBoxLayout()
+        self.check_in_button = TextButton("primary", self)
+        self.check_in_button.setObjectName("check-in")
+        self.check_in_button.clicked.connect(self._check_in)
+        self.cancel_button = TextButton("danger", self)
+        self.cancel_button.setObjectName("cancel-appointment")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.keep_button = TextButton("secondary", self)
+        self.keep_button.setObjectName("keep-appointment")
+        self.keep_button.clicked.connect(lambda: self._confirming(False))
+        for b in (self.check_in_button, self.cancel_button, self.keep_button):
+            row.addWidget(b, 1)
+        self.row = row
+        self.root.addLayout(row)
+        self.index = 0
+        self.confirming = False
+        self.action = ""  # "check_in" | "cancel" while an answer is awaited
+        self.answer = None
+        self.watch = OutcomeWatch(self)
+        self.watch.changed.connect(self._answered)
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
+
+    @property
+    def appointment(self) -> Appointment | None:
+        found = self.deps.session().appointments
+        return found[self.index] if 0 <= self.index < len(found) else None
+
+    def enter(self, index: int = 0, **_kw: Any) -> None:
+        self.index, self.confirming, self.action, self.answer = index, False, "", None
+        self.watch.stop()
+        self.say("")
+        self.retranslate()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.watch.stop()
+        super().hideEvent(event)
+
+    def _send(self, action: str) -> None:
+        a, box = self.appointment, self.outbox()
+        if a is None or box is None:
+            return
+        masked = idnumber.mask(self.deps.session().lookup_id)
+        send = appointments.check_in if action == "check_in" else appointments.cancel
+        item = send(box, a.booking_id, masked, datetime.now(UTC))
+        self.deps.central().urge()
+        self.action, self.answer, self.confirming = action, None, False
+        self.say(translate("Appointments", "Sending…"))
+        self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
+        self.retranslate()
+
+    def _check_in(self) -> None:
+        self._send("check_in")
+
+    def _cancel(self) -> None:
+        if not self.confirming:
+            self._confirming(True)
+        else:
+            self._send("cancel")
+
+    def _confirming(self, on: bool) -> None:
+        self.confirming = on
+        self.retranslate()
+
+    def _answered(self, result) -> None:
+        self.answer = result
+        found = self.deps.session().appointments
+        a = self.appointment
+        if result.state == "confirmed" and a is not None:
+            body = result.booking or {}
+            booking = body.get("booking", body)
+            found[self.index] = appointments.from_server(booking) if "status" in booking else a
+            self.say("")
+        elif result.state == "refused":
+            problem = result.reason or ""
+            rules = self.rules(a.hall if a else "")
+            self.say(checkin_refusal(problem, rules.checkin_before_minutes,
+                                     rules.checkin_after_minutes)
+                     if self.action == "check_in" else reason_text(problem))
+        elif result.state == "late":
+            self.say(translate(
+                "Appointments",
+                "The platform cannot be reached just now, so this has NOT happened yet. It will "
+                "be sent when the connection is back; staff at the desk can help you now.",
+            ))
+        self.retranslate()
+
+    def ticket(self) -> dict | None:
+        a = self.appointment
+        if self.answer is not None and self.answer.state == "confirmed":
+            t = (self.answer.booking or {}).get("ticket")
+            if t:
+                return t
+        return a.ticket if a is not None else None
+
+    def retranslate(self) -> None:
+        a = self.appointment
+        self.title.setText(translate("Appointments", "Your appointment"))
+        if a is None:
+            self.instruction.setText("")
+            self.details.setText("")
+            for b in (self.check_in_button, self.cancel_button, self.keep_button):
+                b.hide()
+            return
+        tz = self.deps.settings.timezone
+        lines = [
+            f"{translate('Booking', 'Service')}: {self.matter_name(a.matter)}",
+            f"{translate('Booking', 'Hall')}: {self.hall_name(a.hall)}",
+            f"{translate('Booking', 'Day and time')}: {local_when(a.start, tz, self.lang)}",
+        ]
+        if a.reference:
+            lines.append(f"{translate('Appointments', 'Reference')}: {a.reference}")
+        lines.append(status_text(a))
+        self.details.setText("\n".join(lines))
+        ticket = self.ticket()
+        self.number.setVisible(bool(ticket))
+        if ticket:
+            self.number.setText(translate("Appointments", "Your number: %1").replace(
+                "%1", ticket["number"]))
+            self.instruction.setText(translate(
+                "Appointments", "Please wait until your number is called."))
+        elif self.confirming:
+            self.instruction.setText(translate(
+                "Appointments", "Cancel this appointment? The time will be given to someone else."))
+        else:
+            self.instruction.setText(translate("Appointments", "What would you like to do?"))
+        busy = self.action != "" and (self.answer is None or self.answer.state == "waiting")
+        can_act = a.status == "confirmed" and not busy and not ticket
+        self.check_in_button.setVisible(can_act and not self.confirming)
+        self.cancel_button.setVisible(can_act)
+        self.keep_button.setVisible(can_act and self.confirming)
+        self.check_in_button.set_texts(translate("Appointments", "Check in now"))
+        self.cancel_button.set_texts(
+            translate("Appointments", "Yes, cancel it") if self.confirming
+            else translate("Appointments", "Cancel the appointment"))
+        self.keep_button.set_texts(translate("Appointments", "No, keep it"))
+        self.area.fit()
+
+    def reset(self) -> None:
+        self.watch.stop()
+        self.confirming, self.action, self.answer = False, "", None
+        self.details.clear()
+        self.number.clear()
+        self.say("")
+
+
+def checkin_refusal(code: str, before: int, after: int) -> str:
+    if code == "outside_checkin_window":
+        return translate(
+            "Appointments",
+            "It is not time to check in yet, or the time has passed. You can check in from %1 "
+            "minutes before your appointment until %2 minutes after; staff can help otherwise.",
+        ).replace("%1", str(before)).replace("%2", str(after))
+    return reason_text(code)
+
+
+class WalkInScreen(_Step):
+    """A queue number without an appointment: choose the service; the green channel
+    (priority) for residents aged 60 or over, asked plainly, and always in 长辈版."""
+
+    name = "walk_in"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.priority_button = TextButton("secondary", self)
+        self.priority_button.setObjectName("priority")
+        self.priority_button.setCheckable(True)
+        self.priority_button.toggled.connect(lambda _on: self.retranslate())
+        self.root.addWidget(self.priority_button)
+        self.grid = PagedGrid(self)
+        self.root.addWidget(self.grid, 1)
+        self.number = QLabel(self)
+        self.number.setWordWrap(True)
+        self.number.setObjectName("walk-in-number")
+        set_role(self.number, "display")
+        self.number.hide()
+        self.root.addWidget(self.number)
+        self.print_button = TextButton("secondary", self)
+        self.print_button.setObjectName("print-ticket")
+        self.print_button.clicked.connect(self._print)
+        self.print_button.hide()
+        self.root.addWidget(self.print_button)
+        self.watch = OutcomeWatch(self)
+        self.watch.changed.connect(self._answered)
+        self.answer = None
+        self.matter = ""
+        self.printed_to = ""
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.grid.configure(1 if self.deps.presentation.elderly else 2, s.max_tiles, s.gap)
+
+    def enter(self, **_kw: Any) -> None:
+        self.watch.stop()
+        self.answer, self.matter = None, ""
+        self.priority_button.setChecked(self.deps.presentation.elderly)
+        self.say("")
+        self.retranslate()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.watch.stop()
+        super().hideEvent(event)
+
+    def _take(self, code: str) -> None:
+        box, central = self.outbox(), self.deps.central()
+        if box is None:
+            self.say(translate("Appointments", "This kiosk is not connected: please ask staff."))
+            return
+        self.matter = code
+        item = appointments.walk_in(box, self.deps.settings.hall_code, code,
+                                    self.priority_button.isChecked(), datetime.now(UTC))
+        central.urge()
+        self.say(translate("Appointments", "Sending…"))
+        self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
+
+    def _answered(self, result) -> None:
+        self.answer = result
+        if result.state == "confirmed":
+            self.say("")
+        elif result.state == "refused":
+            self.say(reason_text(result.reason or ""))
+        elif result.state == "late":
+            self.say(translate(
+                "Appointments",
+                "The platform cannot be reached just now, so no number could be given. Please "
+                "ask staff at the desk for a number.",
+            ))
+        self.retranslate()
+
+    def ticket(self) -> dict | None:
+        if self.answer is not None and self.answer.state == "confirmed":
+            return self.answer.booking
+        return None
+
+    def _print(self) -> None:
+        from ui.printing import print_slip
+
+        t = self.ticket()
+        if not t:
+            return
+        matter = self.deps.catalogue.find_matter(t["matter"])
+        slip = ticket_slip(
+            lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
+            matter=self.matter_name(t["matter"]),
+            issued=datetime.fromisoformat(t["issued_at"].replace("Z", "+00:00")),
+            timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
+            window=matter.window.get(self.lang) if matter and matter.window else "")
+        result = print_slip(slip, self.deps.settings)
+        self.printed_to = result.target
+        self.say(result.message)
+
+    def retranslate(self) -> None:
+        t = self.ticket()
+        self.title.setText(translate("Appointments", "Take a queue number"))
+        self.priority_button.set_texts(
+            translate("Appointments", "✓ I am 60 or over: green channel (priority)")
+            if self.priority_button.isChecked()
+            else translate("Appointments", "☐ I am 60 or over: tap for the green channel"))
+        self.number.setVisible(bool(t))
+        self.print_button.setVisible(bool(t))
+        self.grid.setVisible(not t)
+        self.priority_button.setVisible(not t)
+        if t:
+            self.number.setText(translate("Appointments", "Your number: %1").replace(
+                "%1", t["number"]))
+            self.instruction.setText(translate(
+                "Appointments", "Please wait until your number is called."))
+            self.print_button.set_texts(translate("Booking", "Print a slip"))
+            return
+        self.instruction.setText(translate("Appointments", "Which service have you come for?"))
+        hall = self.deps.settings.hall_code
+        served = [m for m in self.deps.catalogue.most_used(len(self.deps.catalogue.matters))
+                  if hall in m.halls][:24]
+
+        def factory(m):
+            def make():
+                b = TextButton("row", self)
+                b.setObjectName(f"walk-in-{m.code}")
+                b.set_texts(m.name.get(self.lang))
+                b.clicked.connect(lambda _=False, code=m.code: self._take(code))
+                return b
+            return make
+
+        self.grid.set_items([factory(m) for m in served])
+
+    def reset(self) -> None:
+        self.watch.stop()
+        self.answer, self.matter, self.printed_to = None, "", ""
+        self.priority_button.setChecked(False)
+        self.say("")
