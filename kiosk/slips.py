@@ -25,6 +25,14 @@ class Slip:
     voucher: str = ""  # text for a QR code, empty when there must be none
 
 
+def slip_text(slip: Slip) -> str:
+    """The slip as plain text, for the "send to my phone" QR code (read by any phone camera)."""
+    lines = [slip.title, *(f"{k}: {v}" for k, v in slip.lines)]
+    if slip.notice:
+        lines.append(slip.notice)
+    return "\n".join(lines)
+
+
 def local_when(start: datetime, timezone: str, lang: str) -> str:
     local = start.astimezone(ZoneInfo(timezone))
     if lang == "zh":

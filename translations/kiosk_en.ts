@@ -228,6 +228,10 @@
         <translation>ID card number</translation>
     </message>
     <message>
+        <source>Send to my phone</source>
+        <translation>Send to my phone</translation>
+    </message>
+    <message>
         <source>Next: mobile number</source>
         <translation>Next: mobile number</translation>
     </message>
@@ -335,6 +339,10 @@
         <source>between %1 and %2</source>
         <extracomment>what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
         <translation>between %1 and %2</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone camera to keep this.</source>
+        <translation>Scan the code with your phone camera to keep this.</translation>
     </message>
     <message>
         <source>Print a slip</source>

@@ -228,6 +228,10 @@
         <translation>身份证号码</translation>
     </message>
     <message>
+        <source>Send to my phone</source>
+        <translation>发送到我的手机</translation>
+    </message>
+    <message>
         <source>Next: mobile number</source>
         <translation>下一步：手机号码</translation>
     </message>
@@ -335,6 +339,10 @@
         <source>between %1 and %2</source>
         <extracomment>what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
         <translation>%1 至 %2 之间</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone camera to keep this.</source>
+        <translation>用手机相机扫描二维码即可保存。</translation>
     </message>
     <message>
         <source>Print a slip</source>

@@ -3,6 +3,7 @@ against the real server on loopback."""
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -138,9 +139,10 @@ def test_a_refused_offline_request_is_shown_in_my_appointments(hall, qtbot, tmp_
 
 
 @pytest.mark.parametrize(("elderly", "priority"), [(False, False), (True, True)])
-def test_walk_in_number_with_and_without_priority(hall, qtbot, elderly, priority):
+def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly, priority):
     connect, _url, _clock, _day = hall
-    w = connect(default_language="en", default_elderly=elderly)
+    w = connect(default_language="en", default_elderly=elderly,
+                slip_pdf_dir=str(tmp_path / "slips"))
     w.go("appointments")
     w.screens["appointments"].walk_in_button.click()
     screen = w.screens["walk_in"]
@@ -150,3 +152,9 @@ def test_walk_in_number_with_and_without_priority(hall, qtbot, elderly, priority
     assert screen.number.text().startswith("Your number: " + ("P" if priority else ""))
     if not priority:
         assert not screen.number.text().startswith("Your number: P")
+    number = screen.ticket()["number"]
+    screen.print_button.click()
+    out = subprocess.run(["pdftotext", screen.printed_to, "-"], capture_output=True, text=True)
+    assert f"Queue number {number}" in out.stdout
+    screen.phone_button.click()
+    assert screen.qr.isVisible() and number in screen.qr.text

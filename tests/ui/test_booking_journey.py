@@ -64,7 +64,18 @@ def type_on_keypad(screen, text):
         screen.keypad.keys[ch].click()
 
 
-def walk_to_review(w, qtbot, hall="city_centre"):
+def pick(qtbot, grid, name):
+    """The button ``name`` of a paged list, turning pages until it shows."""
+    def find():
+        return [b for b in grid.items_on_page() if b.objectName() == name]
+    qtbot.waitUntil(lambda: bool(grid.items_on_page()), timeout=10_000)
+    while not find() and grid.page < grid.page_count - 1:
+        grid.show_page(grid.page + 1)
+    assert find(), f"{name} not in the list"
+    return find()[0]
+
+
+def walk_to_review(w, qtbot, hall="city_centre", day=None, slot=None, person=ID):
     w.go("matter", code="GA-0001")
     w.screens["matter"].book_button.click()
     assert w.current.name == "book_hall"
@@ -72,19 +83,21 @@ def walk_to_review(w, qtbot, hall="city_centre"):
                    if b.objectName() == f"hall-{hall}"][0]
     hall_button.click()
     assert w.current.name == "book_day"
-    day = first_enabled(qtbot, w.screens["book_day"].grid, "day-")
-    day.click()
+    day_button = (pick(qtbot, w.screens["book_day"].grid, f"day-{day}") if day
+                  else first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
+    day_button.click()
     assert w.current.name == "book_time"
-    slot = first_enabled(qtbot, w.screens["book_time"].grid, "slot-")
-    slot.click()
+    slot_button = (pick(qtbot, w.screens["book_time"].grid, f"slot-{slot}") if slot
+                   else first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
+    slot_button.click()
     qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
     who = w.screens["book_who"]
     assert who.part == "id" and who.keypad.keys["X"].isEnabled()
-    type_on_keypad(who, ID[:-1] + "0")  # a typo in the check character
+    type_on_keypad(who, person[:-1] + ("0" if person[-1] != "0" else "1"))  # a typo at the end
     who.next_button.click()
     assert who.part == "id" and who.id_error.isVisible() and who.id_error.text()
     who.keypad.backspace.emit()
-    type_on_keypad(who, "X")
+    type_on_keypad(who, person[-1])
     who.next_button.click()
     assert who.part == "mobile" and not who.keypad.keys["X"].isEnabled()
     type_on_keypad(who, "1380013800")
@@ -94,7 +107,7 @@ def walk_to_review(w, qtbot, hall="city_centre"):
     who.next_button.click()
     assert w.current.name == "book_review"
     review = w.screens["book_review"]
-    assert review.values["who"].text() == "110105********002X · 138****8000"
+    assert review.values["who"].text() == f"{idnumber.mask(person)} · 138****8000"
     return review
 
 
@@ -165,6 +178,9 @@ def test_booking_while_the_server_is_down_is_a_request_then_confirmed(
     result.print_button.click()
     text = pdf_text(result.printed_to)
     assert "NOT yet confirmed" in text and "Reference" not in text
+    result.phone_button.click()  # the alternative to paper: the same words as a QR code
+    assert result.qr.isVisible() and "NOT yet confirmed" in result.qr.text
+    assert "110105********002X" in result.qr.text and ID not in result.qr.text
     assert access.outbox.counts().pending == 1
     # the server comes back: the request is sent and confirmed while the resident is here
     with running_central(f"sqlite:///{db}", port=port):
@@ -225,3 +241,50 @@ def test_the_id_number_is_checked_on_the_keypad(make_window, qtbot):
     w.wipe()
     assert who.id_field.text() == "" and who.phone_field.text() == "" and who.part == "id"
     _ = timedelta  # noqa: F841
+
+
+def test_times_are_the_halls_across_the_utc_date_line(make_window, qtbot, tmp_path, connect):
+    """dongcheng opens at 07:00 here: 08:30 local on the 24th is 00:30 UTC, and 16:30 local
+    is 08:30 UTC; both are shown, booked and printed as the hall's local times."""
+    from tests.helpers.central_fixtures import seed_with
+
+    early = [{"weekday": d, "opens": "07:00", "closes": "17:00"} for d in range(1, 6)]
+    seed = seed_with(tmp_path, opening_hours={"dongcheng": early})
+    clock = FakeUtcClock("2026-11-22T12:00:00Z")  # Sunday 20:00 in the hall
+    w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
+    w.home()
+    second = idnumber.with_check_digit("11010519900101001")
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock, seed=seed) as url:
+        connect(w, url)
+        for person, slot, utc in ((ID, "0830", "2026-11-24T00:30:00Z"),
+                                  (second, "1630", "2026-11-24T08:30:00Z")):
+            w.wipe()
+            w.home()
+            review = walk_to_review(w, qtbot, hall="dongcheng", day="2026-11-24", slot=slot,
+                                    person=person)
+            local = f"Tue 24 Nov 2026, {slot[:2]}:{slot[2:]}"
+            assert review.values["time"].text() == local
+            review.confirm_button.click()
+            result = w.screens["book_result"]
+            qtbot.waitUntil(lambda r=result: r.state == "confirmed", timeout=10_000)
+            assert result.booking["start"] == utc
+            assert local in result.details.text()
+            result.print_button.click()
+            assert local in pdf_text(result.printed_to)
+
+
+def test_a_missing_printer_is_reported_and_the_slip_saved_on_a4(make_window, tmp_path):
+    from kiosk.slips import booking_slip
+    from ui.printing import print_slip
+
+    w = make_window(default_language="en", printer_name="Front desk printer (gone)",
+                    slip_paper="A4", slip_pdf_dir=str(tmp_path / "slips"))
+    slip = booking_slip(lang="en", confirmed=True, hall="Hall", matter="Service",
+                        start=datetime(2026, 11, 24, 1, 0, tzinfo=UTC), timezone="Asia/Shanghai",
+                        id_number=ID, mobile=MOBILE, reference="ABCD2345")
+    result = print_slip(slip, w.settings)
+    assert result.ok and result.target.endswith(".pdf")
+    assert result.message.startswith("The printer is not available.")
+    info = subprocess.run(["pdfinfo", result.target], capture_output=True, text=True).stdout
+    assert "595" in info and "842" in info  # A4 in points
+    assert "Tue 24 Nov 2026, 09:00" in pdf_text(result.target)

@@ -21,7 +21,7 @@ from kiosk import appointments, idnumber
 from kiosk.api_client import ApiError, Refused
 from kiosk.appointments import Appointment
 from kiosk.calendar import BookingRules, CalendarError, calendars_from_wire, load_calendars
-from kiosk.slips import local_when, ticket_slip
+from kiosk.slips import local_when, slip_text, ticket_slip
 from ui.i18n import translate
 from ui.outcome_watch import OutcomeWatch
 from ui.screens.base import Screen
@@ -31,6 +31,7 @@ from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.paged import PagedGrid
+from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
 
 #: how long a check-in, cancel or ticket waits for the server before saying so
@@ -446,7 +447,17 @@ class WalkInScreen(_Step):
         self.print_button.setObjectName("print-ticket")
         self.print_button.clicked.connect(self._print)
         self.print_button.hide()
-        self.root.addWidget(self.print_button)
+        self.phone_button = TextButton("secondary", self)
+        self.phone_button.setObjectName("ticket-to-phone")
+        self.phone_button.clicked.connect(self._to_phone)
+        self.phone_button.hide()
+        self.qr = QrCode(self)
+        self.qr.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.print_button, 1)
+        row.addWidget(self.phone_button, 1)
+        self.root.addWidget(self.qr, 1)
+        self.root.addLayout(row)
         self.watch = OutcomeWatch(self)
         self.watch.changed.connect(self._answered)
         self.answer = None
@@ -501,19 +512,30 @@ class WalkInScreen(_Step):
             return self.answer.booking
         return None
 
-    def _print(self) -> None:
-        from ui.printing import print_slip
-
+    def slip(self):
         t = self.ticket()
         if not t:
-            return
+            return None
         matter = self.deps.catalogue.find_matter(t["matter"])
-        slip = ticket_slip(
+        return ticket_slip(
             lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
             matter=self.matter_name(t["matter"]),
             issued=datetime.fromisoformat(t["issued_at"].replace("Z", "+00:00")),
             timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
             window=matter.window.get(self.lang) if matter and matter.window else "")
+
+    def _to_phone(self) -> None:
+        slip = self.slip()
+        if slip is not None:
+            self.qr.set_text(slip_text(slip))
+            self.qr.show()
+
+    def _print(self) -> None:
+        from ui.printing import print_slip
+
+        slip = self.slip()
+        if slip is None:
+            return
         result = print_slip(slip, self.deps.settings)
         self.printed_to = result.target
         self.say(result.message)
@@ -527,6 +549,10 @@ class WalkInScreen(_Step):
             else translate("Appointments", "☐ I am 60 or over: tap for the green channel"))
         self.number.setVisible(bool(t))
         self.print_button.setVisible(bool(t))
+        self.phone_button.setVisible(bool(t))
+        if not t:
+            self.qr.clear()
+            self.qr.hide()
         self.grid.setVisible(not t)
         self.priority_button.setVisible(not t)
         if t:
@@ -535,6 +561,7 @@ class WalkInScreen(_Step):
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
             self.print_button.set_texts(translate("Booking", "Print a slip"))
+            self.phone_button.set_texts(translate("Booking", "Send to my phone"))
             return
         self.instruction.setText(translate("Appointments", "Which service have you come for?"))
         hall = self.deps.settings.hall_code
@@ -554,6 +581,7 @@ class WalkInScreen(_Step):
 
     def reset(self) -> None:
         self.watch.stop()
+        self.qr.clear()
         self.answer, self.matter, self.printed_to = None, "", ""
         self.priority_button.setChecked(False)
         self.say("")

@@ -28,7 +28,7 @@ from kiosk.booking import (
     submit,
 )
 from kiosk.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
-from kiosk.slips import booking_slip, local_when, voucher_text
+from kiosk.slips import booking_slip, local_when, slip_text, voucher_text
 from ui.i18n import plural, translate
 from ui.outcome_watch import OutcomeWatch
 from ui.screens.base import Screen
@@ -675,6 +675,10 @@ class BookResultScreen(BookingStep):
         self.print_button = TextButton("secondary", self)
         self.print_button.setObjectName("print-slip")
         self.print_button.clicked.connect(self._print)
+        self.phone_button = TextButton("secondary", self)
+        self.phone_button.setObjectName("send-to-phone")
+        self.phone_button.clicked.connect(self._to_phone)
+        row.addWidget(self.phone_button, 1)
         self.done_button = TextButton("primary", self)
         self.done_button.setObjectName("booking-done")
         self.done_button.clicked.connect(self._done)
@@ -763,6 +767,14 @@ class BookResultScreen(BookingStep):
         self.printed_to = result.target
         self.say(result.message)
 
+    def _to_phone(self) -> None:
+        """The slip as a QR code, for a resident with no printer here (or who prefers it)."""
+        slip = self.slip()
+        if slip is not None:
+            self.qr.set_text(slip_text(slip))
+            self.qr.show()
+            self.say(translate("Booking", "Scan the code with your phone camera to keep this."))
+
     def _done(self) -> None:
         self.watch.stop()
         self.deps.navigator.home()
@@ -781,6 +793,8 @@ class BookResultScreen(BookingStep):
         self.qr.hide()
         self.alternatives.hide()
         self.print_button.setVisible(self.state in ("confirmed", "request"))
+        self.phone_button.setVisible(self.state == "request")
+        self.phone_button.set_texts(translate("Booking", "Send to my phone"))
         self.details_area.setVisible(self.state != "refused")
         QTimer.singleShot(0, self.details_area, self.details_area.fit)
         if self.state == "waiting":
