@@ -47,7 +47,7 @@ def voucher_text(reference: str) -> str:
 
 def booking_slip(*, lang: str, confirmed: bool, hall: str, matter: str, start: datetime,
                  timezone: str, id_number: str, mobile: str, reference: str = "",
-                 window: str = "", arrive: str = "") -> Slip:
+                 window: str = "", arrive: str = "", bring: tuple[str, ...] = ()) -> Slip:
     zh = lang == "zh"
     rows = []
     if confirmed:
@@ -63,6 +63,8 @@ def booking_slip(*, lang: str, confirmed: bool, hall: str, matter: str, start: d
         rows.append(("窗口" if zh else "Window", window))
     if arrive:
         rows.append(("签到" if zh else "Check in", arrive))
+    if bring:
+        rows.append(("请携带" if zh else "Bring", "、".join(bring) if zh else "; ".join(bring)))
     if confirmed:
         return Slip("预约成功" if zh else "Appointment confirmed", tuple(rows),
                     voucher=voucher_text(reference))

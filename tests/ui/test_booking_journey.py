@@ -150,6 +150,7 @@ def test_a_chinese_slip_keeps_its_characters(make_window, qtbot, tmp_path, conne
         result.print_button.click()
     text = pdf_text(result.printed_to)
     assert "预约成功" in text and "居民身份证换领" in text and "110105********002X" in text
+    assert "请携带" in text and "居民户口簿" in text  # what to bring: the required materials
     local = result.draft.slot.start.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Shanghai"))
     assert f"{local:%H:%M}" in text  # the hall's local time, not UTC
 

@@ -745,6 +745,8 @@ class BookResultScreen(BookingStep):
             reference=self.booking.get("reference", "") if confirmed else "",
             window=matter.window.get(self.lang) if matter and matter.window else "",
             arrive=self._arrive_text() if confirmed else "",
+            bring=tuple(m.name.get(self.lang) for m in matter.materials if m.required)
+            if matter else (),
         )
 
     def _arrive_text(self) -> str:
