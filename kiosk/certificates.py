@@ -1,0 +1,282 @@
+"""What a scanned code holds, and whether to believe it (扫码亮证, DESIGN.md §6).
+
+A code is one of:
+
+1. a signed e-certificate: a compact JWS (``alg`` EdDSA, Ed25519 keys) whose claims
+   are the certificate (see ``CLAIMS``) and whose ``exp`` is at most 120 s after
+   ``iat``; verified offline against the issuers' keys in the trust list the sync
+   engine pulls. Each code is accepted once: its nonce (``jti``) is remembered
+   until the code expires;
+2. an opaque token ``ECTOKEN:…``, which only the central platform can check (online);
+3. this kiosk's own booking voucher ``SHK-BOOKING:<reference>``;
+4. a web link;
+5. anything else.
+
+``Checker.check`` maps every input to exactly one ``Outcome`` and never raises: a
+kiosk must not fall over because someone holds up the wrong code.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum
+from typing import Any
+
+import jwt
+from jwt.exceptions import InvalidSignatureError, InvalidTokenError, PyJWKError
+
+CERT_TYPES = ("e_id", "e_driving_licence", "e_business_licence", "e_social_security")
+STATUSES = ("valid", "abnormal", "revoked")
+MAX_CODE_LIFETIME = timedelta(seconds=120)
+TRUST_LIST_MAX_AGE = timedelta(days=7)
+CLOCK_SKEW = timedelta(seconds=30)
+MAX_TEXT = 4096  # a QR code holds less; anything longer is not ours
+VOUCHER_PREFIX = "SHK-BOOKING:"
+TOKEN_PREFIX = "ECTOKEN:"
+#: the claims of a signed e-certificate (JWT registered names where they exist)
+CLAIMS = {
+    "iss": "issuer id (in the trust list)",
+    "jti": "nonce: a code is accepted once",
+    "iat": "issued at (seconds since the epoch)",
+    "exp": "code expires (at most 120 s after iat)",
+    "ctype": "certificate type: " + ", ".join(CERT_TYPES),
+    "name": "holder's name (the business name for a business licence)",
+    "idn": "ID number or unified social credit code",
+    "cno": "certificate number",
+    "vfrom": "valid from (YYYY-MM-DD)",
+    "vuntil": "valid until (YYYY-MM-DD, or empty for long-term)",
+    "status": "one of " + ", ".join(STATUSES),
+}
+
+_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
+_VOUCHER = re.compile(re.escape(VOUCHER_PREFIX) + r"([A-Z2-9]{8})")
+_URL = re.compile(r"(?i)https?://\S+")
+
+
+class Outcome(Enum):
+    VERIFIED_OFFLINE = "verified_offline"
+    VERIFIED_ONLINE = "verified_online"
+    VOUCHER = "voucher"
+    NEEDS_NETWORK = "needs_network"  # an opaque token while offline
+    WEB_LINK = "web_link"
+    NOT_OURS = "not_ours"  # readable, but not a code this kiosk knows
+    MALFORMED = "malformed"  # looks like a certificate, but is broken
+    EXPIRED = "expired"  # the code (or the certificate) is out of date
+    NOT_YET_VALID = "not_yet_valid"
+    ALREADY_USED = "already_used"
+    UNKNOWN_ISSUER = "unknown_issuer"
+    BAD_SIGNATURE = "bad_signature"
+    REVOKED = "revoked"
+    TRUST_LIST_STALE = "trust_list_stale"  # cannot verify: never "valid"
+    NO_TRUST_LIST = "no_trust_list"
+
+
+ACCEPTED = frozenset({Outcome.VERIFIED_OFFLINE, Outcome.VERIFIED_ONLINE})
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    ctype: str
+    name: str
+    idn: str
+    cno: str
+    issuer: str
+    valid_from: date | None
+    valid_until: date | None
+    status: str  # valid | abnormal
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    outcome: Outcome
+    certificate: Certificate | None = None
+    issuer_name: Mapping[str, str] = field(default_factory=dict)
+    checked_at: datetime | None = None
+    trust_list_issued_at: datetime | None = None
+    reference: str = ""  # a booking voucher's reference
+    url: str = ""  # a web link, shown so the resident knows what it was
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome in ACCEPTED
+
+
+@dataclass(frozen=True, slots=True)
+class TrustList:
+    issued_at: datetime
+    keys: Mapping[str, tuple[str, Any, tuple[str, ...], Mapping[str, str]]]
+    # kid -> (issuer id, public key, certificate types, issuer name {zh, en})
+
+    @classmethod
+    def from_wire(cls, body: Any) -> TrustList | None:
+        """The trust list from ``GET /v1/trust-list``; None when it is unusable."""
+        try:
+            issued = datetime.fromisoformat(str(body["issued_at"]).replace("Z", "+00:00"))
+            if issued.tzinfo is None:
+                return None
+            keys = {}
+            for issuer in body["issuers"]:
+                jwk = dict(issuer["jwk"])
+                key = jwt.PyJWK(jwk, algorithm="EdDSA").key
+                keys[str(jwk["kid"])] = (str(issuer["issuer_id"]), key,
+                                         tuple(issuer.get("cert_types", ())),
+                                         dict(issuer.get("name", {})))
+            return cls(issued.astimezone(UTC), keys)
+        except (KeyError, TypeError, ValueError, PyJWKError):
+            return None
+
+
+class Checker:
+    """Classifies and verifies codes; remembers the nonces of accepted ones."""
+
+    def __init__(self, trust_list: Callable[[], TrustList | None],
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self._trust_list = trust_list
+        self._clock = clock
+        self._seen: dict[str, datetime] = {}  # nonce -> until when it is remembered
+
+    def check(self, text: Any) -> Result:
+        now = self._clock()
+        if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
+            return Result(Outcome.NOT_OURS, checked_at=now)
+        text = text.strip()
+        voucher = _VOUCHER.fullmatch(text)
+        if voucher:
+            return Result(Outcome.VOUCHER, checked_at=now, reference=voucher.group(1))
+        if text.startswith(TOKEN_PREFIX):
+            return Result(Outcome.NEEDS_NETWORK, checked_at=now)
+        if _URL.fullmatch(text):
+            return Result(Outcome.WEB_LINK, checked_at=now, url=text)
+        if not _JWS.fullmatch(text):
+            return Result(Outcome.NOT_OURS, checked_at=now)
+        try:
+            return self._verify(text, now)
+        except (InvalidTokenError, PyJWKError, ValueError, TypeError, KeyError,
+                binascii.Error, OverflowError, RecursionError):
+            return Result(Outcome.MALFORMED, checked_at=now)
+
+    def _verify(self, text: str, now: datetime) -> Result:
+        header = jwt.get_unverified_header(text)
+        if header.get("alg") != "EdDSA" or not isinstance(header.get("kid"), str):
+            return Result(Outcome.MALFORMED, checked_at=now)
+        trust = self._trust_list()
+        if trust is None:
+            return Result(Outcome.NO_TRUST_LIST, checked_at=now)
+        if now - trust.issued_at > TRUST_LIST_MAX_AGE:
+            return Result(Outcome.TRUST_LIST_STALE, checked_at=now,
+                          trust_list_issued_at=trust.issued_at)
+        entry = trust.keys.get(header["kid"])
+        if entry is None:
+            return Result(Outcome.UNKNOWN_ISSUER, checked_at=now,
+                          trust_list_issued_at=trust.issued_at)
+        issuer_id, key, cert_types, issuer_name = entry
+        base = {"checked_at": now, "trust_list_issued_at": trust.issued_at,
+                "issuer_name": issuer_name}
+        try:
+            claims = jwt.decode(
+                text, key=key, algorithms=["EdDSA"],
+                options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
+                         "verify_aud": False, "verify_iss": False},
+            )
+        except InvalidSignatureError:
+            return Result(Outcome.BAD_SIGNATURE, **base)
+        cert, iat, exp, nonce = _claims(claims)
+        if cert is None or cert.issuer != issuer_id or cert.ctype not in cert_types:
+            return Result(Outcome.MALFORMED, **base)
+        if exp - iat > MAX_CODE_LIFETIME or iat > now + CLOCK_SKEW:
+            return Result(Outcome.MALFORMED if exp - iat > MAX_CODE_LIFETIME
+                          else Outcome.NOT_YET_VALID, **base)
+        if now > exp + CLOCK_SKEW:
+            return Result(Outcome.EXPIRED, **base)
+        self._forget_expired(now)
+        if nonce in self._seen:
+            return Result(Outcome.ALREADY_USED, **base)
+        if cert.status == "revoked":
+            return Result(Outcome.REVOKED, certificate=cert, **base)
+        today = now.date()
+        if cert.valid_until is not None and cert.valid_until < today:
+            return Result(Outcome.EXPIRED, certificate=cert, **base)
+        if cert.valid_from is not None and cert.valid_from > today:
+            return Result(Outcome.NOT_YET_VALID, certificate=cert, **base)
+        self._seen[nonce] = exp + CLOCK_SKEW
+        return Result(Outcome.VERIFIED_OFFLINE, certificate=cert, **base)
+
+    def _forget_expired(self, now: datetime) -> None:
+        for nonce in [n for n, until in self._seen.items() if until < now]:
+            del self._seen[nonce]
+
+
+def _claims(c: Any) -> tuple[Certificate | None, datetime, datetime, str]:
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    if not isinstance(c, dict):
+        return None, epoch, epoch, ""
+    try:
+        iat = epoch + timedelta(seconds=_number(c["iat"]))
+        exp = epoch + timedelta(seconds=_number(c["exp"]))
+        nonce = _text(c["jti"], 8, 128)
+        cert = Certificate(
+            ctype=_choice(c["ctype"], CERT_TYPES),
+            name=_text(c["name"], 1, 100),
+            idn=_text(c["idn"], 8, 40),
+            cno=_text(c["cno"], 1, 64),
+            issuer=_text(c["iss"], 1, 64),
+            valid_from=_date(c.get("vfrom")),
+            valid_until=_date(c.get("vuntil")),
+            status=_choice(c.get("status", "valid"), STATUSES),
+        )
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None, epoch, epoch, ""
+    return cert, iat, exp, nonce
+
+
+def _number(v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v < 2**40:
+        raise ValueError("not a time")
+    return float(v)
+
+
+def _text(v: Any, low: int, high: int) -> str:
+    if not isinstance(v, str) or not low <= len(v) <= high:
+        raise ValueError("not a text")
+    return v
+
+
+def _choice(v: Any, options: tuple[str, ...]) -> str:
+    if v not in options:
+        raise ValueError("not an option")
+    return v
+
+
+def _date(v: Any) -> date | None:
+    if v in (None, ""):
+        return None
+    if not isinstance(v, str):
+        raise ValueError("not a date")
+    return date.fromisoformat(v)
+
+
+def mask_name(name: str) -> str:
+    """张*三, 王*, an English name J*** S****: the first letter of each part kept."""
+    name = name.strip()
+    if not name:
+        return ""
+    if all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in name):
+        if len(name) == 1:
+            return name
+        if len(name) == 2:
+            return name[0] + "*"
+        return name[0] + "*" * (len(name) - 2) + name[-1]
+    return " ".join(part[0] + "*" * (len(part) - 1) for part in name.split())
+
+
+def sign(claims: Mapping[str, Any], private_jwk: Mapping[str, Any]) -> str:
+    """A compact JWS over ``claims`` (for the demo issuer and the tests)."""
+    key = jwt.PyJWK(dict(private_jwk), algorithm="EdDSA").key
+    payload = json.dumps(dict(claims), ensure_ascii=False, separators=(",", ":")).encode()
+    return jwt.PyJWS().encode(payload, key, algorithm="EdDSA",
+                              headers={"kid": private_jwk["kid"], "typ": "ecert+jwt"})
