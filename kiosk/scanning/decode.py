@@ -1,0 +1,87 @@
+"""One frame in, the texts of the QR codes in it out.
+
+zxing-cpp first (QR only, plain text): it read the most of ZXing's real photographs
+and is the fastest. Cheap retries where a miss is likely to be a near miss: another
+binariser, and the frame scaled ×2 when it is small (a phone held far away). pyzbar,
+restricted to QR, last. Each step is kept only where the benchmark shows it earns
+its time (tests/bench/bench_scanning.py); the order and the steps are data here,
+so the benchmark measures exactly this pipeline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+SMALL_SIDE = 480  # frames smaller than this are also tried at ×2
+
+
+def to_gray(frame: np.ndarray) -> np.ndarray:
+    if frame.ndim == 2:
+        return frame
+    if frame.ndim == 3 and frame.shape[2] == 4:
+        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+    return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+
+
+def zxing(gray: np.ndarray, binarizer=zxingcpp.Binarizer.LocalAverage) -> list[str]:
+    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,
+                                   text_mode=zxingcpp.TextMode.Plain, binarizer=binarizer)
+    return [b.text for b in found if b.valid and b.text]
+
+
+def pyzbar(gray: np.ndarray) -> list[str]:
+    try:
+        from pyzbar import pyzbar as zbar
+    except (ImportError, OSError):  # the zbar library is missing: this step is skipped
+        return []
+    found = zbar.decode(gray, symbols=[zbar.ZBarSymbol.QRCODE])
+    texts = []
+    for symbol in found:
+        try:
+            texts.append(symbol.data.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def opencv(gray: np.ndarray) -> list[str]:
+    """OpenCV's detector: measured in the benchmark, not used in the live pipeline."""
+    text, _points, _ = cv2.QRCodeDetector().detectAndDecode(gray)
+    return [text] if text else []
+
+
+def _upscaled(gray: np.ndarray) -> list[str]:
+    if min(gray.shape[:2]) >= SMALL_SIDE:
+        return []
+    return zxing(cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
+
+
+STEPS: tuple[tuple[str, Callable[[np.ndarray], list[str]]], ...] = (
+    ("zxing", zxing),
+    ("zxing-histogram", lambda g: zxing(g, zxingcpp.Binarizer.GlobalHistogram)),
+    ("zxing-x2", _upscaled),
+    ("pyzbar", pyzbar),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    texts: tuple[str, ...]
+    step: str  # which step read it ("" when nothing was read)
+    ms: float
+
+
+def decode(frame: np.ndarray, steps=STEPS) -> Decoded:
+    start = time.perf_counter()
+    gray = to_gray(frame)
+    for name, step in steps:
+        texts = step(gray)
+        if texts:
+            return Decoded(tuple(dict.fromkeys(texts)), name, (time.perf_counter() - start) * 1000)
+    return Decoded((), "", (time.perf_counter() - start) * 1000)
