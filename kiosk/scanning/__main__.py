@@ -8,7 +8,7 @@ import sys
 
 import cv2
 
-from kiosk.scanning.decode import decode
+from kiosk.scanning.decode import STILL_STEPS, decode
 
 
 def main(argv: list[str]) -> int:
@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
                              ensure_ascii=False))
             status = 1
             continue
-        result = decode(frame)
+        result = decode(frame, STILL_STEPS)
         print(json.dumps({"file": name, "texts": list(result.texts), "ms": round(result.ms, 2),
                           "step": result.step}, ensure_ascii=False))
     return status

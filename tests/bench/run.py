@@ -15,16 +15,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench import bench_search, bench_sync, bench_ui  # noqa: E402
+from tests.bench import bench_scanning, bench_search, bench_sync, bench_ui  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--only", choices=["ui", "search", "sync"], action="append",
+    parser.add_argument("--only", choices=["ui", "search", "sync", "scan"], action="append",
                         help="run only these groups (default: all)")
     args = parser.parse_args()
-    groups = set(args.only or ["ui", "search", "sync"])
+    groups = set(args.only or ["ui", "search", "sync", "scan"])
     results: dict[str, float | int | str] = {}
     if "ui" in groups:
         results.update(bench_ui.startup())
@@ -33,6 +33,8 @@ def main() -> int:
         results.update(bench_search.run())
     if "sync" in groups:
         results.update(bench_sync.run())
+    if "scan" in groups:
+        results.update(bench_scanning.run())
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

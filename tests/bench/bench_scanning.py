@@ -1,0 +1,69 @@
+"""Decoding figures on 1280×720 frames holding a phone-screen QR (and frames without one).
+
+    decode_ms_720p_median / _p95     our pipeline, frames with and without a code
+    decode_ms_720p_{zxing,pyzbar,opencv}_median   each decoder alone, same frames
+    decode_hits / decode_frames      how many of the frames with a code were read
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.certificates import sign
+from kiosk.scanning.decode import decode, opencv, pyzbar, to_gray, zxing
+from tests.helpers.qr_frames import DISTORTIONS, scene
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _frames() -> tuple[list[np.ndarray], list[np.ndarray]]:
+    keys = json.loads((ROOT / "resources/demo/issuer_private_keys.json").read_text())["keys"]
+    text = sign({"iss": "cn-mps", "jti": "bench-nonce-0001", "iat": 1, "exp": 100,
+                 "ctype": "e_id", "name": "张小三", "idn": "11010519491231002X",
+                 "cno": "E-110105-0001", "status": "valid"}, keys["cn-mps"])
+    with_code = [f(scene(text, side, seed)) for side in (360, 260) for seed in (0, 1)
+                 for f in DISTORTIONS.values()]
+    without = [scene("x", 10, seed) for seed in range(len(with_code) // 2)]
+    for frame in without:  # the same scenes with nothing held up
+        frame[:] = np.where(frame > 200, 110, frame)
+    return with_code, without
+
+
+def _time(fn, frames, rounds=3) -> list[float]:
+    out = []
+    for _ in range(rounds):
+        for f in frames:
+            t = time.perf_counter()
+            fn(f)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def run() -> dict:
+    with_code, without = _frames()
+    ours = _time(decode, with_code + without)
+    hits = sum(bool(decode(f).texts) for f in with_code)
+    gray = [to_gray(f) for f in with_code + without]
+    res = {
+        "decode_ms_720p_median": round(statistics.median(ours), 2),
+        "decode_ms_720p_p95": round(sorted(ours)[int(len(ours) * 0.95)], 2),
+        "decode_ms_720p_nocode_median": round(statistics.median(_time(decode, without)), 2),
+        "decode_ms_720p_zxing_median": round(statistics.median(_time(zxing, gray)), 2),
+        "decode_ms_720p_pyzbar_median": round(statistics.median(_time(pyzbar, gray)), 2),
+        "decode_ms_720p_opencv_median": round(statistics.median(_time(opencv, gray, 1)), 2),
+        "decode_hits": hits,
+        "decode_frames": len(with_code),
+        "decode_hits_zxing": sum(bool(zxing(to_gray(f))) for f in with_code),
+        "decode_hits_pyzbar": sum(bool(pyzbar(to_gray(f))) for f in with_code),
+        "decode_hits_opencv": sum(bool(opencv(to_gray(f))) for f in with_code),
+    }
+    return res
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))
