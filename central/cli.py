@@ -3,6 +3,7 @@
     kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--dev-token T] [--workers N]
     kiosk-central enrolment-code --db URL --hall CODE
     kiosk-central openapi            (also: python -m central openapi)
+    kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--hall", required=True)
 
     commands.add_parser("openapi", help="print the OpenAPI document (JSON)")
+
+    mint = commands.add_parser("mint", help="a sample e-certificate QR code, signed by a demo issuer")
+    mint.add_argument("--type", required=True, choices=["eid", "driving", "business", "social-security"])
+    state = mint.add_mutually_exclusive_group()
+    state.add_argument("--expired", action="store_true", help="a code that has already expired")
+    state.add_argument("--revoked", action="store_true", help="a revoked certificate")
+    state.add_argument("--abnormal", action="store_true", help="status abnormal (e.g. a driving licence)")
+    mint.add_argument("--out", required=True, help="the PNG file to write")
     return parser
 
 
@@ -94,6 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "enrolment-code":
         return _enrolment_code(args)
+    if args.command == "mint":
+        from pathlib import Path
+
+        from central.mint import mint, write_png
+
+        text = mint(args.type, expired=args.expired, revoked=args.revoked, abnormal=args.abnormal)
+        write_png(text, Path(args.out))
+        print(text)
+        return 0
     sys.stdout.write(openapi_json())
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -79,6 +80,17 @@ def _trust_only(docs: dict[str, Any]) -> dict[str, Served]:
         return {}
     raw = docs[TRUST_LIST]
     return {TRUST_LIST: Served.of({"issued_at": raw["issued_at"], "issuers": raw["issuers"]})}
+
+
+def reissued(trust_list: Served, now: datetime) -> Served:
+    """The trust list as published today: the platform re-issues it every day (its
+    ``issued_at`` is the start of the current UTC day, never older than the seed's), so
+    a kiosk that keeps syncing never holds a list older than a day."""
+    doc = json.loads(trust_list.body)
+    seeded = datetime.fromisoformat(str(doc["issued_at"]).replace("Z", "+00:00"))
+    today = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    doc["issued_at"] = max(seeded, today).isoformat().replace("+00:00", "Z")
+    return Served.of(doc)
 
 
 def _halls_document(catalogue: Catalogue, calendars: dict[str, HallCalendar]) -> dict[str, Any]:

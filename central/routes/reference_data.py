@@ -10,7 +10,7 @@ from starlette.responses import Response
 from central.auth import DeviceId
 from central.conditional import served
 from central.context import context
-from central.reference import CATALOGUE, TRUST_LIST
+from central.reference import CATALOGUE, TRUST_LIST, reissued
 from central.schemas import HallsOut, TrustListOut
 
 router = APIRouter(tags=["reference data"])
@@ -30,5 +30,7 @@ def halls(request: Request, _device: DeviceId) -> Response:
 
 @router.get("/trust-list", response_model=TrustListOut, responses=_CONDITIONAL)
 def trust_list(request: Request, _device: DeviceId) -> Response:
-    """The credential issuers' public keys (never a private key)."""
-    return served(request, context(request).reference.served.get(TRUST_LIST), "trust list")
+    """The credential issuers' public keys (never a private key), re-issued daily."""
+    ctx = context(request)
+    document = ctx.reference.served.get(TRUST_LIST)
+    return served(request, reissued(document, ctx.now()) if document else None, "trust list")

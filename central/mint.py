@@ -1,0 +1,61 @@
+"""Sample e-certificates for the demo: signed with the demo issuers' keys, as QR images.
+
+    kiosk-central mint --type eid|driving|business|social-security
+                       [--expired | --revoked | --abnormal] --out FILE.png
+
+The keys are the published sample keys of resources/demo/issuer_private_keys.json,
+whose public halves the server serves in its trust list: the whole path (phone
+screen → camera → verification → card) can be shown with an image file as the
+camera. Codes live 120 s, as real ones do; ``--expired`` makes one that already has.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from kiosk.certificates import MAX_CODE_LIFETIME, sign
+
+KEYS = Path(__file__).resolve().parent.parent / "resources" / "demo" / "issuer_private_keys.json"
+
+#: the --type names, their certificate type, issuer and sample holder
+SAMPLES = {
+    "eid": ("e_id", "cn-mps", "张小三", "11010519491231002X", "E-ID-110105-0001"),
+    "driving": ("e_driving_licence", "cn-mps-tmb", "张小三", "11010519491231002X",
+                "E-DL-110105-0001"),
+    "business": ("e_business_licence", "cn-samr", "示例市样本科技有限公司",
+                 "91110105MA00000000", "E-BL-0001"),
+    "social-security": ("e_social_security", "cn-mohrss", "张小三", "11010519491231002X",
+                        "E-SSC-0001"),
+}
+
+
+def mint(kind: str, *, now: datetime | None = None, expired: bool = False,
+         revoked: bool = False, abnormal: bool = False) -> str:
+    """The text of a sample code (a compact JWS)."""
+    ctype, issuer, name, idn, cno = SAMPLES[kind]
+    now = now or datetime.now(UTC)
+    iat = now - (MAX_CODE_LIFETIME + timedelta(seconds=60) if expired else timedelta(0))
+    keys = json.loads(KEYS.read_text(encoding="utf-8"))["keys"]
+    claims = {
+        "iss": issuer, "jti": secrets.token_urlsafe(12), "iat": int(iat.timestamp()),
+        "exp": int((iat + MAX_CODE_LIFETIME).timestamp()), "ctype": ctype, "name": name,
+        "idn": idn, "cno": cno, "vfrom": "2020-01-01", "vuntil": "2040-12-31",
+        "status": "revoked" if revoked else "abnormal" if abnormal else "valid",
+    }
+    return sign(claims, keys[issuer])
+
+
+def write_png(text: str, path: Path, module_px: int = 8) -> None:
+    import cv2
+    import numpy as np
+
+    from kiosk.handoff import qr_matrix
+
+    m = np.array(qr_matrix(text), dtype=np.uint8)
+    img = np.pad(np.where(m == 1, 0, 255).astype(np.uint8), 4, constant_values=255)
+    img = cv2.resize(img, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
+    if not cv2.imwrite(str(path), img):
+        raise OSError(f"cannot write {path}")
