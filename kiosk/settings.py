@@ -68,6 +68,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("printer_name", str, "", "The system printer for slips; empty: save slips as PDF."),
     Option("slip_paper", str, "80mm", "Slip paper: 80 mm receipt roll or A4.", choices=("80mm", "A4")),
     Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
+    Option("camera", str, "0",
+           "The camera for QR codes: a device index, a video file or URL, an image or a folder of images."),
     Option(
         "central_url", str, "",
         "Base URL of the central government-service platform; empty: no sync (--central overrides).",
@@ -94,6 +96,7 @@ class Settings:
     printer_name: str
     slip_paper: str
     slip_pdf_dir: str
+    camera: str
     central_url: str
 
     @classmethod

@@ -77,6 +77,10 @@
         <translation>Your appointment</translation>
     </message>
     <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
         <source>Your number: %1</source>
         <translation>Your number: %1</translation>
     </message>
@@ -822,6 +826,146 @@
     <message>
         <source>Printing… please take your slip.</source>
         <translation>Printing… please take your slip.</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>✓ Genuine and valid (checked on this kiosk)</source>
+        <extracomment>the card wipes itself after this long without a tap</extracomment>
+        <translation>✓ Genuine and valid (checked on this kiosk)</translation>
+    </message>
+    <message>
+        <source>✓ Genuine and valid (checked online)</source>
+        <translation>✓ Genuine and valid (checked online)</translation>
+    </message>
+    <message>
+        <source>✗ This code has expired. Refresh it on your phone and show it again.</source>
+        <translation>✗ This code has expired. Refresh it on your phone and show it again.</translation>
+    </message>
+    <message>
+        <source>✗ This code is not valid yet. Check the time on your phone.</source>
+        <translation>✗ This code is not valid yet. Check the time on your phone.</translation>
+    </message>
+    <message>
+        <source>✗ This code was used already. Refresh it on your phone.</source>
+        <translation>✗ This code was used already. Refresh it on your phone.</translation>
+    </message>
+    <message>
+        <source>✗ This code comes from an issuer this kiosk does not know.</source>
+        <translation>✗ This code comes from an issuer this kiosk does not know.</translation>
+    </message>
+    <message>
+        <source>✗ This code could not be confirmed as genuine.</source>
+        <translation>✗ This code could not be confirmed as genuine.</translation>
+    </message>
+    <message>
+        <source>✗ This certificate has been revoked.</source>
+        <translation>✗ This certificate has been revoked.</translation>
+    </message>
+    <message>
+        <source>Cannot check: this kiosk&apos;s list of issuers is out of date. Please ask staff.</source>
+        <translation>Cannot check: this kiosk&apos;s list of issuers is out of date. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Cannot check: this kiosk has no list of issuers yet. Please ask staff.</source>
+        <translation>Cannot check: this kiosk has no list of issuers yet. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>This code can only be checked online, and the kiosk is offline. Please ask staff.</source>
+        <translation>This code can only be checked online, and the kiosk is offline. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>This is a web link, not a certificate.</source>
+        <translation>This is a web link, not a certificate.</translation>
+    </message>
+    <message>
+        <source>This is a booking voucher: use “My appointments / check in” to check in.</source>
+        <translation>This is a booking voucher: use “My appointments / check in” to check in.</translation>
+    </message>
+    <message>
+        <source>This code can&apos;t be read here.</source>
+        <translation>This code can&apos;t be read here.</translation>
+    </message>
+    <message>
+        <source>Resident ID card (electronic)</source>
+        <translation>Resident ID card (electronic)</translation>
+    </message>
+    <message>
+        <source>Driving licence (electronic)</source>
+        <translation>Driving licence (electronic)</translation>
+    </message>
+    <message>
+        <source>Business licence (electronic)</source>
+        <translation>Business licence (electronic)</translation>
+    </message>
+    <message>
+        <source>Social security card (electronic)</source>
+        <translation>Social security card (electronic)</translation>
+    </message>
+    <message>
+        <source>The camera is not working. You can type your ID number instead, or call staff.</source>
+        <translation>The camera is not working. You can type your ID number instead, or call staff.</translation>
+    </message>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>Show my e-certificate</translation>
+    </message>
+    <message>
+        <source>Open the certificate&apos;s QR code on your phone and hold it inside the yellow frame.</source>
+        <translation>Open the certificate&apos;s QR code on your phone and hold it inside the yellow frame.</translation>
+    </message>
+    <message>
+        <source>No code? Type my ID number</source>
+        <translation>No code? Type my ID number</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>Use for my booking</source>
+        <translation>Use for my booking</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Your certificate</source>
+        <translation>Your certificate</translation>
+    </message>
+    <message>
+        <source>This screen clears itself in one minute.</source>
+        <translation>This screen clears itself in one minute.</translation>
+    </message>
+    <message>
+        <source>⚠ Status: ABNORMAL – please see the counter.</source>
+        <translation>⚠ Status: ABNORMAL – please see the counter.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>Checked at</translation>
+    </message>
+    <message>
+        <source>Issuer list of</source>
+        <translation>Issuer list of</translation>
     </message>
 </context>
 <context>

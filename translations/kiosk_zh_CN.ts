@@ -77,6 +77,10 @@
         <translation>您的预约</translation>
     </message>
     <message>
+        <source>Reference</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
         <source>Your number: %1</source>
         <translation>您的号码：%1</translation>
     </message>
@@ -822,6 +826,146 @@
     <message>
         <source>Printing… please take your slip.</source>
         <translation>正在打印……请取走凭条。</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>✓ Genuine and valid (checked on this kiosk)</source>
+        <extracomment>the card wipes itself after this long without a tap</extracomment>
+        <translation>✓ 证照真实有效（本机核验）</translation>
+    </message>
+    <message>
+        <source>✓ Genuine and valid (checked online)</source>
+        <translation>✓ 证照真实有效（联网核验）</translation>
+    </message>
+    <message>
+        <source>✗ This code has expired. Refresh it on your phone and show it again.</source>
+        <translation>✗ 二维码已过期。请在手机上刷新后再出示。</translation>
+    </message>
+    <message>
+        <source>✗ This code is not valid yet. Check the time on your phone.</source>
+        <translation>✗ 二维码尚未生效。请检查手机时间。</translation>
+    </message>
+    <message>
+        <source>✗ This code was used already. Refresh it on your phone.</source>
+        <translation>✗ 这个二维码已经用过了。请在手机上刷新。</translation>
+    </message>
+    <message>
+        <source>✗ This code comes from an issuer this kiosk does not know.</source>
+        <translation>✗ 本机不认识这个二维码的签发机构。</translation>
+    </message>
+    <message>
+        <source>✗ This code could not be confirmed as genuine.</source>
+        <translation>✗ 无法确认这个二维码是真实的。</translation>
+    </message>
+    <message>
+        <source>✗ This certificate has been revoked.</source>
+        <translation>✗ 这个证照已被注销。</translation>
+    </message>
+    <message>
+        <source>Cannot check: this kiosk&apos;s list of issuers is out of date. Please ask staff.</source>
+        <translation>无法核验：本机的签发机构名单已过期。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Cannot check: this kiosk has no list of issuers yet. Please ask staff.</source>
+        <translation>无法核验：本机还没有签发机构名单。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>This code can only be checked online, and the kiosk is offline. Please ask staff.</source>
+        <translation>这个二维码只能联网核验，本机现在离线。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>This is a web link, not a certificate.</source>
+        <translation>这是一个网页链接，不是证照。</translation>
+    </message>
+    <message>
+        <source>This is a booking voucher: use “My appointments / check in” to check in.</source>
+        <translation>这是预约凭证：请到“我的预约 / 签到取号”签到。</translation>
+    </message>
+    <message>
+        <source>This code can&apos;t be read here.</source>
+        <translation>本机无法识别这个二维码。</translation>
+    </message>
+    <message>
+        <source>Resident ID card (electronic)</source>
+        <translation>居民身份证（电子证照）</translation>
+    </message>
+    <message>
+        <source>Driving licence (electronic)</source>
+        <translation>机动车驾驶证（电子证照）</translation>
+    </message>
+    <message>
+        <source>Business licence (electronic)</source>
+        <translation>营业执照（电子证照）</translation>
+    </message>
+    <message>
+        <source>Social security card (electronic)</source>
+        <translation>社会保障卡（电子证照）</translation>
+    </message>
+    <message>
+        <source>The camera is not working. You can type your ID number instead, or call staff.</source>
+        <translation>摄像头无法使用。您可以改为输入身份证号码，或呼叫工作人员。</translation>
+    </message>
+    <message>
+        <source>Show my e-certificate</source>
+        <translation>扫码亮证</translation>
+    </message>
+    <message>
+        <source>Open the certificate&apos;s QR code on your phone and hold it inside the yellow frame.</source>
+        <translation>请在手机上打开证照二维码，对准黄色方框。</translation>
+    </message>
+    <message>
+        <source>No code? Type my ID number</source>
+        <translation>没有二维码？输入身份证号码</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Use for my booking</source>
+        <translation>用于我的预约</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Your certificate</source>
+        <translation>您的证照</translation>
+    </message>
+    <message>
+        <source>This screen clears itself in one minute.</source>
+        <translation>本页面一分钟后自动清除。</translation>
+    </message>
+    <message>
+        <source>⚠ Status: ABNORMAL – please see the counter.</source>
+        <translation>⚠ 状态：异常——请到窗口咨询。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证照编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>签发机构</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>核验时间</translation>
+    </message>
+    <message>
+        <source>Issuer list of</source>
+        <translation>签发机构名单日期</translation>
     </message>
 </context>
 <context>

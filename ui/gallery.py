@@ -60,7 +60,7 @@ def show_offline(w: KioskWindow) -> None:
 
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
-    from ui.gallery_booking import appointment_states, booking_states
+    from ui.gallery_booking import appointment_states, booking_states, scan_states
 
     code = sample_matter(catalogue)
 
@@ -89,6 +89,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "idle": show_idle_dialog,
         **booking_states(),
         **appointment_states(),
+        **scan_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }

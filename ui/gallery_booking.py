@@ -182,3 +182,64 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
         "walk_in": lambda w: _walk_in(w, False),
         "walk_in-number": lambda w: _walk_in(w, True),
     }
+
+
+def _sample_result(ctype: str, outcome, status: str = "valid"):
+    """A card as the checker would give it, with the sample holder (gallery only)."""
+    from kiosk.certificates import Certificate, Result
+
+    now = datetime.now(UTC)
+    issuer = {"e_id": ("公安部", "Ministry of Public Security"),
+              "e_driving_licence": ("公安部交通管理局", "Traffic Management Bureau, MPS"),
+              "e_social_security": ("人力资源和社会保障部", "Ministry of Human Resources and Social Security")}
+    zh, en = issuer[ctype]
+    cert = Certificate(ctype, "张小三", SAMPLE_ID, "E-110105-0001", "sample", None, None, status)
+    return Result(outcome, cert, {"zh": zh, "en": en}, now, now.replace(hour=0, minute=0))
+
+
+def _scan(w: KioskWindow, camera_works: bool) -> None:
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from kiosk.handoff import qr_matrix
+
+    w.home()
+    w.go("scan")
+    screen = w.screens["scan"]
+    if camera_works:  # what the camera would show: a code held up in the frame
+        screen.stop_camera()
+        m = np.array(qr_matrix("SHK-GALLERY-SAMPLE-CODE " * 8), dtype=np.uint8)
+        code = np.kron(np.pad(np.where(m == 1, 0, 255), 4, constant_values=255),
+                       np.ones((6, 6))).astype(np.uint8)
+        frame = np.full((720, 1280), 70, np.uint8)
+        y, x = (720 - code.shape[0]) // 2, (1280 - code.shape[1]) // 2
+        frame[y:y + code.shape[0], x:x + code.shape[1]] = code
+        rgb = np.ascontiguousarray(np.repeat(frame[..., None], 3, axis=2))
+        screen.preview.show_image(QImage(rgb.data, 1280, 720, 3 * 1280,
+                                         QImage.Format.Format_RGB888).copy())
+        screen.message.hide()
+    else:
+        _wait_for(lambda: screen.message.isVisible())
+
+
+def _wait_for(condition, seconds: float = 5.0) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def scan_states() -> dict[str, Callable[[KioskWindow], None]]:
+    from kiosk.certificates import Outcome
+
+    return {
+        "scan": lambda w: _scan(w, True),
+        "scan-no_camera": lambda w: _scan(w, False),
+        "card": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_id", Outcome.VERIFIED_OFFLINE))),
+        "card-abnormal": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_driving_licence", Outcome.VERIFIED_OFFLINE, "abnormal"))),
+        "card-revoked": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_social_security", Outcome.REVOKED, "revoked"))),
+    }

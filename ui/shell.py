@@ -57,6 +57,10 @@ def _screen_class(name: str) -> type[Screen]:
         from ui.screens.info import ComingSoonScreen as cls
     elif name == "call_staff":
         from ui.screens.info import CallStaffScreen as cls
+    elif name in ("scan", "card"):
+        from ui.screens import scan
+
+        cls = scan.ScanScreen if name == "scan" else scan.CardScreen
     elif name in ("appointments", "appointment_list", "appointment", "walk_in"):
         from ui.screens import appointments
 
@@ -82,7 +86,7 @@ def _screen_class(name: str) -> type[Screen]:
 SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
                 "matter_list", "matter", "coming_soon", "call_staff",
                 "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result",
-                "appointments", "appointment_list", "appointment", "walk_in")
+                "appointments", "appointment_list", "appointment", "walk_in", "scan", "card")
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,

@@ -57,10 +57,18 @@ QLabel[weight="bold"] {{ font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.ink_muted}; }}
+QLabel[role="danger-text"] {{ color: {p.danger}; font-weight: bold; }}
+QLabel[role="success-text"] {{ color: {p.success}; font-weight: bold; }}
 QLabel[role="notice"] {{ background: {p.notice}; padding: 8px {s.gap}px; border-radius: {s.radius}px; }}
 QFrame[role="card"] {{ background: {p.surface}; border-radius: {s.radius}px; }}
-QFrame[role="card"] QLabel {{ color: {p.ink}; }}
+QFrame[role="card"] QLabel, QWidget[role="card"] QLabel {{ color: {p.ink}; }}
+QWidget[role="card"] {{ background: {p.surface}; border-radius: {s.radius}px; }}
+QWidget[role="card"] QLabel[role="danger-text"] {{ color: {p.danger}; font-weight: bold; }}
+QWidget[role="card"] QLabel[role="success-text"] {{ color: {p.success}; font-weight: bold; }}
+QWidget[role="card"] QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QFrame[role="card"] QLabel[role="muted"] {{ color: {p.ink_muted}; }}
+QLabel[role="danger-text"] {{ color: {p.danger}; font-weight: bold; }}
+QLabel[role="success-text"] {{ color: {p.success}; font-weight: bold; }}
 QWidget[role="bar"] {{ background: {p.header}; }}
 QWidget[role="bar"] QLabel {{ color: {p.on_dark}; }}
 QWidget[role="bar"] QLabel[role="chip"] {{

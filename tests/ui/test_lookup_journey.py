@@ -157,16 +157,13 @@ def test_language_and_mode_switch_take_effect_at_once(make_window, qtbot, demo_c
     assert "on" in w.header.elderly_button.text_content()
 
 
-def test_coming_soon_tiles_say_so_and_offer_help(make_window, qtbot):
+def test_coming_soon_says_so_and_offers_help(make_window):
     w = make_window(default_language="en")
     w.home()
-    for key in ("certificate",):
-        w.home()
-        tap(qtbot, tile(w, "home", key))
-        screen = w.screens["coming_soon"]
-        assert w.current is screen
-        assert "Coming soon" in screen.instruction.text()
-        assert screen.staff_button.isVisible() and screen.home_button.isVisible()
+    w.go("coming_soon", feature="certificate")
+    screen = w.screens["coming_soon"]
+    assert "Coming soon" in screen.instruction.text()
+    assert screen.staff_button.isVisible() and screen.home_button.isVisible()
 
 
 def test_booking_without_a_central_platform_says_so(make_window, qtbot, demo_catalogue):

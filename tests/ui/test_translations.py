@@ -40,6 +40,11 @@ def test_every_string_is_finished_and_keeps_its_placeholders(language):
 def test_sources_match_the_code():
     """Every translate("Context", "text") in ui/ is in the .ts (run scripts/translations.py update)."""
     call = re.compile(r'translate\(\s*"(\w+)",\s*((?:"[^"]*"\s*)+)')
+    # lupdate reads double-quoted literals only: a single-quoted call (say, inside an
+    # f-string) would never be translated, so there must be none
+    single = re.compile(r"translate\(\s*'")
+    for path in (ROOT / "ui").rglob("*.py"):
+        assert not single.search(path.read_text(encoding="utf-8")), f"single-quoted translate in {path}"
     in_code = set()
     for path in (ROOT / "ui").rglob("*.py"):
         for ctx, literal in call.findall(path.read_text(encoding="utf-8")):

@@ -141,7 +141,10 @@ class AppointmentsScreen(_Step):
         self.body.setStretch(0, 0 if portrait else 3)
         self.body.setStretch(1, 1 if portrait else 2)
 
-    def enter(self, **_kw: Any) -> None:
+    def enter(self, id_number: str = "", **_kw: Any) -> None:
+        """``id_number``: filled from a verified e-ID card (扫码亮证)."""
+        if id_number:
+            self.field.setText(id_number)
         self.say("")
         self.retranslate()
 
@@ -371,13 +374,15 @@ class AppointmentScreen(_Step):
                 b.hide()
             return
         tz = self.deps.settings.timezone
+        service, hall = translate("Booking", "Service"), translate("Booking", "Hall")
+        when, reference = translate("Booking", "Day and time"), translate("Appointments", "Reference")
         lines = [
-            f"{translate('Booking', 'Service')}: {self.matter_name(a.matter)}",
-            f"{translate('Booking', 'Hall')}: {self.hall_name(a.hall)}",
-            f"{translate('Booking', 'Day and time')}: {local_when(a.start, tz, self.lang)}",
+            f"{service}: {self.matter_name(a.matter)}",
+            f"{hall}: {self.hall_name(a.hall)}",
+            f"{when}: {local_when(a.start, tz, self.lang)}",
         ]
         if a.reference:
-            lines.append(f"{translate('Appointments', 'Reference')}: {a.reference}")
+            lines.append(f"{reference}: {a.reference}")
         lines.append(status_text(a))
         self.details.setText("\n".join(lines))
         ticket = self.ticket()

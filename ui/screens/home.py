@@ -29,7 +29,7 @@ class HomeScreen(TileScreen):
                  lambda: nav.go("matter_list", theme="elderly")),
             Tile("certificate", lambda: translate("Home", "Show my e-certificate"),
                  lambda: translate("Home", "Scan the QR code on your phone"),
-                 lambda: nav.go("coming_soon", feature="certificate")),
+                 lambda: nav.go("scan")),
             Tile("book", lambda: translate("Home", "Book an appointment"),
                  lambda: translate("Home", "Choose a day and time"),
                  lambda: nav.go("matter_list", bookable=True)),

@@ -1,0 +1,104 @@
+"""扫码亮证 through the real widgets: a file-based camera showing a minted code, the
+card, "Use for my booking", the wipe; the camera thread starts and stops cleanly."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+
+from central.mint import mint, write_png
+from kiosk.booking import BookingDraft
+from kiosk.certificates import Outcome
+from tests.helpers.central_server import running_central
+from tests.ui.test_booking_journey import connect  # noqa: F401 (fixture)
+
+
+def camera_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "camera"]
+
+
+@pytest.fixture
+def code_png(tmp_path):
+    def make(kind="eid", **flags):
+        path = tmp_path / f"{kind}-{len(list(tmp_path.iterdir()))}.png"
+        write_png(mint(kind, **flags), path)
+        return str(path)
+    return make
+
+
+def test_show_the_code_see_the_card_use_it_for_the_booking_then_wipe(
+        make_window, qtbot, tmp_path, connect, code_png):  # noqa: F811
+    w = make_window(default_language="en", camera=code_png("eid"))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        access = connect(w, url)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+        w.session.booking = BookingDraft("GA-0001", hall="city_centre")
+        w.go("scan")
+        qtbot.waitUntil(lambda: w.current.name == "card", timeout=10_000)
+    card = w.screens["card"]
+    assert card.result.outcome is Outcome.VERIFIED_OFFLINE
+    text = card.fields.text()
+    assert "张*三" in text and "110105********002X" in text and "11010519491231002X" not in text
+    assert "Ministry of Public Security" in text
+    assert card.kind.text() == "Resident ID card (electronic)"
+    assert not camera_threads()  # the camera stopped when the card came
+    card.use_button.click()
+    assert w.current.name == "book_who" and w.screens["book_who"].part == "mobile"
+    assert w.session.booking.id_number == "11010519491231002X"
+    assert card.result is None and card.fields.text() == ""  # the card is gone
+    w.wipe()
+    assert w.session.booking is None
+
+
+@pytest.mark.parametrize(("flags", "words"), [
+    ({"revoked": True}, "revoked"),
+    ({"expired": True}, "expired"),
+])
+def test_refused_codes_say_why(make_window, qtbot, tmp_path, connect, code_png, flags, words):  # noqa: F811
+    w = make_window(default_language="en", camera=code_png("social-security", **flags))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        access = connect(w, url)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+        w.go("scan")
+        screen = w.screens["scan"]
+        qtbot.waitUntil(lambda: w.current.name == "card" or screen.message.isVisible(),
+                        timeout=10_000)
+        shown = (w.screens["card"].verdict.text() if w.current.name == "card"
+                 else screen.message.text())
+        assert words in shown
+        w.home()
+    qtbot.waitUntil(lambda: not camera_threads(), timeout=5000)
+
+
+def test_no_camera_offers_the_alternatives(make_window, qtbot, tmp_path):
+    w = make_window(default_language="en", camera=str(tmp_path / "no-such-camera.mp4"))
+    w.home()
+    w.go("scan")
+    screen = w.screens["scan"]
+    qtbot.waitUntil(screen.message.isVisible, timeout=10_000)
+    assert "camera is not working" in screen.message.text()
+    assert screen.type_button.isVisible() and screen.staff_button.isVisible()
+    assert not camera_threads()
+
+
+def test_the_card_wipes_itself(make_window, qtbot, tmp_path, code_png, monkeypatch):
+    from kiosk.certificates import Checker, TrustList
+    from ui.screens import scan
+
+    monkeypatch.setattr(scan, "CARD_SECONDS", 0.2)
+    w = make_window(default_language="zh_CN")
+    w.home()
+    import json
+    from pathlib import Path
+    issuers = json.loads((Path(scan.__file__).parents[2] / "resources/demo/issuers.json").read_text())
+    issuers["issued_at"] = datetime.now(UTC).isoformat()
+    result = Checker(lambda: TrustList.from_wire(issuers)).check(mint("driving", abnormal=True))
+    w.go("card", result=result)
+    card = w.screens["card"]
+    assert "异常" in card.verdict.text() or "ABNORMAL" in card.verdict.text()
+    qtbot.waitUntil(lambda: w.current.name == "home", timeout=5000)
+    assert card.result is None

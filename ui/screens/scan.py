@@ -1,0 +1,314 @@
+"""扫码亮证: show your code to the camera, then the card, verified (or plainly refused).
+
+The camera runs only while the scan screen is shown. A code read the same on two
+frames running is checked (kiosk.certificates) and the card screen shows the
+verdict; the card is wiped when the resident taps Done, after a short time, and
+at every session end. Without a camera the screen says so and offers the
+alternatives: type the ID number, or call staff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk import idnumber
+from kiosk.certificates import Checker, Outcome, Result, TrustList, mask_name
+from ui.i18n import translate
+from ui.screens.base import Screen
+from ui.theme import set_role
+from ui.widgets.buttons import TextButton
+from ui.widgets.reading import ReadingArea
+
+#: the card wipes itself after this long without a tap
+CARD_SECONDS = 60
+
+
+def verdict_text(result: Result) -> str:
+    return {
+        Outcome.VERIFIED_OFFLINE: translate("Scan", "✓ Genuine and valid (checked on this kiosk)"),
+        Outcome.VERIFIED_ONLINE: translate("Scan", "✓ Genuine and valid (checked online)"),
+        Outcome.EXPIRED: translate("Scan", "✗ This code has expired. Refresh it on your phone and show it again."),
+        Outcome.NOT_YET_VALID: translate("Scan", "✗ This code is not valid yet. Check the time on your phone."),
+        Outcome.ALREADY_USED: translate("Scan", "✗ This code was used already. Refresh it on your phone."),
+        Outcome.UNKNOWN_ISSUER: translate("Scan", "✗ This code comes from an issuer this kiosk does not know."),
+        Outcome.BAD_SIGNATURE: translate("Scan", "✗ This code could not be confirmed as genuine."),
+        Outcome.REVOKED: translate("Scan", "✗ This certificate has been revoked."),
+        Outcome.TRUST_LIST_STALE: translate(
+            "Scan", "Cannot check: this kiosk's list of issuers is out of date. Please ask staff."),
+        Outcome.NO_TRUST_LIST: translate(
+            "Scan", "Cannot check: this kiosk has no list of issuers yet. Please ask staff."),
+        Outcome.NEEDS_NETWORK: translate(
+            "Scan", "This code can only be checked online, and the kiosk is offline. Please ask staff."),
+        Outcome.WEB_LINK: translate("Scan", "This is a web link, not a certificate."),
+        Outcome.VOUCHER: translate(
+            "Scan", "This is a booking voucher: use “My appointments / check in” to check in."),
+        Outcome.MALFORMED: translate("Scan", "This code can't be read here."),
+        Outcome.NOT_OURS: translate("Scan", "This code can't be read here."),
+    }[result.outcome]
+
+
+def type_name(ctype: str) -> str:
+    return {
+        "e_id": translate("Scan", "Resident ID card (electronic)"),
+        "e_driving_licence": translate("Scan", "Driving licence (electronic)"),
+        "e_business_licence": translate("Scan", "Business licence (electronic)"),
+        "e_social_security": translate("Scan", "Social security card (electronic)"),
+    }.get(ctype, ctype)
+
+
+class Preview(QLabel):
+    """The mirrored camera picture with a guide frame where the code should be."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 240)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._image = QImage()
+
+    def show_image(self, image: QImage) -> None:
+        self._image = image
+        self.update()
+
+    def clear_image(self) -> None:
+        self._image = QImage()
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#1f2937"))
+        if not self._image.isNull():
+            pix = QPixmap.fromImage(self._image).scaled(
+                self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
+            p.drawPixmap((self.width() - pix.width()) // 2, (self.height() - pix.height()) // 2, pix)
+        side = int(min(self.width(), self.height()) * 0.6)
+        pen = QPen(QColor("#fbbf24"), 6)
+        p.setPen(pen)
+        p.drawRoundedRect((self.width() - side) // 2, (self.height() - side) // 2, side, side, 16, 16)
+
+
+class ScanScreen(Screen):
+    name = "scan"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.preview = Preview(self)
+        self.root.addWidget(self.preview, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        set_role(self.message, "notice")
+        self.message.hide()
+        self.root.addWidget(self.message)
+        row = QHBoxLayout()
+        self.type_button = TextButton("secondary", self)
+        self.type_button.setObjectName("scan-type-id")
+        self.type_button.clicked.connect(lambda: self.deps.navigator.go("appointments"))
+        self.staff_button = TextButton("danger", self)
+        self.staff_button.setObjectName("scan-call-staff")
+        self.staff_button.clicked.connect(lambda: self.deps.navigator.go("call_staff"))
+        row.addWidget(self.type_button, 1)
+        row.addWidget(self.staff_button, 1)
+        self.row = row
+        self.root.addLayout(row)
+        # the device's own checker: it remembers codes already used, across residents
+        self.checker = Checker(self._trust_list)
+        self.worker = None
+        self.retranslate()
+
+    def _trust_list(self) -> TrustList | None:
+        central = self.deps.central()
+        pulled = central.pulled.get("trust_list") if central is not None else None
+        return TrustList.from_wire(pulled.body) if pulled is not None else None
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
+
+    def enter(self, **_kw: Any) -> None:
+        self.message.hide()
+        self.retranslate()
+        self.start_camera()
+
+    def start_camera(self) -> None:
+        from ui.scan_worker import ScanWorker
+
+        self.stop_camera()
+        self.worker = ScanWorker(self.deps.settings.camera, self)
+        self.worker.preview.connect(self.preview.show_image)
+        self.worker.read.connect(self.on_read)
+        self.worker.failed.connect(self.on_failed)
+        self.worker.start()
+
+    def stop_camera(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.deleteLater()
+            self.worker = None
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.stop_camera()
+        super().hideEvent(event)
+
+    def on_read(self, text: str) -> None:
+        if self.worker is None:
+            return  # a late frame after leaving
+        result = self.checker.check(text)
+        if result.certificate is not None or result.accepted:
+            self.stop_camera()
+            self.deps.navigator.go("card", result=result)
+            return
+        self.message.setText(verdict_text(result))
+        self.message.show()
+
+    def on_failed(self, reason: str) -> None:
+        self.message.setText(translate(
+            "Scan", "The camera is not working. You can type your ID number instead, or call staff."))
+        self.message.setToolTip(reason)
+        self.message.show()
+        self.stop_camera()
+
+    def reset(self) -> None:
+        self.stop_camera()
+        self.preview.clear_image()
+        self.message.hide()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Scan", "Show my e-certificate"))
+        self.instruction.setText(translate(
+            "Scan", "Open the certificate's QR code on your phone and hold it inside the yellow frame."))
+        self.type_button.set_texts(translate("Scan", "No code? Type my ID number"))
+        self.staff_button.set_texts(translate("Scan", "Call staff"))
+
+
+class CardScreen(Screen):
+    """The card, large, with the verdict; personal data masked; wiped by itself."""
+
+    name = "card"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        # the card scrolls when 长辈版 text does not fit (landscape): nothing is cut off
+        self.area = ReadingArea(self)
+        self.card = QWidget()
+        set_role(self.card, "card")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        column = QVBoxLayout(self.card)
+        self.kind = QLabel(self.card)
+        set_role(self.kind, "title")
+        self.kind.setWordWrap(True)
+        self.verdict = QLabel(self.card)
+        self.verdict.setWordWrap(True)
+        self.verdict.setObjectName("verdict")
+        self.fields = QLabel(self.card)
+        self.fields.setWordWrap(True)
+        self.fields.setTextFormat(Qt.TextFormat.PlainText)
+        for w in (self.kind, self.verdict, self.fields):
+            column.addWidget(w)
+        column.addStretch(1)
+        self.area.setWidget(self.card)
+        self.root.addWidget(self.area, 1)
+        row = QHBoxLayout()
+        self.use_button = TextButton("primary", self)
+        self.use_button.setObjectName("use-for-booking")
+        self.use_button.clicked.connect(self._use)
+        self.done_button = TextButton("secondary", self)
+        self.done_button.setObjectName("card-done")
+        self.done_button.clicked.connect(self._done)
+        row.addWidget(self.use_button, 1)
+        row.addWidget(self.done_button, 1)
+        self.row = row
+        self.root.addLayout(row)
+        self.result: Result | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._done)
+        self.retranslate()
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.row.setSpacing(s.gap * 2)
+        self.card.layout().setContentsMargins(s.gap, s.gap, s.gap, s.gap)
+
+    def enter(self, result: Result | None = None, **_kw: Any) -> None:
+        self.result = result
+        self.timer.start(CARD_SECONDS * 1000)
+        self.retranslate()
+
+    def _use(self) -> None:
+        """Fill the booking's identity with the verified ID number."""
+        r = self.result
+        if r is None or not r.accepted or r.certificate is None:
+            return
+        session = self.deps.session()
+        number = r.certificate.idn
+        self.wipe_card()
+        if session.booking is not None:
+            session.booking.id_number = number
+            self.deps.navigator.go("book_who", part="mobile")
+        else:
+            self.deps.navigator.go("appointments", id_number=number)
+
+    def _done(self) -> None:
+        self.wipe_card()
+        self.deps.navigator.home()
+
+    def wipe_card(self) -> None:
+        self.timer.stop()
+        self.result = None
+        self.fields.clear()
+        self.verdict.clear()
+        self.kind.clear()
+
+    def reset(self) -> None:
+        self.wipe_card()
+
+    def retranslate(self) -> None:
+        self.use_button.set_texts(translate("Scan", "Use for my booking"))
+        self.done_button.set_texts(translate("Scan", "Done"))
+        self.title.setText(translate("Scan", "Your certificate"))
+        r = self.result
+        if r is None:
+            self.instruction.setText("")
+            self.use_button.hide()
+            return
+        self.instruction.setText(translate("Scan", "This screen clears itself in one minute."))
+        c = r.certificate
+        self.kind.setText(type_name(c.ctype) if c else "")
+        abnormal = c is not None and c.status == "abnormal" and r.accepted
+        verdict = verdict_text(r)
+        if abnormal:
+            verdict += "\n" + translate("Scan", "⚠ Status: ABNORMAL – please see the counter.")
+        self.verdict.setText(verdict)
+        set_role(self.verdict, "danger-text" if (abnormal or not r.accepted) else "success-text")
+        tz = ZoneInfo(self.deps.settings.timezone)
+        label = {
+            "name": translate("Scan", "Name"), "number": translate("Scan", "Number"),
+            "cno": translate("Scan", "Certificate no."), "issuer": translate("Scan", "Issuer"),
+            "checked": translate("Scan", "Checked at"),
+            "list": translate("Scan", "Issuer list of"),
+        }
+        lines = []
+        if c is not None:
+            is_person = c.ctype != "e_business_licence"
+            lines += [
+                f"{label['name']}: {mask_name(c.name) if is_person else c.name}",
+                f"{label['number']}: {idnumber.mask(c.idn) if is_person else c.idn}",
+                f"{label['cno']}: {c.cno}",
+            ]
+        if r.issuer_name:
+            lines.append(f"{label['issuer']}: {r.issuer_name.get(self.lang, '')}")
+        if r.checked_at is not None:
+            lines.append(f"{label['checked']}: {r.checked_at.astimezone(tz):%Y-%m-%d %H:%M:%S}")
+        if r.trust_list_issued_at is not None:
+            lines.append(f"{label['list']}: {r.trust_list_issued_at.astimezone(tz):%Y-%m-%d}")
+        self.fields.setText("\n".join(lines))
+        can_use = r.accepted and c is not None and c.ctype == "e_id"
+        self.use_button.setVisible(can_use)
+        self.area.fit()
