@@ -62,8 +62,63 @@ def run() -> dict:
         "decode_hits_pyzbar": sum(bool(pyzbar(to_gray(f))) for f in with_code),
         "decode_hits_opencv": sum(bool(opencv(to_gray(f))) for f in with_code),
     }
+    res.update(scan_to_card())
     return res
 
 
 if __name__ == "__main__":
     print(json.dumps(run(), indent=2))
+
+
+def scan_to_card(rounds: int = 10) -> dict:
+    """From the scan screen shown (camera opened on an image of a minted code) to the
+    card painted: ms, median of ``rounds``."""
+    import os
+    import tempfile
+    from datetime import UTC, datetime
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from central.mint import mint, write_png
+    from kiosk.catalogue import load_catalogue
+    from kiosk.credentials import DeviceCredentials
+    from kiosk.deferred_index import DeferredIndex
+    from kiosk.settings import Settings
+    from ui.central_access import CentralAccess
+    from ui.i18n import LanguageSwitch
+    from ui.shell import KioskWindow
+
+    app = QApplication.instance() or QApplication([])
+    issuers = json.loads((ROOT / "resources/demo/issuers.json").read_text())
+    issuers["issued_at"] = datetime.now(UTC).isoformat()
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        catalogue = load_catalogue()
+        switch = LanguageSwitch(app)
+        access = CentralAccess(DeviceCredentials("bench", "t", "city_centre", "http://127.0.0.1:9"),
+                               Path(tmp) / "k.db", lambda: None)
+        access.pulled.replace("trust_list", None, issuers, datetime.now(UTC))
+        for n in range(rounds):
+            png = Path(tmp) / f"code{n}.png"
+            write_png(mint("eid"), png)  # a fresh code each time: each is accepted once
+            settings = Settings.defaults().with_values(camera=str(png))
+            w = KioskWindow(catalogue, DeferredIndex(catalogue.matters, None), settings, switch)
+            w.central = access
+            w.resize(1920, 1080)
+            w.show()
+            w.home()
+            app.processEvents()
+            start = time.perf_counter()
+            w.go("scan")
+            while w.current.name != "card" and time.perf_counter() - start < 10:
+                app.processEvents()
+                time.sleep(0.001)
+            w.repaint()
+            times.append((time.perf_counter() - start) * 1000)
+            w.close()
+            w.deleteLater()
+            app.processEvents()
+        access.close()
+    return {"scan_to_card_ms": round(statistics.median(times), 1),
+            "scan_to_card_ms_max": round(max(times), 1)}
