@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     state.add_argument("--revoked", action="store_true", help="a revoked certificate")
     state.add_argument("--abnormal", action="store_true", help="status abnormal (e.g. a driving licence)")
     mint.add_argument("--out", required=True, help="the PNG file to write")
+    mint.add_argument("--opaque-db", metavar="URL",
+                      help="an opaque token stored in this server database (verified online)")
     return parser
 
 
@@ -108,7 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         from central.mint import mint, write_png
 
-        text = mint(args.type, expired=args.expired, revoked=args.revoked, abnormal=args.abnormal)
+        if args.opaque_db:
+            from central.mint import mint_opaque
+
+            text = mint_opaque(args.opaque_db, args.type, revoked=args.revoked)
+        else:
+            text = mint(args.type, expired=args.expired, revoked=args.revoked,
+                        abnormal=args.abnormal)
         write_png(text, Path(args.out))
         print(text)
         return 0

@@ -59,3 +59,23 @@ def write_png(text: str, path: Path, module_px: int = 8) -> None:
     img = cv2.resize(img, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
     if not cv2.imwrite(str(path), img):
         raise OSError(f"cannot write {path}")
+
+
+def mint_opaque(db_url: str, kind: str, *, now: datetime | None = None, revoked: bool = False,
+                lifetime: timedelta = MAX_CODE_LIFETIME) -> str:
+    """An opaque token (``ECTOKEN:…``) that only the platform at ``db_url`` can verify."""
+    from central.app import create_app
+    from central.models import OpaqueCredential
+    from central.routes.credentials import token_hash
+
+    ctype, issuer, name, idn, cno = SAMPLES[kind]
+    now = now or datetime.now(UTC)
+    token = "ECTOKEN:" + secrets.token_urlsafe(24)
+    claims = {"ctype": ctype, "name": name, "idn": idn, "cno": cno, "vfrom": "2020-01-01",
+              "vuntil": "2040-12-31", "status": "revoked" if revoked else "valid"}
+    ctx = create_app(db_url).state.context
+    with ctx.db.writing() as session:
+        session.add(OpaqueCredential(token_hash=token_hash(token), claims=json.dumps(claims),
+                                     issuer_id=issuer, expires_at=now + lifetime))
+    ctx.db.dispose()
+    return token

@@ -191,6 +191,17 @@ class Submission(Base):
     payload: Mapped[str] = mapped_column(Text)  # JSON
 
 
+class OpaqueCredential(Base):
+    """An e-certificate shown as an opaque token: only the platform knows what it holds."""
+
+    __tablename__ = "opaque_credentials"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256, never the token
+    claims: Mapped[str] = mapped_column(Text)  # JSON: the certificate
+    issuer_id: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
 class Setting(Base):
     """Server-wide values every process must share, such as the HMAC secret."""
 

@@ -311,3 +311,27 @@ class SubmissionIn(Model):
 class SubmissionOut(Model):
     submission_id: str
     received_at: datetime
+
+
+# --- opaque e-certificate tokens --------------------------------------------------
+
+
+class TokenVerifyIn(Model):
+    token: Annotated[str, Field(min_length=8, max_length=512), AfterValidator(_storable)]
+
+
+class CertificateOut(Model):
+    ctype: str
+    name: str
+    idn: str
+    cno: str
+    issuer: str
+    vfrom: str | None = None
+    vuntil: str | None = None
+    status: str
+
+
+class TokenVerifyOut(Model):
+    verdict: Literal["valid", "expired", "already_used", "revoked", "unknown"]
+    checked_at: datetime
+    certificate: CertificateOut | None

@@ -74,6 +74,7 @@ class Outcome(Enum):
     REVOKED = "revoked"
     TRUST_LIST_STALE = "trust_list_stale"  # cannot verify: never "valid"
     NO_TRUST_LIST = "no_trust_list"
+    UNKNOWN_TOKEN = "unknown_token"  # the platform does not know this opaque token
 
 
 ACCEPTED = frozenset({Outcome.VERIFIED_OFFLINE, Outcome.VERIFIED_ONLINE})
@@ -209,6 +210,32 @@ class Checker:
     def _forget_expired(self, now: datetime) -> None:
         for nonce in [n for n, until in self._seen.items() if until < now]:
             del self._seen[nonce]
+
+
+def online_result(body: Any, trust: TrustList | None) -> Result:
+    """The platform's answer for an opaque token (``POST /v1/credentials/verify``)."""
+    verdicts = {"valid": Outcome.VERIFIED_ONLINE, "expired": Outcome.EXPIRED,
+                "already_used": Outcome.ALREADY_USED, "revoked": Outcome.REVOKED,
+                "unknown": Outcome.UNKNOWN_TOKEN}
+    try:
+        outcome = verdicts[body["verdict"]]
+        checked = datetime.fromisoformat(str(body["checked_at"]).replace("Z", "+00:00"))
+        raw = body.get("certificate")
+        cert = None
+        if isinstance(raw, dict):
+            cert = Certificate(
+                ctype=_choice(raw["ctype"], CERT_TYPES), name=_text(raw["name"], 1, 100),
+                idn=_text(raw["idn"], 8, 40), cno=_text(raw["cno"], 1, 64),
+                issuer=_text(raw["issuer"], 1, 64), valid_from=_date(raw.get("vfrom")),
+                valid_until=_date(raw.get("vuntil")),
+                status=_choice(raw.get("status", "valid"), STATUSES))
+    except (KeyError, TypeError, ValueError):
+        return Result(Outcome.MALFORMED)
+    names = {}
+    if trust is not None and cert is not None:
+        names = next((name for issuer, _k, _t, name in trust.keys.values()
+                      if issuer == cert.issuer), {})
+    return Result(outcome, cert, names, checked)
 
 
 def _claims(c: Any) -> tuple[Certificate | None, datetime, datetime, str]:

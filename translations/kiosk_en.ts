@@ -884,6 +884,10 @@
         <translation>This is a booking voucher: use “My appointments / check in” to check in.</translation>
     </message>
     <message>
+        <source>✗ The platform does not know this code.</source>
+        <translation>✗ The platform does not know this code.</translation>
+    </message>
+    <message>
         <source>This code can&apos;t be read here.</source>
         <translation>This code can&apos;t be read here.</translation>
     </message>
@@ -902,6 +906,10 @@
     <message>
         <source>Social security card (electronic)</source>
         <translation>Social security card (electronic)</translation>
+    </message>
+    <message>
+        <source>Checking with the platform…</source>
+        <translation>Checking with the platform…</translation>
     </message>
     <message>
         <source>The camera is not working. You can type your ID number instead, or call staff.</source>

@@ -884,6 +884,10 @@
         <translation>这是预约凭证：请到“我的预约 / 签到取号”签到。</translation>
     </message>
     <message>
+        <source>✗ The platform does not know this code.</source>
+        <translation>✗ 平台不认识这个二维码。</translation>
+    </message>
+    <message>
         <source>This code can&apos;t be read here.</source>
         <translation>本机无法识别这个二维码。</translation>
     </message>
@@ -902,6 +906,10 @@
     <message>
         <source>Social security card (electronic)</source>
         <translation>社会保障卡（电子证照）</translation>
+    </message>
+    <message>
+        <source>Checking with the platform…</source>
+        <translation>正在向平台核验……</translation>
     </message>
     <message>
         <source>The camera is not working. You can type your ID number instead, or call staff.</source>

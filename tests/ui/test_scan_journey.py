@@ -102,3 +102,46 @@ def test_the_card_wipes_itself(make_window, qtbot, tmp_path, code_png, monkeypat
     assert "异常" in card.verdict.text() or "ABNORMAL" in card.verdict.text()
     qtbot.waitUntil(lambda: w.current.name == "home", timeout=5000)
     assert card.result is None
+
+
+def test_an_opaque_token_is_verified_online_once(make_window, qtbot, tmp_path, connect):  # noqa: F811
+    from central.mint import mint_opaque, write_png
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    with running_central(db) as url:
+        token = mint_opaque(db, "social-security")
+        png = tmp_path / "token.png"
+        write_png(token, png)
+        w = make_window(default_language="en", camera=str(png))
+        w.home()
+        access = connect(w, url)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+        w.go("scan")
+        qtbot.waitUntil(lambda: w.current.name == "card", timeout=10_000)
+        card = w.screens["card"]
+        assert card.result.outcome is Outcome.VERIFIED_ONLINE
+        assert "checked online" in card.verdict.text()
+        assert "Ministry of Human Resources" in card.fields.text()
+        # the same token again: used up, and said so on the card
+        w.home()
+        w.go("scan")
+        qtbot.waitUntil(lambda: w.current.name == "card", timeout=10_000)
+        assert card.result.outcome is Outcome.ALREADY_USED
+        assert "used already" in card.verdict.text()
+        w.home()
+
+
+def test_an_opaque_token_offline_needs_the_network(make_window, qtbot, tmp_path, connect):  # noqa: F811
+    from central.mint import write_png
+
+    png = tmp_path / "token.png"
+    write_png("ECTOKEN:abcdefghijklmnop", png)
+    w = make_window(default_language="en", camera=str(png))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        access = connect(w, url)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+    w.go("scan")  # the platform has gone away
+    screen = w.screens["scan"]
+    qtbot.waitUntil(lambda: "only be checked online" in screen.message.text(), timeout=15_000)
+    w.home()

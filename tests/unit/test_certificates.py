@@ -192,3 +192,18 @@ def _one_outcome(text):
     r = c.check(text)
     assert time.perf_counter() - start < 1.0
     assert isinstance(r.outcome, Outcome)
+
+
+def test_the_platforms_answer_for_an_opaque_token():
+    from kiosk.certificates import online_result
+
+    good = {"verdict": "valid", "checked_at": "2026-11-23T02:00:00Z", "certificate": {
+        "ctype": "e_id", "name": "张小三", "idn": "11010519491231002X", "cno": "E-1",
+        "issuer": "cn-mps", "status": "valid"}}
+    r = online_result(good, trust())
+    assert r.outcome is Outcome.VERIFIED_ONLINE and r.issuer_name["en"] == "Ministry of Public Security"
+    assert online_result({"verdict": "unknown", "checked_at": "2026-11-23T02:00:00Z",
+                          "certificate": None}, trust()).outcome is Outcome.UNKNOWN_TOKEN
+    for broken in ({}, {"verdict": "valid"}, {"verdict": "maybe", "checked_at": "x"},
+                   {**good, "certificate": {"ctype": "passport"}}, [], None):
+        assert online_result(broken, trust()).outcome is Outcome.MALFORMED

@@ -9,6 +9,7 @@ alternatives: type the ID number, or call staff.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,9 +18,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import idnumber
-from kiosk.certificates import Checker, Outcome, Result, TrustList, mask_name
+from kiosk.certificates import Checker, Outcome, Result, TrustList, mask_name, online_result
 from ui.i18n import translate
 from ui.screens.base import Screen
+from ui.tasks import run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.reading import ReadingArea
@@ -47,6 +49,7 @@ def verdict_text(result: Result) -> str:
         Outcome.WEB_LINK: translate("Scan", "This is a web link, not a certificate."),
         Outcome.VOUCHER: translate(
             "Scan", "This is a booking voucher: use “My appointments / check in” to check in."),
+        Outcome.UNKNOWN_TOKEN: translate("Scan", "✗ The platform does not know this code."),
         Outcome.MALFORMED: translate("Scan", "This code can't be read here."),
         Outcome.NOT_OURS: translate("Scan", "This code can't be read here."),
     }[result.outcome]
@@ -119,6 +122,7 @@ class ScanScreen(Screen):
         # the device's own checker: it remembers codes already used, across residents
         self.checker = Checker(self._trust_list)
         self.worker = None
+        self._checking = False
         self.retranslate()
 
     def _trust_list(self) -> TrustList | None:
@@ -156,15 +160,43 @@ class ScanScreen(Screen):
         super().hideEvent(event)
 
     def on_read(self, text: str) -> None:
-        if self.worker is None:
-            return  # a late frame after leaving
+        if self.worker is None or self._checking:
+            return  # a late frame after leaving, or the platform is still answering
         result = self.checker.check(text)
+        central = self.deps.central()
+        if result.outcome is Outcome.NEEDS_NETWORK and central is not None:
+            self._check_online(text, central)
+            return
+        self.show_result(result)
+
+    def show_result(self, result: Result) -> None:
         if result.certificate is not None or result.accepted:
             self.stop_camera()
             self.deps.navigator.go("card", result=result)
             return
         self.message.setText(verdict_text(result))
         self.message.show()
+
+    def _check_online(self, token: str, central) -> None:
+        """An opaque token: only the platform can say; off the GUI thread."""
+        client = central.calls().client
+        key = str(uuid.uuid4())  # one check: a retry after a lost answer gets the same verdict
+        self._checking = True
+        self.message.setText(translate("Scan", "Checking with the platform…"))
+        self.message.show()
+
+        def done(body) -> None:
+            self._checking = False
+            self.show_result(online_result(body, self._trust_list()))
+
+        def failed(_error) -> None:
+            self._checking = False
+            self.show_result(Result(Outcome.NEEDS_NETWORK))
+
+        run_in_background(
+            lambda: client.post("/v1/credentials/verify", {"token": token}, idempotency_key=key,
+                                shape={"verdict": str}).body,
+            done, failed)
 
     def on_failed(self, reason: str) -> None:
         self.message.setText(translate(
@@ -175,6 +207,7 @@ class ScanScreen(Screen):
 
     def reset(self) -> None:
         self.stop_camera()
+        self._checking = False
         self.preview.clear_image()
         self.message.hide()
 
