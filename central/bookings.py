@@ -157,6 +157,13 @@ def find(session: Session, booking_id: str) -> Booking:
     return booking
 
 
+def find_by_reference(session: Session, reference: str) -> Booking:
+    booking = session.scalar(select(Booking).where(Booking.reference == reference))
+    if booking is None:
+        raise Problem(404, "booking_not_found", "there is no booking with this reference")
+    return booking
+
+
 def lookup(session: Session, ref: Reference, secret: bytes, id_number: str) -> dict:
     person = person_key(secret, valid_id_number(id_number))
     rows = session.scalars(

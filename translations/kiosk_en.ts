@@ -908,6 +908,10 @@
         <translation>Social security card (electronic)</translation>
     </message>
     <message>
+        <source>This booking voucher cannot be looked up just now. Please ask staff.</source>
+        <translation>This booking voucher cannot be looked up just now. Please ask staff.</translation>
+    </message>
+    <message>
         <source>Checking with the platform…</source>
         <translation>Checking with the platform…</translation>
     </message>

@@ -908,6 +908,10 @@
         <translation>社会保障卡（电子证照）</translation>
     </message>
     <message>
+        <source>This booking voucher cannot be looked up just now. Please ask staff.</source>
+        <translation>暂时无法查询这张预约凭证，请咨询工作人员。</translation>
+    </message>
+    <message>
         <source>Checking with the platform…</source>
         <translation>正在向平台核验……</translation>
     </message>

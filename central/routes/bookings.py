@@ -28,6 +28,18 @@ def create_booking(request: Request, body: BookingIn, key: idempotency.Idempoten
     return idempotency.execute(ctx, key, device_id, work)
 
 
+BookingReference = Annotated[str, Path(pattern=r"^[A-HJ-NP-Z2-9]{8}$")]
+
+
+@router.get("/bookings/by-reference/{reference}", response_model=BookingOut)
+def read_by_reference(request: Request, reference: BookingReference, _device: DeviceId) -> dict:
+    """The booking a voucher QR names (``SHK-BOOKING:<reference>``): check-in by scanning."""
+    ctx = context(request)
+    with ctx.db.reading() as session:
+        return bookings.booking_view(session, ctx.reference,
+                                     bookings.find_by_reference(session, reference))
+
+
 @router.get("/bookings/{booking_id}", response_model=BookingOut)
 def read_booking(request: Request, booking_id: BookingId, _device: DeviceId) -> dict:
     ctx = context(request)

@@ -145,3 +145,35 @@ def test_an_opaque_token_offline_needs_the_network(make_window, qtbot, tmp_path,
     screen = w.screens["scan"]
     qtbot.waitUntil(lambda: "only be checked online" in screen.message.text(), timeout=15_000)
     w.home()
+
+
+def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_path, connect):  # noqa: F811
+    import uuid
+
+    from central.mint import write_png
+    from kiosk.api_client import CentralClient
+    from kiosk.outbox import utc_iso
+    from kiosk.slips import voucher_text
+
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        client = CentralClient(url, "test-token")
+        day = next(d for d in client.get("/v1/halls/city_centre/availability",
+                                         {"matter": "GA-0001"}).body["days"] if d["remaining"])
+        slot = client.get("/v1/halls/city_centre/slots",
+                          {"matter": "GA-0001", "date": day["date"]}).body["slots"][0]
+        booked = client.post("/v1/bookings", {
+            "hall": "city_centre", "matter": "GA-0001", "start": slot["start"], "hold_id": None,
+            "person": {"id_number": "11010519491231002X", "phone": "13800138000"},
+            "requested_at": utc_iso(datetime.now(UTC)),
+        }, idempotency_key=str(uuid.uuid4())).body
+        png = tmp_path / "voucher.png"
+        write_png(voucher_text(booked["reference"]), png)
+        w = make_window(default_language="en", camera=str(png))
+        w.home()
+        connect(w, url)
+        w.go("scan")
+        qtbot.waitUntil(lambda: w.current.name == "appointment", timeout=10_000)
+        screen = w.screens["appointment"]
+        assert booked["reference"] in screen.details.text()
+        assert screen.check_in_button.isVisible()
+        assert not camera_threads()

@@ -311,7 +311,8 @@ class AppointmentScreen(_Step):
         a, box = self.appointment, self.outbox()
         if a is None or box is None:
             return
-        masked = idnumber.mask(self.deps.session().lookup_id)
+        lookup_id = self.deps.session().lookup_id
+        masked = idnumber.mask(lookup_id) if lookup_id else f"voucher {a.reference}"
         send = appointments.check_in if action == "check_in" else appointments.cancel
         item = send(box, a.booking_id, masked, datetime.now(UTC))
         self.deps.central().urge()

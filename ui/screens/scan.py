@@ -167,7 +167,33 @@ class ScanScreen(Screen):
         if result.outcome is Outcome.NEEDS_NETWORK and central is not None:
             self._check_online(text, central)
             return
+        if result.outcome is Outcome.VOUCHER and central is not None:
+            self._open_voucher(result.reference, central)
+            return
         self.show_result(result)
+
+    def _open_voucher(self, reference: str, central) -> None:
+        """This kiosk's own booking voucher: straight to the booking, to check in."""
+        from kiosk import appointments
+
+        client = central.calls().client
+        self._checking = True
+
+        def done(body) -> None:
+            self._checking = False
+            self.stop_camera()
+            session = self.deps.session()
+            session.appointments = [appointments.from_server(body)]
+            self.deps.navigator.go("appointment", index=0)
+
+        def failed(_error) -> None:
+            self._checking = False
+            self.message.setText(translate(
+                "Scan", "This booking voucher cannot be looked up just now. Please ask staff."))
+            self.message.show()
+
+        run_in_background(lambda: client.get(f"/v1/bookings/by-reference/{reference}",
+                                             shape={"booking_id": str}).body, done, failed)
 
     def show_result(self, result: Result) -> None:
         if result.certificate is not None or result.accepted:
