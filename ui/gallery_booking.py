@@ -199,9 +199,9 @@ def _sample_result(ctype: str, outcome, status: str = "valid"):
 
 def _scan(w: KioskWindow, camera_works: bool) -> None:
     import numpy as np
-    from PySide6.QtGui import QImage
 
     from kiosk.handoff import qr_matrix
+    from ui.scan_worker import to_qimage
 
     w.home()
     w.go("scan")
@@ -214,9 +214,7 @@ def _scan(w: KioskWindow, camera_works: bool) -> None:
         frame = np.full((720, 1280), 70, np.uint8)
         y, x = (720 - code.shape[0]) // 2, (1280 - code.shape[1]) // 2
         frame[y:y + code.shape[0], x:x + code.shape[1]] = code
-        rgb = np.ascontiguousarray(np.repeat(frame[..., None], 3, axis=2))
-        screen.preview.show_image(QImage(rgb.data, 1280, 720, 3 * 1280,
-                                         QImage.Format.Format_RGB888).copy())
+        screen.preview.show_image(to_qimage(frame))
         screen.message.hide()
     else:
         _wait_for(lambda: screen.message.isVisible())

@@ -78,14 +78,17 @@ class ScanWorker(QObject):
             now = time.monotonic()
             if now - last_preview >= PREVIEW_INTERVAL_S:
                 last_preview = now
-                self.preview.emit(_qimage(cv2.flip(frame, 1)))  # mirrored, like a mirror
+                self.preview.emit(to_qimage(cv2.flip(frame, 1)))  # mirrored, like a mirror
             accepted = stable.feed(decode(frame).texts)
             if accepted is not None:
                 self.read.emit(accepted)
             time.sleep(0.005)  # a file source would otherwise spin a core
 
 
-def _qimage(frame) -> QImage:
+def to_qimage(frame) -> QImage:
+    """A BGR (or grey) frame as a QImage that owns its pixels."""
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
     rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
     h, w = rgb.shape[:2]
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()

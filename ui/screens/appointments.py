@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from kiosk import appointments, idnumber
 from kiosk.api_client import ApiError, Refused
 from kiosk.appointments import Appointment
-from kiosk.calendar import BookingRules, CalendarError, calendars_from_wire, load_calendars
-from kiosk.slips import local_when, slip_text, ticket_slip
+from kiosk.calendar import BookingRules
+from kiosk.slips import local_when, ticket_slip
 from ui.i18n import translate
 from ui.outcome_watch import OutcomeWatch
-from ui.screens.base import Screen
 from ui.screens.booking import id_error_text, reason_text
+from ui.screens.steps import SlipActions, Step
 from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -48,44 +48,10 @@ def status_text(a: Appointment) -> str:
     }.get(a.status, a.status)
 
 
-class _Step(Screen):
-    def __init__(self, deps) -> None:
-        super().__init__(deps)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        set_role(self.message, "notice")
-        self.message.hide()
-        self.root.addWidget(self.message)
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.root.activate()
-
-    def matter_name(self, code: str) -> str:
-        m = self.deps.catalogue.find_matter(code)
-        return m.name.get(self.lang) if m else code
-
-    def hall_name(self, code: str) -> str:
-        for h in self.deps.catalogue.halls:
-            if h.code == code:
-                return h.name.get(self.lang)
-        return code
-
-    def outbox(self):
-        central = self.deps.central()
-        return central.outbox if central is not None else None
-
+class _Step(Step):
     def rules(self, hall: str) -> BookingRules:
-        """The hall's booking rules: as last pulled from the platform, else as bundled."""
-        central = self.deps.central()
-        pulled = central.pulled.get("halls") if central is not None else None
-        try:
-            calendars = (calendars_from_wire(pulled.body) if pulled is not None
-                         else load_calendars(self.deps.catalogue.halls))
-        except CalendarError:
-            return BookingRules()
-        cal = calendars.get(hall)
+        """The hall's booking rules (from its calendar: pulled, else bundled)."""
+        cal = self.hall_calendar(hall)
         return cal.rules if cal else BookingRules()
 
 
@@ -428,7 +394,7 @@ def checkin_refusal(code: str, before: int, after: int) -> str:
     return reason_text(code)
 
 
-class WalkInScreen(_Step):
+class WalkInScreen(SlipActions, _Step):
     """A queue number without an appointment: choose the service; the green channel
     (priority) for residents aged 60 or over, asked plainly, and always in 长辈版."""
 
@@ -451,11 +417,11 @@ class WalkInScreen(_Step):
         self.root.addWidget(self.number)
         self.print_button = TextButton("secondary", self)
         self.print_button.setObjectName("print-ticket")
-        self.print_button.clicked.connect(self._print)
+        self.print_button.clicked.connect(self.print_slip)
         self.print_button.hide()
         self.phone_button = TextButton("secondary", self)
         self.phone_button.setObjectName("ticket-to-phone")
-        self.phone_button.clicked.connect(self._to_phone)
+        self.phone_button.clicked.connect(self.slip_to_phone)
         self.phone_button.hide()
         self.qr = QrCode(self)
         self.qr.hide()
@@ -530,21 +496,6 @@ class WalkInScreen(_Step):
             timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
             window=matter.window.get(self.lang) if matter and matter.window else "")
 
-    def _to_phone(self) -> None:
-        slip = self.slip()
-        if slip is not None:
-            self.qr.set_text(slip_text(slip))
-            self.qr.show()
-
-    def _print(self) -> None:
-        from ui.printing import print_slip
-
-        slip = self.slip()
-        if slip is None:
-            return
-        result = print_slip(slip, self.deps.settings)
-        self.printed_to = result.target
-        self.say(result.message)
 
     def retranslate(self) -> None:
         t = self.ticket()

@@ -27,11 +27,11 @@ from kiosk.booking import (
     offline_slots,
     submit,
 )
-from kiosk.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
-from kiosk.slips import booking_slip, local_when, slip_text, voucher_text
+from kiosk.calendar import HallCalendar
+from kiosk.slips import booking_slip, local_when, voucher_text
 from ui.i18n import plural, translate
 from ui.outcome_watch import OutcomeWatch
-from ui.screens.base import Screen
+from ui.screens.steps import SlipActions, Step
 from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -63,16 +63,11 @@ def begin(deps, matter_code: str) -> None:
         deps.navigator.go("book_hall")
 
 
-class BookingStep(Screen):
-    """Common to the steps: the draft, one background call at a time, a message line."""
+class BookingStep(Step):
+    """Common to the booking steps: the draft, one background call at a time."""
 
     def __init__(self, deps) -> None:
         super().__init__(deps)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        set_role(self.message, "notice")
-        self.message.hide()
-        self.root.addWidget(self.message)
         self._task: Task | None = None
 
     @property
@@ -99,39 +94,17 @@ class BookingStep(Screen):
         """A network call of this step is under way."""
         return self._task is not None
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.root.activate()  # the grid below measures its page with the message in place
-
     def calendar(self) -> HallCalendar | None:
-        """The hall's calendar: the copy pulled from the server, else the bundled one."""
-        central = self.deps.central()
+        """The chosen hall's calendar."""
         draft = self.draft
-        if draft is None or draft.hall is None:
-            return None
-        if central is not None:
-            pulled = central.pulled.get("halls")
-            if pulled is not None:
-                try:
-                    return calendars_from_wire(pulled.body).get(draft.hall)
-                except CalendarError:
-                    pass
-        try:
-            return load_calendars(self.deps.catalogue.halls).get(draft.hall)
-        except CalendarError:
-            return None
+        return self.hall_calendar(draft.hall) if draft and draft.hall else None
 
-    def hall_name(self) -> str:
+    def chosen_hall(self) -> str:
         draft = self.draft
-        for h in self.deps.catalogue.halls:
-            if draft and h.code == draft.hall:
-                return h.name.get(self.lang)
-        return ""
+        return self.hall_name(draft.hall) if draft and draft.hall else ""
 
-    def matter_name(self) -> str:
-        m = self.deps.catalogue.find_matter(self.draft.matter) if self.draft else None
-        return m.name.get(self.lang) if m else ""
+    def chosen_matter(self) -> str:
+        return self.matter_name(self.draft.matter) if self.draft else ""
 
     def timezone(self) -> str:
         cal = self.calendar()
@@ -286,7 +259,7 @@ class BookDayScreen(BookingStep):
 
     def retranslate(self) -> None:
         self.title.setText(translate("Booking", "Which day?"))
-        self.instruction.setText(self.matter_name() + " · " + self.hall_name()
+        self.instruction.setText(self.chosen_matter() + " · " + self.chosen_hall()
                                  if self.draft else "")
         self._show_days()
 
@@ -637,8 +610,8 @@ class BookReviewScreen(BookingStep):
         if d is not None:
             m = self.deps.catalogue.find_matter(d.matter)
             hall_only_one = bool(m and len(m.halls) == 1)
-            self.values["matter"].setText(self.matter_name())
-            self.values["hall"].setText(self.hall_name())
+            self.values["matter"].setText(self.chosen_matter())
+            self.values["hall"].setText(self.chosen_hall())
             self.values["time"].setText(
                 local_when(d.slot.start, self.timezone(), self.lang) if d.slot else "")
             self.values["who"].setText(
@@ -647,7 +620,7 @@ class BookReviewScreen(BookingStep):
         self.confirm_button.set_texts(translate("Booking", "Confirm the booking"))
 
 
-class BookResultScreen(BookingStep):
+class BookResultScreen(SlipActions, BookingStep):
     name = "book_result"
 
     def __init__(self, deps) -> None:
@@ -674,7 +647,7 @@ class BookResultScreen(BookingStep):
         row = QHBoxLayout()
         self.print_button = TextButton("secondary", self)
         self.print_button.setObjectName("print-slip")
-        self.print_button.clicked.connect(self._print)
+        self.print_button.clicked.connect(self.print_slip)
         self.phone_button = TextButton("secondary", self)
         self.phone_button.setObjectName("send-to-phone")
         self.phone_button.clicked.connect(self._to_phone)
@@ -740,7 +713,7 @@ class BookResultScreen(BookingStep):
         confirmed = self.state == "confirmed" and self.booking is not None
         matter = self.deps.catalogue.find_matter(d.matter)
         return booking_slip(
-            lang=self.lang, confirmed=confirmed, hall=self.hall_name(), matter=self.matter_name(),
+            lang=self.lang, confirmed=confirmed, hall=self.chosen_hall(), matter=self.chosen_matter(),
             start=d.slot.start, timezone=self.timezone(), id_number=d.id_number, mobile=d.phone,
             reference=self.booking.get("reference", "") if confirmed else "",
             window=matter.window.get(self.lang) if matter and matter.window else "",
@@ -759,22 +732,9 @@ class BookResultScreen(BookingStep):
             "%1", opens.astimezone(tz).strftime("%H:%M")).replace(
             "%2", closes.astimezone(tz).strftime("%H:%M"))
 
-    def _print(self) -> None:
-        from ui.printing import print_slip
-
-        slip = self.slip()
-        if slip is None:
-            return
-        result = print_slip(slip, self.deps.settings)
-        self.printed_to = result.target
-        self.say(result.message)
-
     def _to_phone(self) -> None:
         """The slip as a QR code, for a resident with no printer here (or who prefers it)."""
-        slip = self.slip()
-        if slip is not None:
-            self.qr.set_text(slip_text(slip))
-            self.qr.show()
+        if self.slip_to_phone():
             self.say(translate("Booking", "Scan the code with your phone camera to keep this."))
 
     def _done(self) -> None:
