@@ -225,6 +225,8 @@ class ScanScreen(Screen):
             done, failed)
 
     def on_failed(self, reason: str) -> None:
+        if self.worker is None:
+            return  # reported by a camera already stopped (the screen was left)
         self.message.setText(translate(
             "Scan", "The camera is not working. You can type your ID number instead, or call staff."))
         self.message.setToolTip(reason)
