@@ -65,6 +65,11 @@ OPTIONS: tuple[Option, ...] = (
         "URL put in the 'take it to your phone' QR code; {code}, {have}, {lang} are filled in.",
     ),
     Option("read_aloud_auto_elderly", bool, False, "Read each screen aloud automatically in 长辈版."),
+    Option("speech_volume", float, 0.8, "Read-aloud volume after every session wipe (0 to 1).", 0.0, 1.0),
+    Option("staff_idle_seconds", int, 600,
+           "Idle time of a staff session (staff panel, assisted mode) before its warning.", 60, 7200),
+    Option("staff_idle_countdown_seconds", int, 60, "How long the staff session's warning counts down.", 30, 600),
+    Option("touch_screen", bool, True, "The kiosk is used by touch: the mouse cursor is hidden."),
     Option("printer_name", str, "", "The system printer for slips; empty: save slips as PDF."),
     Option("slip_paper", str, "80mm", "Slip paper: 80 mm receipt roll or A4.", choices=("80mm", "A4")),
     Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
@@ -93,6 +98,10 @@ class Settings:
     idle_countdown_seconds: int
     handoff_url_template: str
     read_aloud_auto_elderly: bool
+    speech_volume: float
+    staff_idle_seconds: int
+    staff_idle_countdown_seconds: int
+    touch_screen: bool
     printer_name: str
     slip_paper: str
     slip_pdf_dir: str

@@ -155,6 +155,8 @@ class KioskWindow(QWidget):
         #: the sync worker and the screens' access to the central platform (ui.app sets them)
         self.sync = None
         self.central = None
+        #: lock-down lets the window close only when this is True (an administrator's Exit)
+        self.exit_allowed = False
 
         deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
                           lambda: self.session, lambda: self.central)
@@ -351,6 +353,13 @@ class KioskWindow(QWidget):
         else:
             self._apply_presentation()
         self._show("attract", {})
+
+    def recover_after_error(self) -> None:
+        """After an unexpected error in a handler (logged by the crash hook): never leave
+        a resident on a half-done screen such as "Sending…"; start over, and say so."""
+        self.wipe()
+        self.toast.setText(translate("Shell", "Sorry, something went wrong. Please start again."))
+        self.toast.show()
 
     # -- read aloud --------------------------------------------------------------------
 
