@@ -9,8 +9,10 @@ plain text. Demos and tests pass an explicit ``MemoryKeyring``.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
+import secrets
 from dataclasses import dataclass
 
 import keyring
@@ -21,6 +23,7 @@ from kiosk.api_client import CentralClient
 
 SERVICE = "service-hall-kiosk"
 ACCOUNT = "device"
+PEPPER_ACCOUNT = "staff-pin-pepper"
 
 HOW_TO_SET_UP = (
     "No secure credential store is available, so the kiosk will not keep its device "
@@ -127,6 +130,25 @@ class CredentialStore:
         )
         self.save(creds)
         return creds
+
+    def staff_pepper(self) -> bytes:
+        """The secret that keys staff PIN verifiers, made on first use. It lives only in
+        the OS credential store: the database file alone does not allow a PIN search."""
+        try:
+            backend = self._keyring()
+            text = backend.get_password(SERVICE, PEPPER_ACCOUNT)
+            if not text:
+                text = base64.b64encode(secrets.token_bytes(32)).decode("ascii")
+                backend.set_password(SERVICE, PEPPER_ACCOUNT, text)
+        except keyring.errors.KeyringError as exc:
+            raise NoSecureStore(str(exc)) from exc
+        try:
+            pepper = base64.b64decode(text, validate=True)
+        except ValueError as exc:
+            raise NoSecureStore("the staff PIN secret in the credential store is damaged") from exc
+        if len(pepper) < 32:
+            raise NoSecureStore("the staff PIN secret in the credential store is too short")
+        return pepper
 
     def clear(self) -> None:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):

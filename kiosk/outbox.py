@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from kiosk import idnumber, phone
 from kiosk.store import LocalStore
 
-PENDING, SENT, REFUSED, DEAD = "pending", "sent", "refused", "dead"
+PENDING, SENT, REFUSED, DEAD, DISCARDED = "pending", "sent", "refused", "dead", "discarded"
 KINDS = ("hold", "booking", "cancel", "check_in", "ticket", "rating", "message", "audit")
 
 
@@ -78,15 +80,30 @@ class OutboxCounts:
     sent: int = 0
     refused: int = 0
     dead: int = 0
+    discarded: int = 0
 
 
 def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+AUDIT_PATH = "/v1/submissions"
+
+
+def audit_body(event: str, identity: Identity, now: datetime, **details: Any) -> dict[str, Any]:
+    """A staff audit event as the central platform takes it (kind ``audit``)."""
+    return {"kind": "audit", "created_at": utc_iso(now), "identity": identity.as_json(),
+            "payload": {"event": event, **details}}
+
+
+#: in assisted mode: who is acting on whose behalf (staff number, resident reference)
+Acting = Callable[[], "Identity | None"]
+
+
 class Outbox:
-    def __init__(self, store: LocalStore) -> None:
+    def __init__(self, store: LocalStore, acting: Acting = lambda: None) -> None:
         self._store = store
+        self._acting = acting
 
     def enqueue(
         self,
@@ -104,15 +121,26 @@ class Outbox:
         if method not in ("POST", "DELETE"):
             raise ValueError(f"submissions are POST or DELETE, not {method}")
         item_id = item_id or str(uuid.uuid4())
-        text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        acting = self._acting() if kind != "audit" else None
+        if acting is not None:  # made by staff for a resident: says so, and is audited
+            identity = Identity(identity.resident or acting.resident, acting.staff)
         with self._store.write() as db:
-            cur = db.execute(
-                "INSERT INTO outbox (id, kind, method, path, body, identity, created_at, state,"
-                " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0)",
-                (item_id, kind, method, path, text, json.dumps(identity.as_json()), utc_iso(now)),
-            )
-            seq = cur.lastrowid
+            seq = self._insert(db, item_id, kind, method, path, body, identity, now)
+            if acting is not None:  # the audit trail names the session reference, not the resident
+                who = Identity(acting.resident, acting.staff)
+                audit = audit_body("assisted_submission", who, now, submission=kind, item=item_id)
+                self._insert(db, str(uuid.uuid4()), "audit", "POST", AUDIT_PATH, audit, who, now)
         return self.get(item_id) or _missing(item_id, seq)
+
+    @staticmethod
+    def _insert(db, item_id, kind, method, path, body, identity, now) -> int | None:
+        text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        cur = db.execute(
+            "INSERT INTO outbox (id, kind, method, path, body, identity, created_at, state,"
+            " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0)",
+            (item_id, kind, method, path, text, json.dumps(identity.as_json()), utc_iso(now)),
+        )
+        return cur.lastrowid
 
     def get(self, item_id: str) -> OutboxItem | None:
         rows = self._store.read("SELECT * FROM outbox WHERE id = ?", (item_id,))
@@ -143,6 +171,22 @@ class Outbox:
                 " WHERE id = ? AND state = 'pending'",
                 (state, status, json.dumps(body, ensure_ascii=False), reason, utc_iso(now), item_id),
             )
+            if state == SENT:  # the platform has it: the kiosk keeps no full ID or phone number
+                _redact_row(db, item_id)
+
+    def discard(self, item_id: str, reason: str, now: datetime) -> bool:
+        """Staff discard a dead letter, with a reason; the row stays (redacted), never deleted."""
+        if not reason.strip():
+            raise ValueError("a dead letter is discarded only with a reason")
+        with self._store.write() as db:
+            cur = db.execute(
+                "UPDATE outbox SET state = 'discarded', last_error = ?, finished_at = ?"
+                " WHERE id = ? AND state = 'dead'",
+                (f"discarded: {reason.strip()}", utc_iso(now), item_id),
+            )
+            if cur.rowcount == 1:
+                _redact_row(db, item_id)
+            return cur.rowcount == 1
 
     def mark_retry(self, item_id: str, error: str, next_attempt_at: float) -> None:
         with self._store.write() as db:
@@ -177,6 +221,30 @@ class Outbox:
             "SELECT created_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1"
         )
         return rows[0]["created_at"] if rows else None
+
+
+def redacted(value: Any) -> Any:
+    """A body with ID and phone numbers masked, wherever they are."""
+    if isinstance(value, dict):
+        out = {}
+        for key, inner in value.items():
+            if key == "id_number" and isinstance(inner, str):
+                out[key] = idnumber.mask(inner)
+            elif key in ("phone", "mobile") and isinstance(inner, str):
+                out[key] = phone.mask(inner)
+            else:
+                out[key] = redacted(inner)
+        return out
+    if isinstance(value, list):
+        return [redacted(v) for v in value]
+    return value
+
+
+def _redact_row(db: Any, item_id: str) -> None:
+    row = db.execute("SELECT body FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    body = redacted(json.loads(row[0]))
+    db.execute("UPDATE outbox SET body = ? WHERE id = ?",
+               (json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")), item_id))
 
 
 def _missing(item_id: str, seq: int | None) -> OutboxItem:

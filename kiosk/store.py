@@ -70,6 +70,53 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox_v2 RENAME TO outbox;
     CREATE INDEX outbox_by_state ON outbox (state, seq);
     """,
+    # 3: staff mode. Accounts the installer adds on this kiosk (those from the central
+    # platform are a pulled copy); the PIN guard, kept across restarts; 'discarded'
+    # dead letters (staff gave a reason; the row stays); the hall's defaults as staff
+    # set them in the staff panel (over kiosk.toml).
+    """
+    CREATE TABLE staff_local (
+        number TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('assistant', 'administrator')),
+        pin TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_guard (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL DEFAULT 0,
+        wait_until REAL NOT NULL DEFAULT 0,
+        hard_locked INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO staff_guard (id) VALUES (1);
+    CREATE TABLE outbox_v3 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        body TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'refused', 'dead', 'discarded')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        last_error TEXT,
+        response_status INTEGER,
+        response_body TEXT,
+        finished_at TEXT
+    );
+    INSERT INTO outbox_v3 SELECT * FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v3 RENAME TO outbox;
+    CREATE INDEX outbox_by_state ON outbox (state, seq);
+    CREATE TABLE hall_defaults (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

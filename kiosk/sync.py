@@ -29,6 +29,8 @@ from kiosk.backoff import Backoff
 from kiosk.catalogue import CatalogueError, parse_catalogue
 from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
+from kiosk.staff import PULLED_NAME as STAFF_PULLED
+from kiosk.staff import StaffError, roster_for_storage
 
 BAD_RESPONSE_LIMIT = 5
 #: refusals that are an answer for the resident, shown on the screen where they asked,
@@ -49,6 +51,8 @@ class Pull:
     path: str
     shape: Mapping[str, type]
     check: Callable[[Any], object] | None = None
+    #: what is kept of the answer, when not the answer as it came (the staff list)
+    keep: Callable[[Any], Any] | None = None
 
 
 def _check_catalogue(body: Any) -> None:
@@ -63,6 +67,19 @@ PULLS: tuple[Pull, ...] = (
     Pull("halls", "/v1/halls", {"halls": list}),
     Pull("trust_list", "/v1/trust-list", {"issued_at": str, "issuers": list}),
 )
+
+
+def staff_pull(pepper: bytes) -> Pull:
+    """The staff accounts, kept with each PIN hash keyed with the kiosk's pepper
+    (``kiosk.staff``): never as they came."""
+
+    def keep(body: Any) -> Any:
+        try:
+            return roster_for_storage(body, pepper)
+        except StaffError as exc:
+            raise BadResponse("bad_staff_list", str(exc)) from exc
+
+    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list}, keep=keep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +240,8 @@ class SyncEngine:
                 else:
                     if pull.check:
                         pull.check(resp.body)
-                    self.pulled.replace(pull.name, resp.etag, resp.body, self._clock())
+                    body = pull.keep(resp.body) if pull.keep else resp.body
+                    self.pulled.replace(pull.name, resp.etag, body, self._clock())
                     replaced.append(pull.name)
             except ApiError as exc:
                 self._failure(exc)

@@ -12,18 +12,21 @@ from pathlib import Path
 from kiosk.api_client import CentralClient
 from kiosk.booking import BookingCalls
 from kiosk.credentials import DeviceCredentials
-from kiosk.outbox import Outbox
+from kiosk.outbox import Acting, Outbox
 from kiosk.pulled import PulledCache
 from kiosk.store import LocalStore
 
 
 class CentralAccess:
     def __init__(self, creds: DeviceCredentials, store_path: Path,
-                 urge: Callable[[], None], timeout: tuple[float, float] = (3.05, 8.0)) -> None:
+                 urge: Callable[[], None], timeout: tuple[float, float] = (3.05, 8.0),
+                 acting: Acting = lambda: None) -> None:
+        """``acting``: in assisted mode, who acts for whom (the window's ``acting``); every
+        submission then carries the staff number and is audited."""
         self.creds = creds
         self._timeout = timeout
         self._store = LocalStore(store_path)  # the GUI thread's own connection
-        self.outbox = Outbox(self._store)
+        self.outbox = Outbox(self._store, acting)
         self.pulled = PulledCache(self._store)
         self.urge = urge
 

@@ -23,7 +23,7 @@ from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring,
 from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
 from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine
+from kiosk.sync import PULLS, Pull, SyncEngine, staff_pull
 from ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -102,29 +102,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def enrol_demo(url: str) -> DeviceCredentials:
-    return CredentialStore(MemoryKeyring()).enrol(CentralClient(url), DEMO_ENROLMENT_CODE, "demo kiosk")
+def enrol_demo(url: str, keys: CredentialStore | None = None) -> DeviceCredentials:
+    keys = keys if keys is not None else CredentialStore(MemoryKeyring())
+    return keys.enrol(CentralClient(url), DEMO_ENROLMENT_CODE, "demo kiosk")
 
 
-def demo_worker(folder: Path, store_path: Path) -> tuple[SyncWorker, DemoCentral]:
-    """A worker that starts the demo server, enrols with it and syncs, all in its thread."""
+def demo_worker(folder: Path, store_path: Path,
+                keys: CredentialStore | None = None) -> tuple[SyncWorker, DemoCentral]:
+    """A worker that starts the demo server, enrols with it and syncs, all in its thread.
+
+    ``keys``: the demo's in-memory credential store, shared with staff sign-in (the
+    staff PIN pepper must be the same on both sides)."""
     central = DemoCentral(folder)
+    keys = keys if keys is not None else CredentialStore(MemoryKeyring())
 
     def make_engine(on_status, on_pulled) -> tuple[SyncEngine, DeviceCredentials]:
         if getattr(sys, "frozen", False):
             raise RuntimeError("the installed kiosk does not bundle the demo central server")
         if not central.start():
             raise RuntimeError(f"the demo central server did not start (see {folder})")
-        creds = enrol_demo(central.url)
-        return _engine(creds, store_path, on_status, on_pulled, {}), creds
+        creds = enrol_demo(central.url, keys)
+        return _engine(creds, store_path, on_status, on_pulled, {"pulls": _pulls(keys)}), creds
 
     return SyncWorker(make_engine), central
 
 
 def enrolled_worker(url: str, store_path: Path) -> SyncWorker | None:
     """A worker for this device's enrolment with ``url``; None (and why, in the log) if none."""
+    keys = CredentialStore()
     try:
-        creds = CredentialStore().load()
+        creds = keys.load()
     except NoSecureStore as exc:
         log.error("%s", exc)
         return None
@@ -132,7 +139,16 @@ def enrolled_worker(url: str, store_path: Path) -> SyncWorker | None:
         log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
                   url, url)
         return None
-    return make_worker(creds, store_path)
+    return make_worker(creds, store_path, pulls=_pulls(keys))
+
+
+def _pulls(keys: CredentialStore) -> tuple[Pull, ...]:
+    """What the engine pulls: the staff list too when there is a pepper to keep it with."""
+    try:
+        return (*PULLS, staff_pull(keys.staff_pepper()))
+    except NoSecureStore as exc:
+        log.error("staff accounts are not pulled: %s", exc)
+        return PULLS
 
 
 def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_configured",

@@ -21,6 +21,7 @@ from ui.theme import Theme
 
 if TYPE_CHECKING:
     from ui.central_access import CentralAccess
+    from ui.staff_mode import StaffMode
 
 
 class Navigator(Protocol):
@@ -51,3 +52,5 @@ class ScreenDeps:
     session: Callable[[], ResidentSession]
     #: the central platform, once connected (None: not configured, or not yet)
     central: Callable[[], CentralAccess | None] = lambda: None
+    #: staff and assisted mode (sign-in, who helps whom, the audit trail)
+    staff: StaffMode | None = None

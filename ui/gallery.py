@@ -61,6 +61,7 @@ def show_offline(w: KioskWindow) -> None:
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     from ui.gallery_booking import appointment_states, booking_states, scan_states
+    from ui.gallery_staff import staff_states
 
     code = sample_matter(catalogue)
 
@@ -90,6 +91,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         **booking_states(),
         **appointment_states(),
         **scan_states(),
+        **staff_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }

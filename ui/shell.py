@@ -12,11 +12,11 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QInputEvent, QInputMethodEvent
+from PySide6.QtGui import QInputEvent, QInputMethodEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue import Catalogue
@@ -28,9 +28,15 @@ from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
 from ui.screens.base import Screen
 from ui.speech import ReadAloud
+from ui.staff_mode import SUSPEND_REASON, StaffMode
 from ui.theme import Theme, pick_font_family, set_role
+from ui.widgets.assist_banner import AssistBanner
 from ui.widgets.bars import Footer, Header
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.widgets.long_press import LongPress
+
+if TYPE_CHECKING:
+    from kiosk.staff_desk import StaffDesk
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +63,14 @@ def _screen_class(name: str) -> type[Screen]:
         from ui.screens.info import ComingSoonScreen as cls
     elif name == "call_staff":
         from ui.screens.info import CallStaffScreen as cls
+    elif name == "staff_sign_in":
+        from ui.screens.staff_sign_in import StaffSignInScreen as cls
+    elif name == "staff_panel":
+        from ui.screens.staff_panel import StaffPanelScreen as cls
+    elif name in ("assist_consent", "hand_back"):
+        from ui.screens import assist
+
+        cls = assist.ConsentScreen if name == "assist_consent" else assist.HandBackScreen
     elif name in ("scan", "card"):
         from ui.screens import scan
 
@@ -86,7 +100,10 @@ def _screen_class(name: str) -> type[Screen]:
 SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
                 "matter_list", "matter", "coming_soon", "call_staff",
                 "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result",
-                "appointments", "appointment_list", "appointment", "walk_in", "scan", "card")
+                "appointments", "appointment_list", "appointment", "walk_in", "scan", "card",
+                "staff_sign_in", "staff_panel", "assist_consent", "hand_back")
+#: screens where the resident types or confirms for themselves, even when assisted
+RESIDENT_OWN_STEPS = frozenset({"book_who", "book_review", "appointments"})
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
@@ -131,6 +148,7 @@ class KioskWindow(QWidget):
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         speech: ReadAloud | None = None,
+        staff_desk: Callable[[], StaffDesk] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -158,8 +176,15 @@ class KioskWindow(QWidget):
         #: lock-down lets the window close only when this is True (an administrator's Exit)
         self.exit_allowed = False
 
+        self.staff = StaffMode(staff_desk, clock, settings, self)
+        self.staff.services.sync_status = lambda: self.header.status.status
+        self.staff.services.urge = lambda: self.sync.urge() if self.sync is not None else None
+        self.staff.services.hall_default = lambda name: getattr(self.settings, name)
+        self.staff.services.defaults_changed = self._reload_hall_defaults
+        self.staff.services.exit_kiosk = self._exit_kiosk
+        self.staff.changed.connect(self._show_staff_state)
         deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
-                          lambda: self.session, lambda: self.central)
+                          lambda: self.session, lambda: self.central, self.staff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -175,7 +200,10 @@ class KioskWindow(QWidget):
         self.toast.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.toast, "notice")
         self.toast.hide()
+        self.banner = AssistBanner(self)
+        self.banner.finish.connect(self._banner_finish)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.toast)
         layout.addWidget(self.footer)
@@ -185,6 +213,10 @@ class KioskWindow(QWidget):
 
         self.header.language_requested.connect(self.set_language)
         self.header.elderly_toggled.connect(self.set_elderly)
+        # the hidden ways into staff mode: 3 s on the hall's name, or Ctrl+Alt+S
+        self.staff_press = LongPress(self.header.hall, 3.0)
+        self.staff_press.held.connect(self.enter_staff)
+        QShortcut(QKeySequence("Ctrl+Alt+S"), self, activated=self.enter_staff)
         self.footer.home_button.clicked.connect(self.home)
         self.footer.back_button.clicked.connect(self.back)
         self.footer.read_button.clicked.connect(self.read_aloud)
@@ -213,6 +245,9 @@ class KioskWindow(QWidget):
         self._ensure_session()
         self._history.append((self.current.name, self._current_args))
         self._show(name, kwargs)
+        if self.staff.assisting:
+            self.staff.record_action("assist_step", screen=name,
+                                     resident_own=name in RESIDENT_OWN_STEPS)
 
     def back(self) -> None:
         if self._history:
@@ -240,6 +275,7 @@ class KioskWindow(QWidget):
         on_attract = name == "attract"
         self.header.setVisible(not on_attract)
         self.footer.setVisible(not on_attract)
+        self._show_staff_state()
 
     def _ensure_session(self) -> None:
         """The first step away from the attract screen starts a resident's session."""
@@ -282,6 +318,7 @@ class KioskWindow(QWidget):
             self._applied_qss = qss
         s = p.theme.sizes
         self.header.set_metrics(s.margin, s.gap)
+        self.banner.set_metrics(s.margin, s.gap)
         self.footer.set_metrics(s.margin, s.gap)
         self._fit_overlay()
         s_name = self.settings.hall_name_zh if p.language.startswith("zh") else self.settings.hall_name_en
@@ -322,9 +359,21 @@ class KioskWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if isinstance(event, QInputEvent | QInputMethodEvent) and event.type() in _INPUT_EVENTS:
             self.idle.touch()
+            if self.staff.signed_in:
+                self.staff.idle.touch()
         return False
 
     def check_idle(self) -> None:
+        if self.staff.signed_in:  # the staff session's own, longer idle time
+            status = self.staff.poll_idle()
+            if status.state is IdleState.EXPIRED:
+                self.staff.end("timed_out")
+                self.wipe()
+            elif status.state is IdleState.WARNING:
+                self.overlay.show_seconds(status.seconds_left)
+            elif self.overlay.isVisible():
+                self.overlay.hide()
+            return
         status = self.idle.poll()
         if status.state is IdleState.WARNING:
             self.overlay.show_seconds(status.seconds_left)
@@ -335,10 +384,14 @@ class KioskWindow(QWidget):
 
     def _still_here(self) -> None:
         self.idle.still_here()
+        if self.staff.signed_in:
+            self.staff.idle.still_here()
         self.overlay.hide()
 
     def wipe(self) -> None:
         """End the resident's session: forget everything, back to the hall's defaults."""
+        if self.staff.signed_in:  # whatever ends the session signs staff out too
+            self.staff.end("session_wiped")
         self.overlay.hide()
         self.speech.stop()
         self.idle.end_session()
@@ -353,6 +406,58 @@ class KioskWindow(QWidget):
         else:
             self._apply_presentation()
         self._show("attract", {})
+
+    # -- staff and assisted mode ------------------------------------------------------
+
+    def enter_staff(self) -> None:
+        """The hidden entry: the PIN pad (or the panel, for staff already signed in)."""
+        self.overlay.hide()
+        if self.staff.assisting:
+            return  # the banner's Finish is the way out; nothing hidden mid-assistance
+        self.go("staff_panel" if self.staff.signed_in else "staff_sign_in")
+
+    def hand_back(self) -> None:
+        """End staff or assisted mode: audited, signed out, everything wiped."""
+        self.staff.end("hand_back" if self.staff.assisting else "signed_out")
+        self.wipe()
+
+    def _banner_finish(self) -> None:
+        if self.staff.assisting:
+            self.go("hand_back")
+        else:
+            self.hand_back()
+
+    def _show_staff_state(self) -> None:
+        staff = self.staff
+        if staff.signed_in:
+            self.idle.suspend(SUSPEND_REASON)
+        else:
+            self.idle.resume(SUSPEND_REASON)
+        on_attract = self.current is not None and self.current.name == "attract"
+        self.banner.show_state(None if on_attract else staff.member, staff.assisting,
+                               self.current is not None and self.current.name in RESIDENT_OWN_STEPS)
+
+    def acting(self):
+        """For the outbox (``CentralAccess``): staff acting for a resident, else None."""
+        return self.staff.acting()
+
+    def _reload_hall_defaults(self) -> None:
+        from kiosk import hall_defaults
+
+        desk = self.staff.desk()
+        if desk is not None:
+            self.settings = hall_defaults.applied(self.settings, desk.store)
+
+    def load_hall_defaults(self) -> None:
+        """The staff's choices over kiosk.toml, once the kiosk is up (``ui.app``)."""
+        self._reload_hall_defaults()
+        if not self.idle.in_session and not self.staff.signed_in:
+            self.wipe()
+
+    def _exit_kiosk(self) -> None:
+        self.exit_allowed = True
+        self.close()
+        QApplication.instance().quit()
 
     def recover_after_error(self) -> None:
         """After an unexpected error in a handler (logged by the crash hook): never leave

@@ -70,6 +70,8 @@ QFrame[role="card"] QLabel[role="muted"] {{ color: {p.ink_muted}; }}
 QLabel[role="danger-text"] {{ color: {p.danger}; font-weight: bold; }}
 QLabel[role="success-text"] {{ color: {p.success}; font-weight: bold; }}
 QWidget[role="bar"] {{ background: {p.header}; }}
+QWidget[role="banner"] {{ background: {p.notice}; border-bottom: 4px solid {p.ink}; }}
+QWidget[role="banner"] QLabel {{ color: {p.ink}; font-weight: bold; }}
 QWidget[role="bar"] QLabel {{ color: {p.on_dark}; }}
 QWidget[role="bar"] QLabel[role="chip"] {{
     border: 2px solid {p.on_dark}; border-radius: {s.radius}px; padding: 4px {s.gap}px;

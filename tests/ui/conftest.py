@@ -25,10 +25,13 @@ def make_window(qtbot, qapp, demo_catalogue, demo_index, built_translations, clo
     made: list[KioskWindow] = []
     switch = LanguageSwitch(qapp)
 
-    def make(width: int = 1920, height: int = 1080, **settings_values) -> KioskWindow:
+    def make(width: int = 1920, height: int = 1080, window_options: dict | None = None,
+             **settings_values) -> KioskWindow:
+        """``window_options``: more arguments for KioskWindow (``staff_desk``, ``speech``)."""
         settings = Settings.defaults().with_values(**settings_values)
         switch.set_language(settings.default_language)
-        window = KioskWindow(demo_catalogue, demo_index, settings, switch, clock=clock)
+        window = KioskWindow(demo_catalogue, demo_index, settings, switch, clock=clock,
+                             **(window_options or {}))
         window.resize(width, height)
         qtbot.addWidget(window)
         window.show()

@@ -39,6 +39,11 @@ class StatusChip(QLabel):
         one_line = fm.horizontalAdvance(self.text()) + m.left() + m.right() + fm.averageCharWidth()
         return QSize(max(hint.width(), one_line), hint.height())
 
+    @property
+    def status(self) -> SyncStatus | None:
+        """The last status shown (None before the sync side reported)."""
+        return self._status
+
     def show_status(self, status: SyncStatus) -> None:
         self._status = status
         self.retranslate()

@@ -1,0 +1,363 @@
+"""Staff mode and assisted mode through the real widgets: the hidden entry, the PIN
+pad (right, wrong, waiting, locked, across a restart), consent, the banner, the
+staff session's idle time, hand-back, the staff panel's dead letters, and an
+assisted booking whose audit trail reaches the real reference server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+
+from kiosk import staff_cli
+from kiosk.api_client import CentralClient
+from kiosk.backoff import Backoff
+from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring
+from kiosk.outbox import Identity
+from kiosk.staff_desk import StaffDesk
+from tests.helpers.central_server import running_central
+from tests.ui.test_booking_journey import first_enabled, type_on_keypad
+from ui.central_access import CentralAccess
+from ui.central_link import make_worker
+
+NUMBER, PIN = "0371", "246810"
+
+
+class Wall:
+    """The PIN guard's wall clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def keys():
+    return CredentialStore(MemoryKeyring())
+
+
+@pytest.fixture
+def wall():
+    return Wall()
+
+
+@pytest.fixture
+def open_desk(tmp_path, keys, wall):
+    opened = []
+
+    def make() -> StaffDesk:
+        desk = StaffDesk.open(tmp_path / "kiosk.db", keys, wall=wall)
+        opened.append(desk)
+        return desk
+
+    desk = make()
+    desk.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
+    desk.roster.add_local("0001", "李强", "administrator", "135790", datetime.now(UTC))
+    return make  # the stores close with the windows that use them (a retranslation may still read)
+
+
+def staff_window(make_window, open_desk, **settings):
+    desk = open_desk()
+    w = make_window(default_language="en", window_options={"staff_desk": lambda: desk}, **settings)
+    return w, desk
+
+
+def type_pin(w, number=NUMBER, pin=PIN):
+    screen = w.current
+    assert screen.name == "staff_sign_in"
+    if screen.part == "number":
+        type_on_keypad(screen, number)
+        screen.next_button.click()
+    type_on_keypad(screen, pin)
+    screen.next_button.click()
+
+
+def audit_events(desk):
+    return [(i.body["payload"]["event"], i.identity) for i in desk.outbox.items("pending", 1000)
+            if i.kind == "audit"]
+
+
+def test_long_press_on_the_hall_name_opens_the_pin_pad(make_window, open_desk, qtbot):
+    w, _desk = staff_window(make_window, open_desk)
+    w.home()
+    hall = w.header.hall
+    w.staff_press.timer.setInterval(50)  # the real press is 3 s; the mechanism is the same
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(5, 5), QPointF(5, 5),
+                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    release = QMouseEvent(QEvent.Type.MouseButtonRelease, QPointF(5, 5), QPointF(5, 5),
+                          Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    # a short tap does nothing
+    qtbot.mousePress(hall, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(hall, Qt.MouseButton.LeftButton)
+    qtbot.wait(120)
+    assert w.current.name == "home"
+    from PySide6.QtWidgets import QApplication
+    QApplication.sendEvent(hall, press)
+    qtbot.waitUntil(lambda: w.current.name == "staff_sign_in", timeout=2000)
+    QApplication.sendEvent(hall, release)
+    # and the key combination
+    w.home()
+    qtbot.keyClick(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert w.current.name == "staff_sign_in"
+
+
+def test_right_pin_signs_in_and_shows_the_panel_and_banner(make_window, open_desk):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    assert w.current.name == "staff_panel"
+    assert w.banner.isVisible() and "0371" in w.banner.who.text() and "王芳" in w.banner.who.text()
+    assert not w.screens["staff_sign_in"].pin_field.text()  # the PIN is not kept
+    assert ("staff_signed_in", Identity(staff=NUMBER)) in audit_events(desk)
+    assert not w.current.exit_button.isEnabled()  # an assistant may not exit the kiosk
+    w.banner.button.click()  # Sign out
+    assert w.current.name == "attract" and not w.staff.signed_in and not w.banner.isVisible()
+    assert audit_events(desk)[-1][0] == "staff_signed_out"
+
+
+def test_wrong_pins_wait_then_lock_and_the_lock_outlives_a_restart(make_window, open_desk, wall, keys,
+                                                                    tmp_path):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    screen = w.current
+    for n in range(1, 5):
+        type_pin(w, pin="111111")
+        assert screen.outcome.result == "wrong" and screen.keypad.isEnabled()
+        assert f"{5 - n} more tries" in screen.message.text()
+    type_pin(w, pin="111111")  # the fifth: a 30 s wait
+    assert "Wait 30 s" in screen.message.text()
+    assert not screen.keypad.isEnabled() and not screen.next_button.isEnabled()
+    wall.now += 10
+    screen._tick()
+    assert "Wait 20 s" in screen.message.text()
+    # the right PIN while waiting is not even checked
+    assert w.staff.sign_in(NUMBER, PIN).result == "wait"
+    wall.now += 21
+    screen._tick()
+    assert screen.keypad.isEnabled() and "try again" in screen.message.text()
+    waits = []
+    for _ in range(4):  # failures 6 to 9: 60, 120, 240, 480 s
+        type_pin(w, pin="222222")
+        waits.append(screen.outcome.seconds)
+        wall.now += screen.outcome.seconds + 1
+        screen._tick()
+    assert waits == [60, 120, 240, 480]
+    type_pin(w, pin="333333")  # the tenth: locked
+    assert screen.outcome.result == "locked" and "kiosk staff unlock" in screen.message.text()
+    failed = [e for e, _ in audit_events(desk) if e == "staff_sign_in_failed"]
+    assert len(failed) == 10
+
+    # a restart: a new window on the same database is still locked
+    w.exit_allowed = True
+    w.close()
+    w2, _desk2 = staff_window(make_window, open_desk)
+    w2.home()
+    w2.enter_staff()
+    assert w2.current.outcome.result == "locked" and not w2.current.keypad.isEnabled()
+    assert w2.staff.sign_in(NUMBER, PIN).result == "locked"
+    # the installer unlocks it on the command line
+    assert staff_cli.main(["--data", str(tmp_path), "unlock"], keys) == 0
+    w2.home()
+    w2.enter_staff()
+    type_pin(w2)
+    assert w2.current.name == "staff_panel"
+
+
+def test_consent_banner_everywhere_and_hand_back_wipes(make_window, open_desk, clock):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    w.current.assist_button.click()
+    assert w.current.name == "assist_consent"
+    assert "0371" in w.current.title.text()
+    w.current.yes.click()
+    assert w.current.name == "home" and w.staff.assisting
+    resident = w.staff.resident
+    for name in ("services", "search", "appointments"):
+        w.go(name)
+        assert w.banner.isVisible() and "helping you" in w.banner.who.text()
+    assert w.banner.yourself.isVisible()  # the ID lookup is the resident's own to type
+    # the resident's idle timeout is suspended while assisted
+    clock.now += w.idle.idle_seconds + w.settings.idle_countdown_seconds + 5
+    w.check_idle()
+    assert w.current.name == "appointments" and not w.overlay.isVisible()
+    w.screens["appointments"].field.setText("11010519491231002X")
+    w.banner.button.click()
+    assert w.current.name == "hand_back"
+    w.current.no.click()  # Continue: nothing lost
+    assert w.current.name == "appointments" and w.staff.assisting
+    w.banner.button.click()
+    w.current.yes.click()
+    assert w.current.name == "attract" and not w.staff.signed_in and not w.banner.isVisible()
+    assert w.screens["appointments"].field.text() == ""
+    events = audit_events(desk)
+    names = [e for e, _ in events]
+    assert names[names.index("assist_consent_given"):] == [
+        "assist_consent_given", *["assist_step"] * 5, "assist_ended"]  # 3 screens, hand-back twice
+    assert all(ident == Identity(resident=resident, staff=NUMBER)
+               for e, ident in events if e.startswith("assist_"))
+
+
+def test_refused_consent_goes_back_to_the_panel(make_window, open_desk):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    w.current.assist_button.click()
+    w.current.no.click()
+    assert w.current.name == "staff_panel" and not w.staff.assisting
+    assert audit_events(desk)[-1][0] == "assist_consent_refused"
+
+
+def test_the_staff_session_has_its_own_idle_time_with_a_warning(make_window, open_desk, clock):
+    w, desk = staff_window(make_window, open_desk, staff_idle_seconds=600, staff_idle_countdown_seconds=60)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    w.current.assist_button.click()
+    w.current.yes.click()
+    clock.now += 599
+    w.check_idle()
+    assert not w.overlay.isVisible()
+    clock.now += 2
+    w.check_idle()
+    assert w.overlay.isVisible()
+    clock.now += 61
+    w.check_idle()
+    assert w.current.name == "attract" and not w.staff.signed_in
+    assert audit_events(desk)[-1][0] == "assist_ended"
+    assert desk.outbox.items("pending", 1000)[-1].body["payload"]["how"] == "timed_out"
+
+
+def test_dead_letters_retry_and_discard_with_a_reason(make_window, open_desk):
+    w, desk = staff_window(make_window, open_desk)
+    now = datetime.now(UTC)
+    items = []
+    for matter in ("A", "B"):
+        item = desk.outbox.enqueue("ticket", "POST", "/v1/tickets",
+                                   {"hall": "city_centre", "matter": matter, "priority": False}, Identity(), now)
+        desk.outbox.mark_dead(item.id, 422, {"code": "unknown_matter"}, "unknown_matter", now)
+        items.append(item)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    panel = w.current
+    assert "Needs staff: 2" in panel.dead_title.text()
+    assert [row[0].id for row in panel.dead_rows] == [i.id for i in items]
+    assert "unknown_matter" in panel.dead_rows[0][1].text()
+    panel.dead_rows[0][2].click()  # Retry
+    assert desk.outbox.get(items[0].id).state == "pending"
+    assert "Needs staff: 1" in panel.dead_title.text()
+    panel.dead_rows[0][3].click()  # Discard… asks why
+    assert panel.reason_buttons and not panel.dead_rows
+    [keep] = [b for b in panel.reason_buttons if b.objectName() == "discard-reason-cancel"]
+    keep.click()  # changed their mind: nothing discarded
+    assert desk.outbox.get(items[1].id).state == "dead"
+    panel.dead_rows[0][3].click()
+    [why] = [b for b in panel.reason_buttons if b.objectName() == "discard-reason-done_at_counter"]
+    why.click()
+    gone = desk.outbox.get(items[1].id)
+    assert gone.state == "discarded" and "done_at_counter" in gone.last_error
+    assert "Needs staff: 0" in panel.dead_title.text()
+    events = [i.body["payload"] for i in desk.outbox.items("pending", 1000) if i.kind == "audit"]
+    assert {"event": "dead_letter_retried", "item": items[0].id, "submission": "ticket"} in events
+    assert {"event": "dead_letter_discarded", "item": items[1].id, "submission": "ticket",
+            "reason": "done_at_counter", "by": NUMBER} in events
+
+
+def test_hall_defaults_set_by_staff_apply_after_the_wipe(make_window, open_desk):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    panel = w.current
+    panel.elderly_button.click()
+    assert w.settings.default_elderly is True
+    panel.language_button.click()
+    assert w.settings.default_language == "zh_CN"
+    w.hand_back()
+    assert w.presentation.elderly is True and w.presentation.language == "zh_CN"
+    events = [i.body["payload"] for i in desk.outbox.items("pending", 1000) if i.kind == "audit"]
+    assert {"event": "hall_default_changed", "setting": "default_elderly", "value": True} in events
+
+
+def test_an_administrator_may_exit_and_the_window_then_closes(make_window, open_desk, qtbot, monkeypatch):
+    w, desk = staff_window(make_window, open_desk)
+    quit_called = []
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.quit", lambda *_: quit_called.append(True))
+    w.home()
+    w.enter_staff()
+    type_pin(w, number="0001", pin="135790")
+    assert w.current.exit_button.isEnabled()
+    w.current.exit_button.click()
+    assert w.exit_allowed and quit_called and not w.isVisible()
+    assert audit_events(desk)[-1][0] == "kiosk_exit"
+
+
+def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, open_desk, qtbot,
+                                                                 tmp_path):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        store = tmp_path / "kiosk.db"  # the desk's database: one outbox for all
+        worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
+        worker.start()
+        access = CentralAccess(creds, store, worker.urge, timeout=(0.5, 5.0), acting=w.acting)
+        w.central, w.sync = access, worker
+        try:
+            w.enter_staff()
+            type_pin(w)
+            w.current.assist_button.click()
+            w.current.yes.click()
+            resident = w.staff.resident
+            w.go("matter", code="GA-0001")
+            w.screens["matter"].book_button.click()
+            [hall] = [b for b in w.screens["book_hall"].grid.items_on_page()
+                      if b.objectName() == "hall-city_centre"]
+            hall.click()
+            first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
+            first_enabled(qtbot, w.screens["book_time"].grid, "slot-").click()
+            qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
+            assert w.banner.yourself.isVisible()  # the resident types their own ID
+            who = w.screens["book_who"]
+            type_on_keypad(who, "11010519491231002X")
+            who.next_button.click()
+            type_on_keypad(who, "13800138000")
+            who.next_button.click()
+            assert w.current.name == "book_review" and w.banner.yourself.isVisible()
+            w.screens["book_review"].confirm_button.click()
+            qtbot.waitUntil(lambda: w.current.name == "book_result"
+                            and w.screens["book_result"].state == "confirmed", timeout=15_000)
+            w.banner.button.click()
+            w.current.yes.click()
+            assert not w.staff.signed_in
+
+            client = CentralClient(url, "test-token")
+
+            def delivered():
+                worker.urge()
+                body = client.get(f"/v1/audit-events?staff={NUMBER}").body
+                return [e for e in body["events"] if e["resident"] == resident]
+
+            qtbot.waitUntil(lambda: any(e["payload"]["event"] == "assist_ended" for e in delivered()),
+                            timeout=20_000)
+            events = delivered()
+            kinds = [e["payload"]["event"] for e in events]
+            assert kinds[0] == "assist_consent_given" and kinds[-1] == "assist_ended"
+            assert "assisted_submission" in kinds
+            [sub] = [e for e in events if e["payload"]["event"] == "assisted_submission"]
+            assert sub["payload"]["submission"] == "booking" and sub["staff"] == NUMBER
+            assert all(e["staff"] == NUMBER for e in events)
+            assert not any("11010519491231002X" in str(e) or "13800138000" in str(e) for e in events)
+        finally:
+            w.central, w.sync = None, None
+            worker.stop()
+            access.close()

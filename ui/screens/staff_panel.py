@@ -1,0 +1,391 @@
+"""The staff panel: the device's health, the dead letters, the hall's defaults, and
+the staff actions (help a resident, export diagnostics, the demo's outage switch,
+sign out, exit the kiosk — administrators only).
+
+Every change made here is audited through the outbox. A dead letter is retried
+(back into the line at its old place) or discarded with a reason (the row stays).
+"""
+
+from __future__ import annotations
+
+import platform
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk import hall_defaults
+from kiosk.outbox import DEAD, OutboxItem
+from ui.i18n import translate
+from ui.screens.steps import Step
+from ui.theme import set_role
+from ui.widgets.buttons import TextButton
+from ui.widgets.reading import ReadingArea
+
+VERSION = "0.1.0"
+DEAD_SHOWN = 5
+#: the oldest item waiting longer than this is called out (a blocked line)
+STUCK_AFTER_S = 15 * 60
+DISCARD_REASONS = ("duplicate", "done_at_counter", "resident_withdrew", "wrong_data")
+
+
+class StaffPanelScreen(Step):
+    name = "staff_panel"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.scroll = ReadingArea(self)
+        content = QWidget()
+        self.content = QVBoxLayout(content)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        self.health = QLabel(content)
+        self.health.setObjectName("staff-health")
+        self.health.setWordWrap(True)
+        set_role(self.health, "notice")
+        self.actions = QGridLayout()
+        self.content.addLayout(self.actions)  # first: what staff came to do
+        self.dead_title = QLabel(content)
+        set_role(self.dead_title, "title")
+        self.dead_title.setWordWrap(True)
+        self.content.addWidget(self.dead_title)
+        self.dead_box = QVBoxLayout()
+        self.content.addLayout(self.dead_box)
+        self.content.addWidget(self.health)
+        self.discarding: OutboxItem | None = None
+        self.defaults_title = QLabel(content)
+        self.defaults_title.setWordWrap(True)
+        set_role(self.defaults_title, "title")
+        self.content.addWidget(self.defaults_title)
+        self.defaults = QGridLayout()
+        self.language_button = self._button("secondary", "staff-default-language", content)
+        self.elderly_button = self._button("secondary", "staff-default-elderly", content)
+        self.read_button = self._button("secondary", "staff-default-read-aloud", content)
+        for b in (self.elderly_button, self.read_button):
+            b.setCheckable(True)
+        self.language_button.clicked.connect(self._toggle_language)
+        self.elderly_button.clicked.connect(
+            lambda: self._set_default("default_elderly", self.elderly_button.isChecked()))
+        self.read_button.clicked.connect(
+            lambda: self._set_default("read_aloud_auto_elderly", self.read_button.isChecked()))
+        self.content.addLayout(self.defaults)
+        self.assist_button = self._button("primary", "staff-assist", content)
+        self.assist_button.clicked.connect(lambda: self.deps.navigator.go("assist_consent"))
+        self.export_button = self._button("secondary", "staff-export", content)
+        self.export_button.clicked.connect(self._export)
+        self.outage_button = self._button("secondary", "staff-outage", content)
+        self.outage_button.setCheckable(True)
+        self.outage_button.clicked.connect(self._outage)
+        self.sign_out_button = self._button("secondary", "staff-sign-out", content)
+        self.sign_out_button.clicked.connect(self._sign_out)
+        self.exit_button = self._button("danger", "staff-exit", content)
+        self.exit_button.clicked.connect(self._exit)
+        self.content.addStretch(1)
+        self.scroll.setWidget(content)
+        self.root.addWidget(self.scroll, 1)
+        self.dead_rows: list[tuple[OutboxItem, QLabel, TextButton, TextButton]] = []
+        self.reason_buttons: list[TextButton] = []
+        self.retranslate()
+
+    @staticmethod
+    def _button(role: str, name: str, parent: QWidget) -> TextButton:
+        b = TextButton(role, parent)
+        b.setObjectName(name)
+        return b
+
+    # -- layout -------------------------------------------------------------------
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        gap = self.deps.presentation.theme.sizes.gap
+        self.content.setSpacing(gap)
+        self.dead_box.setSpacing(gap)
+        columns = 1 if self.deps.presentation.portrait and self.deps.presentation.elderly else 2
+        for grid, buttons in ((self.defaults, (self.language_button, self.elderly_button, self.read_button)),
+                              (self.actions, (self.assist_button, self.export_button, self.outage_button,
+                                              self.sign_out_button, self.exit_button))):
+            grid.setSpacing(gap)
+            for i, b in enumerate(buttons):
+                grid.addWidget(b, i // columns, i % columns)
+
+    # -- state --------------------------------------------------------------------
+
+    def _staff(self):
+        staff = self.deps.staff
+        return staff if staff is not None and staff.signed_in else None
+
+    def enter(self, **_kw: Any) -> None:
+        if self._staff() is None:  # reached without signing in: never
+            self.deps.navigator.home()
+            return
+        self.discarding = None
+        self.refresh()
+
+    def reset(self) -> None:
+        self.discarding = None
+        self.say("")
+        self._clear_dead_rows()
+
+    def refresh(self) -> None:
+        self.retranslate()
+        self.scroll.fit()
+
+    def _outbox(self):
+        staff = self.deps.staff
+        desk = staff.desk() if staff is not None else None
+        return desk.outbox if desk is not None else None
+
+    # -- health -------------------------------------------------------------------
+
+    def _health_text(self) -> str:
+        staff = self.deps.staff
+        zone = _zone(self.deps.settings.timezone)
+        lines = []
+        status = staff.services.sync_status() if staff is not None else None
+        if status is None or status.online is None:
+            lines.append(translate("StaffPanel", "Network: not connected to a central platform"))
+        elif status.online:
+            lines.append(translate("StaffPanel", "Network: online"))
+        else:
+            since = status.offline_since.astimezone(zone).strftime("%m-%d %H:%M") if status.offline_since else "?"
+            lines.append(translate("StaffPanel", "Network: offline since %1").replace("%1", since))
+        if status is not None and status.problem:
+            lines.append(translate("StaffPanel", "Last problem: %1").replace("%1", status.problem))
+        last = status.last_contact.astimezone(zone).strftime("%m-%d %H:%M:%S") \
+            if status is not None and status.last_contact else translate("StaffPanel", "never")
+        lines.append(translate("StaffPanel", "Last contact with the platform: %1").replace("%1", last))
+        outbox = self._outbox()
+        if outbox is not None:
+            c = outbox.counts()
+            lines.append(translate("StaffPanel", "Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff")
+                         .replace("%1", str(c.pending)).replace("%2", str(c.sent))
+                         .replace("%3", str(c.refused)).replace("%4", str(c.dead)))
+            oldest = outbox.oldest_pending_created_at()
+            if oldest:
+                age = (datetime.now(UTC) - datetime.fromisoformat(oldest.replace("Z", "+00:00"))).total_seconds()
+                minutes = str(int(age // 60))
+                if age > STUCK_AFTER_S:
+                    lines.append(translate("StaffPanel", "⚠ The oldest item has waited %1 min: check the network "
+                                                         "or the central platform").replace("%1", minutes))
+                else:
+                    lines.append(translate("StaffPanel", "Oldest waiting item: %1 min").replace("%1", minutes))
+            desk = staff.desk()
+            synced = desk.roster.synced_at() if desk is not None else None
+            lines.append(translate("StaffPanel", "Staff list from the platform: %1")
+                         .replace("%1", _local(synced, zone) if synced else translate("StaffPanel", "never")))
+        central = self.deps.central()
+        trust = central.pulled.get("trust_list") if central is not None else None
+        if trust is None:
+            lines.append(translate("StaffPanel", "E-certificate issuer list: none yet"))
+        else:
+            issued = trust.body.get("issued_at", "?") if isinstance(trust.body, dict) else "?"
+            lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
+                         .replace("%1", _local(issued, zone)).replace("%2", _local(trust.checked_at, zone)))
+        lines.append(translate("StaffPanel", "Camera: %1").replace("%1", self.deps.settings.camera))
+        printer = self.deps.settings.printer_name or translate("StaffPanel", "none (slips saved as PDF)")
+        lines.append(translate("StaffPanel", "Printer: %1").replace("%1", printer))
+        if staff is not None:
+            lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", staff.services.speech_status()))
+        lines.append(translate("StaffPanel", "Version: %1 (Python %2)")
+                     .replace("%1", VERSION).replace("%2", platform.python_version()))
+        return "\n".join(lines)
+
+    # -- dead letters -------------------------------------------------------------
+
+    def _clear_dead_rows(self) -> None:
+        for _item, label, retry, discard in self.dead_rows:
+            for w in (label, retry, discard):
+                w.hide()
+                w.deleteLater()
+        self.dead_rows = []
+        for b in self.reason_buttons:
+            b.hide()
+            b.deleteLater()
+        self.reason_buttons = []
+        while self.dead_box.count():
+            item = self.dead_box.takeAt(0)
+            if item.layout() is not None:
+                item.layout().deleteLater()
+
+    def _fill_dead(self) -> None:
+        self._clear_dead_rows()
+        outbox = self._outbox()
+        items = outbox.items(DEAD, limit=DEAD_SHOWN) if outbox is not None else []
+        zone = _zone(self.deps.settings.timezone)
+        parent = self.health.parentWidget()
+        if self.discarding is not None:
+            self._fill_reasons(parent)
+            return
+        for item in items:
+            label = QLabel(parent)
+            label.setWordWrap(True)
+            label.setText(translate("StaffPanel", "%1 of %2 — %3")
+                          .replace("%1", item.kind).replace("%2", _local(item.created_at, zone))
+                          .replace("%3", item.last_error or "?"))
+            retry = self._button("secondary", f"dead-retry-{item.seq}", parent)
+            retry.set_texts(translate("StaffPanel", "Retry"))
+            retry.clicked.connect(lambda _=False, i=item: self._retry(i))
+            discard = self._button("secondary", f"dead-discard-{item.seq}", parent)
+            discard.set_texts(translate("StaffPanel", "Discard…"))
+            discard.clicked.connect(lambda _=False, i=item: self._ask_reason(i))
+            row = QHBoxLayout()
+            row.addWidget(label, 2)
+            row.addWidget(retry, 1)
+            row.addWidget(discard, 1)
+            if self.deps.presentation.portrait:
+                row.setDirection(QHBoxLayout.Direction.TopToBottom)
+            self.dead_box.addLayout(row)
+            self.dead_rows.append((item, label, retry, discard))
+
+    def _fill_reasons(self, parent: QWidget) -> None:
+        texts = {
+            "duplicate": translate("StaffPanel", "A duplicate of another request"),
+            "done_at_counter": translate("StaffPanel", "Done at the counter instead"),
+            "resident_withdrew": translate("StaffPanel", "The resident withdrew it"),
+            "wrong_data": translate("StaffPanel", "Wrong data; entered again correctly"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(self.deps.presentation.theme.sizes.gap)
+        for i, code in enumerate((*DISCARD_REASONS, "cancel")):
+            b = self._button("secondary", f"discard-reason-{code}", parent)
+            b.set_texts(texts.get(code, translate("StaffPanel", "Keep it (go back)")))
+            b.clicked.connect(lambda _=False, c=code: self._discard(c))
+            grid.addWidget(b, i // 2, i % 2)
+            self.reason_buttons.append(b)
+        self.dead_box.addLayout(grid)
+
+    def _retry(self, item: OutboxItem) -> None:
+        outbox, staff = self._outbox(), self._staff()
+        if outbox is None or staff is None:
+            return
+        if outbox.requeue(item.id):
+            staff.record_action("dead_letter_retried", item=item.id, submission=item.kind)
+            staff.services.urge()
+            self.say(translate("StaffPanel", "Put back in the line to send."))
+        self.refresh()
+
+    def _ask_reason(self, item: OutboxItem) -> None:
+        self.discarding = item
+        self.say(translate("StaffPanel", "Why discard it? The record stays, marked discarded."))
+        self.refresh()
+
+    def _discard(self, code: str) -> None:
+        item, self.discarding = self.discarding, None
+        outbox, staff = self._outbox(), self._staff()
+        if code != "cancel" and item is not None and outbox is not None and staff is not None:
+            staff_member = staff.member
+            if outbox.discard(item.id, code, datetime.now(UTC)):
+                staff.record_action("dead_letter_discarded", item=item.id, submission=item.kind,
+                                    reason=code, by=staff_member.number)
+                self.say(translate("StaffPanel", "Discarded, with the reason recorded."))
+        else:
+            self.say("")
+        self.refresh()
+
+    # -- defaults and actions -----------------------------------------------------
+
+    def _toggle_language(self) -> None:
+        current = self.deps.settings.default_language
+        staff = self.deps.staff
+        now_default = staff.services.hall_default("default_language") if staff else current
+        self._set_default("default_language", "en" if str(now_default).startswith("zh") else "zh_CN")
+
+    def _set_default(self, name: str, value: Any) -> None:
+        staff = self._staff()
+        desk = staff.desk() if staff is not None else None
+        if desk is None:
+            return
+        hall_defaults.save(desk.store, name, value, staff.member.number, desk.now())
+        staff.record_action("hall_default_changed", setting=name, value=value)
+        staff.services.defaults_changed()
+        self.say(translate("StaffPanel", "Saved: new sessions start this way."))
+        self.refresh()
+
+    def _export(self) -> None:
+        staff = self._staff()
+        if staff is None:
+            return
+        try:
+            path = staff.services.export_diagnostics()
+        except Exception as exc:  # a full disk, no folder: said, not raised
+            self.say(translate("StaffPanel", "The diagnostics could not be saved: %1").replace("%1", str(exc)))
+            return
+        if path is None:
+            self.say(translate("StaffPanel", "Diagnostics export is not available here."))
+            return
+        staff.record_action("diagnostics_exported", file=path.name)
+        self.say(translate("StaffPanel", "Diagnostics saved (personal data removed): %1").replace("%1", str(path)))
+
+    def _outage(self) -> None:
+        staff = self._staff()
+        if staff is None or staff.services.toggle_outage is None:
+            return
+        staff.services.toggle_outage()
+        staff.record_action("demo_outage_toggled", outage=self.outage_button.isChecked())
+        self.say(translate("StaffPanel", "Demo: the central server is being stopped or started; "
+                                         "watch the status at the top."))
+
+    def _sign_out(self) -> None:
+        finish = getattr(self.deps.navigator, "hand_back", None)
+        if finish is not None:
+            finish()
+
+    def _exit(self) -> None:
+        staff = self._staff()
+        if staff is None or not staff.member.is_administrator:
+            return
+        staff.record_action("kiosk_exit")
+        staff.services.exit_kiosk()
+
+    def retranslate(self) -> None:
+        staff = self._staff()
+        self.title.setText(translate("StaffPanel", "Staff panel"))
+        self.instruction.setText(translate(
+            "StaffPanel", "This kiosk's health and queue. Everything done here is recorded."))
+        if staff is None:
+            return
+        self.health.setText(self._health_text())
+        outbox = self._outbox()
+        dead = outbox.counts().dead if outbox is not None else 0
+        self.dead_title.setText(translate("StaffPanel", "Needs staff: %1").replace("%1", str(dead)))
+        self._fill_dead()
+        self.defaults_title.setText(translate("StaffPanel", "The hall's defaults"))
+        services = staff.services
+        lang = services.hall_default("default_language")
+        self.language_button.set_texts(translate("StaffPanel", "Language at start"),
+                                       "中文" if str(lang).startswith("zh") else "English")
+        self.elderly_button.setChecked(bool(services.hall_default("default_elderly")))
+        self.elderly_button.set_texts(translate("StaffPanel", "Start in 长辈版"),
+                                      _on_off(self.elderly_button.isChecked()))
+        self.read_button.setChecked(bool(services.hall_default("read_aloud_auto_elderly")))
+        self.read_button.set_texts(translate("StaffPanel", "Read aloud by itself in 长辈版"),
+                                   _on_off(self.read_button.isChecked()))
+        self.assist_button.set_texts(translate("StaffPanel", "Help a resident"))
+        self.export_button.set_texts(translate("StaffPanel", "Export diagnostics"))
+        self.outage_button.setVisible(services.toggle_outage is not None)
+        self.outage_button.set_texts(translate("StaffPanel", "Demo: simulate a network outage"))
+        self.sign_out_button.set_texts(translate("StaffPanel", "Sign out"))
+        admin = staff.member.is_administrator
+        self.exit_button.setEnabled(admin)
+        self.exit_button.set_texts(translate("StaffPanel", "Exit the kiosk"),
+                                   "" if admin else translate("StaffPanel", "administrators only"))
+
+
+def _on_off(on: bool) -> str:
+    return translate("StaffPanel", "On") if on else translate("StaffPanel", "Off")
+
+
+def _zone(name: str):
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return UTC
+
+
+def _local(stamp: str | None, zone) -> str:
+    if not stamp:
+        return "?"
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

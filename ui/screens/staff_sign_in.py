@@ -1,0 +1,195 @@
+"""The staff PIN pad: staff number, then PIN, on the big keypad.
+
+Reached only by the hidden entry (a 3 s press on the hall's name, or
+Ctrl+Alt+S). What the pad says after a wrong PIN is exact: how many tries
+before it waits, how long it waits (counting down), or that it is locked and
+who can unlock it. The PIN is shown as dots and never read aloud.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+
+from kiosk.staff_desk import SignIn
+from ui.i18n import translate
+from ui.screens.steps import Step
+from ui.widgets.buttons import TextButton
+from ui.widgets.keypad import NumericKeypad
+
+
+class StaffSignInScreen(Step):
+    name = "staff_sign_in"
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.number_field, self.pin_field = QLineEdit(self), QLineEdit(self)
+        for field in (self.number_field, self.pin_field):
+            field.setReadOnly(True)
+            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            field.setProperty("active", True)
+            left.addWidget(field)
+        self.number_field.setObjectName("staff-number")
+        self.pin_field.setObjectName("staff-pin")
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        left.addStretch(1)
+        self.next_button = TextButton("primary", self)
+        self.next_button.setObjectName("staff-next")
+        self.next_button.clicked.connect(self._next)
+        self.cancel_button = TextButton("secondary", self)
+        self.cancel_button.setObjectName("staff-cancel")
+        self.cancel_button.clicked.connect(self._cancel)
+        left.addWidget(self.next_button)
+        left.addWidget(self.cancel_button)
+        body.addLayout(left, 1)
+        self.keypad = NumericKeypad(self)
+        self.keypad.keys["X"].setEnabled(False)
+        self.keypad.key.connect(self._type)
+        self.keypad.backspace.connect(lambda: self.field.backspace())
+        self.keypad.clear.connect(lambda: self.field.clear())
+        body.addWidget(self.keypad, 1)
+        self.body = body
+        self.root.addLayout(body, 1)
+        self.part = "number"
+        self.outcome: SignIn | None = None
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self._show_part()
+        self.retranslate()
+
+    @property
+    def field(self) -> QLineEdit:
+        return self.number_field if self.part == "number" else self.pin_field
+
+    def apply_mode(self) -> None:
+        super().apply_mode()
+        s = self.deps.presentation.theme.sizes
+        self.keypad.set_gap(s.gap)
+        self.body.setSpacing(s.gap * 2)
+        portrait = self.deps.presentation.portrait
+        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
+                               else QHBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(0, 0 if portrait else 1)
+        self.body.setStretch(1, 1)
+
+    def enter(self, **_kw: Any) -> None:
+        self.reset()
+        staff = self.deps.staff
+        desk = staff.desk() if staff is not None else None
+        if desk is None:
+            self.outcome = SignIn("unavailable")
+        else:
+            self.outcome = desk.before_attempt()
+        self._show_outcome()
+
+    def reset(self) -> None:
+        self.number_field.clear()
+        self.pin_field.clear()
+        self.part = "number"
+        self.outcome = None
+        self.countdown.stop()
+        self.say("")
+        self._show_part()
+        self.retranslate()
+
+    def _show_part(self) -> None:
+        self.number_field.setVisible(self.part == "number")
+        self.pin_field.setVisible(self.part == "pin")
+
+    def _type(self, ch: str) -> None:
+        limit = 16 if self.part == "number" else 8
+        if len(self.field.text()) < limit:
+            self.field.setText(self.field.text() + ch)
+
+    def _cancel(self) -> None:
+        self.reset()
+        self.deps.navigator.home()
+
+    def _next(self) -> None:
+        if self.part == "number":
+            if not self.number_field.text():
+                self.say(translate("StaffSignIn", "Type your staff number first."))
+                return
+            self.part = "pin"
+            self.say("")
+            self._show_part()
+            self.retranslate()
+            return
+        pin = self.pin_field.text()
+        self.pin_field.clear()  # never kept, right or wrong
+        if not pin:
+            self.say(translate("StaffSignIn", "Type your PIN."))
+            return
+        staff = self.deps.staff
+        self.outcome = staff.sign_in(self.number_field.text(), pin) if staff is not None \
+            else SignIn("unavailable")
+        if self.outcome.result == "signed_in":
+            self.number_field.clear()
+            self.deps.navigator.go("staff_panel")
+            return
+        self._show_outcome()
+
+    def _show_outcome(self) -> None:
+        o = self.outcome
+        blocked = o is not None and (o.result in ("wait", "locked", "unavailable")
+                                     or (o.result == "wrong" and o.seconds > 0))
+        self.next_button.setEnabled(not blocked)
+        self.keypad.setEnabled(not blocked)
+        if o is not None and (o.result == "wait" or (o.result == "wrong" and o.seconds)):
+            self.countdown.start()
+        self.say(self._message())
+
+    def _tick(self) -> None:
+        staff = self.deps.staff
+        desk = staff.desk() if staff is not None else None
+        refused = desk.before_attempt() if desk is not None else None
+        if refused is None:
+            self.countdown.stop()
+            self.outcome = None
+            self.next_button.setEnabled(True)
+            self.keypad.setEnabled(True)
+            self.say(translate("StaffSignIn", "You can try again now."))
+            return
+        self.outcome = refused
+        self.say(self._message())
+
+    def _message(self) -> str:
+        o = self.outcome
+        if o is None:
+            return ""
+        if o.result == "unavailable":
+            return translate(
+                "StaffSignIn",
+                "Staff sign-in is not available on this kiosk: it has no secure credential "
+                "store or no staff accounts are set up. Ask the hall's IT staff.")
+        if o.result == "locked":
+            return translate(
+                "StaffSignIn",
+                "Locked after too many wrong PINs. An administrator must unlock it on this "
+                "kiosk's command line (kiosk staff unlock).")
+        if o.result == "wait" or (o.result == "wrong" and o.seconds):
+            return translate("StaffSignIn", "Wrong staff number or PIN. Wait %1 s before trying again.") \
+                .replace("%1", str(o.seconds))
+        if o.result == "wrong" and o.guard is not None:
+            return translate("StaffSignIn", "Wrong staff number or PIN. %1 more tries before a wait.") \
+                .replace("%1", str(o.guard.tries_before_wait))
+        return ""
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("StaffSignIn", "Staff sign-in"))
+        if self.part == "number":
+            self.instruction.setText(translate("StaffSignIn", "Type your staff number, then press Next."))
+            self.next_button.set_texts(translate("StaffSignIn", "Next"))
+        else:
+            self.instruction.setText(translate("StaffSignIn", "Type your PIN (6 to 8 digits), then press Sign in."))
+            self.next_button.set_texts(translate("StaffSignIn", "Sign in"))
+        self.cancel_button.set_texts(translate("StaffSignIn", "Cancel"))
+        self.number_field.setAccessibleName(translate("StaffSignIn", "Staff number"))
+        self.pin_field.setAccessibleName(translate("StaffSignIn", "PIN"))
+        if self.outcome is not None:
+            self.say(self._message())

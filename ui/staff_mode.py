@@ -1,0 +1,158 @@
+"""Staff mode and assisted mode (帮办代办): who is signed in, whom they help, the
+staff session's own idle time, and the audit trail.
+
+The shell owns one ``StaffMode``. A staff member signs in on the PIN pad; the
+staff panel is theirs; "Help a resident" asks the resident's consent, then the
+banner says on every screen who is helping. Hand-back (or the staff session's
+idle time running out) ends it: audited, signed out, the session wiped. While
+staff are signed in the resident's idle timeout is suspended; the staff
+session's longer one, with its warning, takes its place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.idle import IdlePolicy, IdleStatus
+from kiosk.settings import Settings
+
+if TYPE_CHECKING:  # not at start-up: the staff side loads when staff first come
+    from kiosk.outbox import Identity
+    from kiosk.staff import StaffMember
+    from kiosk.staff_desk import SignIn, StaffDesk
+    from kiosk.sync import SyncStatus
+
+log = logging.getLogger(__name__)
+
+SUSPEND_REASON = "assisted"
+
+
+@dataclass
+class DeviceServices:
+    """What the staff panel shows and does beyond the staff desk; the shell and
+    ``ui.app`` fill these in (a test or the gallery may leave the defaults)."""
+
+    sync_status: Callable[[], SyncStatus | None] = lambda: None
+    urge: Callable[[], None] = lambda: None
+    speech_status: Callable[[], str] = lambda: "?"
+    #: the demo's outage switch (None outside the demo)
+    toggle_outage: Callable[[], None] | None = None
+    export_diagnostics: Callable[[], Path | None] = lambda: None
+    exit_kiosk: Callable[[], None] = lambda: None
+    hall_default: Callable[[str], Any] = lambda name: None
+    defaults_changed: Callable[[], None] = lambda: None
+
+
+class StaffMode(QObject):
+    changed = Signal()
+
+    def __init__(self, desk: Callable[[], StaffDesk] | None, clock: Callable[[], float],
+                 settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._make_desk = desk
+        self._desk: StaffDesk | None = None
+        self.unavailable_reason = "" if desk is not None else "not_configured"
+        self.member: StaffMember | None = None
+        #: the assisted resident's session reference (names nobody); None when not assisting
+        self.resident: str | None = None
+        self.idle = IdlePolicy(clock, settings.staff_idle_seconds, settings.staff_idle_countdown_seconds)
+        self.services = DeviceServices()
+
+    def use_desk(self, desk: Callable[[], StaffDesk]) -> None:
+        """Staff sign-in on this desk from now on (``ui.app`` once the data folder is
+        known; the gallery)."""
+        self._make_desk, self._desk, self.unavailable_reason = desk, None, ""
+
+    # -- the desk (opened on first use: most residents never meet staff mode) -------
+
+    def desk(self) -> StaffDesk | None:
+        if self._desk is None and self._make_desk is not None:
+            try:
+                self._desk = self._make_desk()
+            except Exception as exc:  # the store cannot open, the keyring module is broken…
+                log.exception("staff sign-in could not be set up")
+                self.unavailable_reason = type(exc).__name__
+                self._make_desk = None
+        return self._desk
+
+    # -- state ------------------------------------------------------------------
+
+    @property
+    def signed_in(self) -> bool:
+        return self.member is not None
+
+    @property
+    def assisting(self) -> bool:
+        return self.member is not None and self.resident is not None
+
+    def acting(self) -> Identity | None:
+        """For the outbox: who acts for whom while assisting (else None)."""
+        if self.member is None or self.resident is None:
+            return None
+        from kiosk.outbox import Identity
+
+        return Identity(resident=self.resident, staff=self.member.number)
+
+    # -- transitions ------------------------------------------------------------
+
+    def sign_in(self, number: str, pin: str) -> SignIn:
+        from kiosk.staff_desk import SignIn
+
+        desk = self.desk()
+        if desk is None:
+            return SignIn("unavailable")
+        outcome = desk.sign_in(number, pin)
+        if outcome.member is not None:
+            self.member = outcome.member
+            self.idle.start_session()
+            self.changed.emit()
+        return outcome
+
+    def begin_assist(self) -> str:
+        """The resident said yes on the consent screen."""
+        from kiosk.audit import resident_reference
+
+        assert self.member is not None
+        self.resident = resident_reference()
+        self._audit("assist_consent_given")
+        self.idle.start_session()
+        self.changed.emit()
+        return self.resident
+
+    def consent_refused(self) -> None:
+        if self.member is not None:
+            self._audit("assist_consent_refused")
+
+    def record_action(self, action: str, **details) -> None:
+        """One step taken while assisting (or in the staff panel), for the audit trail."""
+        if self.member is not None:
+            self._audit(action, **details)
+
+    def end(self, how: str) -> None:
+        """Hand-back, sign-out or the staff session timing out: audited, then nobody is
+        signed in. The shell wipes the session afterwards."""
+        if self.member is None:
+            return
+        self._audit("assist_ended" if self.resident else "staff_signed_out", how=how)
+        self.member = None
+        self.resident = None
+        self.idle.end_session()
+        self.changed.emit()
+
+    def poll_idle(self) -> IdleStatus:
+        return self.idle.poll()
+
+    def _audit(self, event: str, **details) -> None:
+        desk = self.desk()
+        if desk is None or self.member is None:
+            return
+        try:
+            desk.record(event, self.member, self.resident, **details)
+        except Exception:  # an audit that cannot be written must not strand staff or resident
+            log.exception("audit event %s could not be written", event)
