@@ -17,7 +17,15 @@ from central.auth import ensure_dev_device
 from central.clock import Clock, checked, system_clock
 from central.context import Context
 from central.db import Database
-from central.routes import bookings, credentials, devices, reference_data, slots, submissions
+from central.routes import (
+    bookings,
+    credentials,
+    devices,
+    reference_data,
+    slots,
+    staff,
+    submissions,
+)
 from central.seed import apply_seed, shared_secret
 
 DEFAULT_DATABASE_URL = "sqlite:///central.db"
@@ -66,7 +74,7 @@ def create_app(
     )
     app.state.context = Context(db=db, clock=now, reference=ref, secret=hmac_secret)
     for router in (devices.router, reference_data.router, slots.router, bookings.router,
-                   submissions.router, credentials.router):
+                   submissions.router, credentials.router, staff.router):
         app.include_router(router, prefix="/v1")
     problems.install(app)
     openapi.install(app)

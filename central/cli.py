@@ -1,7 +1,11 @@
-"""kiosk-central: serve the reference central API, make enrolment codes, print OpenAPI.
+"""kiosk-central: serve the reference central API, make enrolment codes, staff accounts, OpenAPI.
 
     kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--dev-token T] [--workers N]
     kiosk-central enrolment-code --db URL --hall CODE
+    kiosk-central staff add --db URL --number N --name NAME --role assistant|administrator [--pin-stdin]
+    kiosk-central staff list --db URL
+    kiosk-central staff deactivate --db URL --number N
+    kiosk-central staff set-pin --db URL --number N [--pin-stdin]
     kiosk-central openapi            (also: python -m central openapi)
     kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
@@ -9,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -35,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--db", required=True)
     code.add_argument("--hall", required=True)
 
+    _staff_parser(commands)
+
     commands.add_parser("openapi", help="print the OpenAPI document (JSON)")
 
     mint = commands.add_parser("mint", help="a sample e-certificate QR code, signed by a demo issuer")
@@ -47,6 +54,31 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("--opaque-db", metavar="URL",
                       help="an opaque token stored in this server database (verified online)")
     return parser
+
+
+def _staff_parser(commands) -> None:  # type: ignore[no-untyped-def]
+    staff = commands.add_parser("staff", help="staff accounts: add, list, deactivate, set-pin")
+    actions = staff.add_subparsers(dest="staff_command", required=True)
+    pin_help = "read the PIN from one line of standard input (for scripts), not twice from the terminal"
+
+    add = actions.add_parser("add", help="add a staff account (asks for the PIN twice)")
+    add.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    add.add_argument("--number", required=True, help="the staff number: 1 to 16 letters and digits")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, metavar="assistant|administrator")
+    add.add_argument("--pin-stdin", action="store_true", help=pin_help)
+
+    listing = actions.add_parser("list", help="every account, deactivated ones too")
+    listing.add_argument("--db", required=True)
+
+    deactivate = actions.add_parser("deactivate", help="kiosks drop the account at their next pull")
+    deactivate.add_argument("--db", required=True)
+    deactivate.add_argument("--number", required=True)
+
+    set_pin = actions.add_parser("set-pin", help="a new PIN for an account (asks for it twice)")
+    set_pin.add_argument("--db", required=True)
+    set_pin.add_argument("--number", required=True)
+    set_pin.add_argument("--pin-stdin", action="store_true", help=pin_help)
 
 
 def make_app_from_environment():  # type: ignore[no-untyped-def]
@@ -92,6 +124,71 @@ def _enrolment_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_pin(from_stdin: bool) -> str:
+    """One line of standard input, or the PIN typed twice at the terminal (not echoed)."""
+    from central.staff import StaffError, check_pin
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("PIN (6 to 8 digits): ")
+    check_pin(first)
+    if getpass.getpass("The same PIN again: ") != first:
+        raise StaffError("the two PINs differ; nothing was changed")
+    return first
+
+
+def _staff(args: argparse.Namespace) -> int:
+    from central import staff
+    from central.clock import system_clock
+    from central.db import Database, DatabaseUrlError
+
+    try:
+        db = Database.connect(args.db)
+    except DatabaseUrlError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
+    try:
+        db.create_schema()
+        if args.staff_command == "add":
+            number, name = staff.check_number(args.number), staff.check_name(args.name)
+            role = staff.check_role(args.role)
+            staff.check_free(db, number)  # before asking for a PIN
+            staff.add(db, number=number, name=name, role=role, pin=_read_pin(args.pin_stdin),
+                      now=system_clock())
+            print(f"added staff account {number} {name} ({role})")
+        elif args.staff_command == "list":
+            _print_accounts(staff.accounts(db))
+        elif args.staff_command == "deactivate":
+            if staff.deactivate(db, args.number, system_clock()):
+                print(f"deactivated staff account {args.number}: kiosks drop it at their next pull")
+            else:
+                print(f"staff account {args.number} was already deactivated")
+        else:  # set-pin
+            staff.check_exists(db, args.number)  # before asking for a PIN
+            account = staff.set_pin(db, args.number, _read_pin(args.pin_stdin), system_clock())
+            note = "" if account.active else " (the account stays deactivated)"
+            print(f"new PIN set for staff account {account.number}{note}")
+    except staff.StaffError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    return 0
+
+
+def _print_accounts(accounts) -> None:  # type: ignore[no-untyped-def]
+    from central.clock import wire
+
+    if not accounts:
+        print("no staff accounts")
+        return
+    print(f"{'number':<16}  {'role':<13}  {'state':<11}  {'updated (UTC)':<20}  name")
+    for a in accounts:
+        state = "active" if a.active else "deactivated"
+        updated = wire(a.updated_at.replace(microsecond=0))
+        print(f"{a.number:<16}  {a.role:<13}  {state:<11}  {updated:<20}  {a.name}")
+
+
 def openapi_json() -> str:
     from central.app import create_app
 
@@ -105,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "enrolment-code":
         return _enrolment_code(args)
+    if args.command == "staff":
+        return _staff(args)
     if args.command == "mint":
         from pathlib import Path
 

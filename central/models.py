@@ -3,7 +3,7 @@
 The invariants live here as constraints, so they hold with several server processes:
 a place is unique per (hall, matter, start, place); one active booking per person per
 matter per local day (a partial unique index); idempotency keys, booking references,
-device token hashes and ticket counters are unique.
+device token hashes, ticket counters and staff numbers are unique.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -189,6 +190,26 @@ class Submission(Base):
     resident: Mapped[str | None] = mapped_column(String(200), nullable=True)
     staff: Mapped[str | None] = mapped_column(String(200), nullable=True)
     payload: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class StaffAccount(Base):
+    """A member of the hall staff: who may unlock assisted mode at a kiosk, with a PIN.
+
+    Only ``scrypt(PIN)`` is stored (``kiosk/pin_hash.py``), with its salt and parameters.
+    A deactivated account is kept (its number is never reused) but no longer served.
+    """
+
+    __tablename__ = "staff_accounts"
+    number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))  # assistant | administrator
+    active: Mapped[bool] = mapped_column(Boolean)
+    pin_salt: Mapped[bytes] = mapped_column(LargeBinary(64))
+    pin_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    pin_n: Mapped[int] = mapped_column(Integer)
+    pin_r: Mapped[int] = mapped_column(Integer)
+    pin_p: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class OpaqueCredential(Base):

@@ -335,3 +335,47 @@ class TokenVerifyOut(Model):
     verdict: Literal["valid", "expired", "already_used", "revoked", "unknown"]
     checked_at: datetime
     certificate: CertificateOut | None
+
+
+# --- staff accounts and their audit trail ---------------------------------------------
+
+#: a staff number: 1 to 16 ASCII letters and digits
+StaffNumber = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9]{1,16}$")]
+StaffRole = Literal["assistant", "administrator"]
+
+
+class PinHashOut(Model):
+    """``scrypt(PIN)`` with its parameters: the wire form of ``kiosk.pin_hash.PinHash``."""
+
+    alg: Literal["scrypt"]
+    n: int = Field(ge=2**12, le=2**20, description="a power of two")
+    r: int = Field(ge=1, le=32)
+    p: int = Field(ge=1, le=16)
+    salt: str = Field(description="base64, 8 to 64 bytes")
+    hash: str = Field(description="base64, 32 bytes")
+
+
+class StaffOut(Model):
+    number: StaffNumber
+    name: str
+    role: StaffRole
+    pin: PinHashOut
+
+
+class StaffListOut(Model):
+    issued_at: datetime
+    staff: list[StaffOut]
+
+
+class AuditEventOut(Model):
+    submission_id: str
+    device_id: str
+    created_at: datetime
+    received_at: datetime
+    staff: str | None
+    resident: str | None
+    payload: dict[str, JsonValue]
+
+
+class AuditEventsOut(Model):
+    events: list[AuditEventOut]

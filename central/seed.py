@@ -1,5 +1,6 @@
-"""Seeding: reference documents from a directory (``demo`` = resources/demo) and the
-demo enrolment code. Safe to run from several processes at once and on every start.
+"""Seeding: reference documents from a directory (``demo`` = resources/demo), the
+demo enrolment code and the demo staff accounts (``central.staff.DEMO_ACCOUNTS``).
+Safe to run from several processes at once and on every start.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from central import staff
 from central.db import Database
 from central.models import Document, EnrolmentCode, Setting
 from central.reference import CALENDARS, CATALOGUE, TRUST_LIST
@@ -72,6 +74,8 @@ def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:
         if seed == "demo" and session.get(EnrolmentCode, DEMO_ENROLMENT_CODE) is None:
             session.add(EnrolmentCode(code=DEMO_ENROLMENT_CODE, hall_code=DEMO_HALL, reusable=True,
                                       created_at=now))
+        if seed == "demo":
+            staff.seed_demo(session, now)
 
 
 def shared_secret(db: Database, given: str | None) -> bytes:
