@@ -97,6 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "enrol":
         return enrol(args.central, args.code, args.label)
 
+    guards = None
+    if args.command is None and not args.smoke_test:  # the kiosk itself
+        from ui.single_instance import ALREADY_RUNNING_EXIT
+
+        guards = KioskGuards.start(args.data)
+        if guards is None:
+            return ALREADY_RUNNING_EXIT
+
     loaded = load_settings(args.config)
     for problem in loaded.problems:
         log.warning("%s", problem)
@@ -127,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
 
     window = KioskWindow(catalogue, index, settings, languages)
     sync = SyncHookup(args, settings, window, app)
+    if guards is not None:
+        guards.recovery.window = window
+        window.staff.services.export_diagnostics = lambda: guards.export_diagnostics(
+            window.settings, sync._store_path)
     if args.smoke_test:
         sync.connect()
     else:
@@ -153,9 +165,19 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(*parse_size(args.size))
         window.show()
     else:
+        from ui.lockdown import Lockdown, apply_kiosk_window_flags, hide_cursor
+
+        apply_kiosk_window_flags(window)
+        Lockdown(window, lambda: window.exit_allowed)
+        if settings.touch_screen:
+            hide_cursor(app)
         window.showFullScreen()
     QTimer.singleShot(0, lambda: log.info("kiosk ready: %d matters", len(catalogue.matters)))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if guards is not None:
+            guards.stop()
 
 
 def enrol(url: str, code: str, label: str) -> int:
@@ -172,6 +194,86 @@ def enrol(url: str, code: str, label: str) -> int:
         return 4
     print(f"enrolled as device {creds.device_id} for hall {creds.hall_code}")
     return 0
+
+
+#: the exit status after errors that recovery could not stop: the kiosk session starts a
+#: fresh process (sysexits' EX_SOFTWARE)
+TOO_MANY_ERRORS_EXIT = 70
+
+
+class KioskGuards:
+    """What only the kiosk itself runs with: one instance, log files, the crash hooks."""
+
+    def __init__(self, folder: Path, lock, hooks, recovery: ErrorRecovery) -> None:
+        self.folder, self.lock, self.hooks, self.recovery = folder, lock, hooks, recovery
+
+    @classmethod
+    def start(cls, data: Path | None) -> KioskGuards | None:
+        """None when another kiosk is running (it says so in the log)."""
+        from kiosk.crash import install_crash_hooks
+        from kiosk.logs import setup_file_logging
+        from kiosk.paths import data_dir
+        from ui.single_instance import claim
+
+        folder = data or data_dir()
+        lock = claim(folder)
+        if lock is None:
+            return None
+        log_file = setup_file_logging(folder / "logs")
+        print(f"kiosk: log file {log_file}", flush=True)
+        recovery = ErrorRecovery()
+        return cls(folder, lock, install_crash_hooks(folder / "logs", recovery), recovery)
+
+    def export_diagnostics(self, settings, store_path: Path | None) -> Path:
+        """The staff panel's diagnostics bundle, into ``<data folder>/diagnostics``."""
+        from datetime import UTC, datetime
+
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        import kiosk
+        from kiosk.diagnostics import export_bundle
+
+        return export_bundle(
+            self.folder / "diagnostics", log_dir=self.folder / "logs",
+            store_path=store_path or self.folder / "kiosk.db", settings=settings,
+            versions={"service-hall-kiosk": kiosk.__version__, "PySide6": PySide6.__version__,
+                      "Qt": qVersion()},
+            now=datetime.now(UTC))
+
+    def stop(self) -> None:
+        self.hooks.uninstall()
+        self.lock.release()
+
+
+class ErrorRecovery:
+    """Called by the crash hook after an unexpected error on the GUI thread: the window
+    starts over ("Sorry, something went wrong"), once the failed handler has unwound.
+
+    When errors keep coming (the recovery itself failing, a timer that raises every
+    time) the kiosk exits instead, and the kiosk session starts a fresh one."""
+
+    LIMIT, WITHIN_S = 5, 60.0
+
+    def __init__(self, window=None, clock=time.monotonic, exit_app=None) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        self.window = window
+        self._clock = clock
+        self._exit_app = exit_app or QCoreApplication.exit
+        self._times: list[float] = []
+
+    def __call__(self, error: BaseException) -> None:
+        from PySide6.QtCore import QTimer
+
+        now = self._clock()
+        self._times = [t for t in self._times if now - t < self.WITHIN_S] + [now]
+        if len(self._times) >= self.LIMIT:
+            log.critical("%d unexpected errors within %.0f s: the kiosk restarts",
+                         len(self._times), self.WITHIN_S)
+            self._exit_app(TOO_MANY_ERRORS_EXIT)
+        elif self.window is not None:
+            QTimer.singleShot(0, self.window.recover_after_error)
 
 
 class SyncHookup:
