@@ -61,6 +61,7 @@ def show_offline(w: KioskWindow) -> None:
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     from ui.gallery_booking import appointment_states, booking_states, scan_states
+    from ui.gallery_speech import show_reading
     from ui.gallery_staff import staff_states
 
     code = sample_matter(catalogue)
@@ -87,6 +88,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "matter-handoff": lambda w: matter_ticked(w, "handoff"),
         "coming_soon": lambda w: w.go("coming_soon", feature="certificate"),
         "call_staff": lambda w: w.go("call_staff"),
+        "read_aloud": lambda w: show_reading(w, "matter", code=code),
         "idle": show_idle_dialog,
         **booking_states(),
         **appointment_states(),

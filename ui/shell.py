@@ -17,7 +17,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputEvent, QInputMethodEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.catalogue import Catalogue
 from kiosk.deferred_index import DeferredIndex
@@ -27,13 +35,14 @@ from kiosk.settings import Settings
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
 from ui.screens.base import Screen
-from ui.speech import ReadAloud
+from ui.speech import ReadAloud, Said, without_secrets
 from ui.staff_mode import SUSPEND_REASON, StaffMode
 from ui.theme import Theme, pick_font_family, set_role
 from ui.widgets.assist_banner import AssistBanner
 from ui.widgets.bars import Footer, Header
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.long_press import LongPress
+from ui.widgets.speech_bar import SpeechBar
 
 if TYPE_CHECKING:
     from kiosk.staff_desk import StaffDesk
@@ -219,7 +228,7 @@ class KioskWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+Alt+S"), self, activated=self.enter_staff)
         self.footer.home_button.clicked.connect(self.home)
         self.footer.back_button.clicked.connect(self.back)
-        self.footer.read_button.clicked.connect(self.read_aloud)
+        self._setup_read_aloud()
         self.footer.staff_button.clicked.connect(lambda: self.go("call_staff"))
 
         self.idle_timer = QTimer(self)
@@ -265,7 +274,7 @@ class KioskWindow(QWidget):
         self._show("home", {})
 
     def _show(self, name: str, kwargs: dict[str, Any]) -> None:
-        self.speech.stop()
+        self._reading_on_show(name)
         self.toast.hide()
         screen = self.screens[name]
         self._current_args = kwargs  # what to come back to with Back
@@ -361,6 +370,7 @@ class KioskWindow(QWidget):
             self.idle.touch()
             if self.staff.signed_in:
                 self.staff.idle.touch()
+            self._stop_reading_on_input(watched, event)
         return False
 
     def check_idle(self) -> None:
@@ -393,7 +403,7 @@ class KioskWindow(QWidget):
         if self.staff.signed_in:  # whatever ends the session signs staff out too
             self.staff.end("session_wiped")
         self.overlay.hide()
-        self.speech.stop()
+        self._reading_on_wipe()
         self.idle.end_session()
         for screen in self.screens.built():
             screen.reset()
@@ -468,10 +478,135 @@ class KioskWindow(QWidget):
 
     # -- read aloud --------------------------------------------------------------------
 
+    # screens never read by themselves: the attract loop, and staff's own screens
+    _NOT_AUTO_READ = frozenset({"attract", "staff_sign_in", "staff_panel"})
+    # the resident acting: reading stops (idle's wheel and input-method events do not)
+    _STOPS_READING = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                                QEvent.Type.KeyPress})
+
     def read_aloud(self) -> None:
-        if not self.speech.say(self.current.spoken_text(), self.presentation.language):
-            self.toast.setText(translate("Shell", "Read-aloud is not available on this kiosk."))
-            self.toast.show()
+        """The footer's "Read aloud" (and the bar's Repeat): the screen's title and
+        instruction, from the start; when reading is impossible, a toast says why."""
+        self._read(automatic=False)
+
+    def use_speech(self, speech: ReadAloud) -> None:
+        """Read with this engine from now on (the constructor; the gallery's silent one)."""
+        old = getattr(self, "speech", None)
+        if old is not None and old is not speech:
+            old.stop()
+            old.speaking_changed.disconnect(self._show_reading_state)
+        self.speech = speech
+        speech.set_volume(self.settings.speech_volume)
+        speech.speaking_changed.connect(self._show_reading_state)
+
+    def _setup_read_aloud(self) -> None:
+        self.speech_bar = SpeechBar(self)
+        self.speech_bar.hide()
+        self._reading_toast = ""  # the toast's text when it says why nothing is read
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.footer), self.speech_bar)
+        self.speech_bar.restyled.connect(self._fit_speech_bar)
+        self.speech_bar.stop_button.clicked.connect(lambda: self.speech.stop())
+        self.speech_bar.repeat_button.clicked.connect(self.read_aloud)
+        self.speech_bar.louder_button.clicked.connect(lambda: self._change_volume(+1))
+        self.speech_bar.quieter_button.clicked.connect(lambda: self._change_volume(-1))
+        self.footer.read_button.clicked.connect(self.read_aloud)
+        # after the screen is laid out, and once however many screens were shown meanwhile
+        self._auto_read_timer = QTimer(self)
+        self._auto_read_timer.setSingleShot(True)
+        self._auto_read_timer.setInterval(0)
+        self._auto_read_timer.timeout.connect(lambda: self._read(automatic=True))
+        self.use_speech(self.speech)
+        self.staff.services.speech_status = lambda: self.speech.status()
+
+    def _auto_read_enabled(self) -> bool:
+        """长辈版 with the hall's "read each screen by itself" on."""
+        return self.presentation.elderly and self.settings.read_aloud_auto_elderly
+
+    def _reading_on_show(self, name: str) -> None:
+        """A new screen: the last one's reading stops; in 长辈版 (when the hall says so)
+        the new one is read once it is laid out, with the controls shown at once."""
+        self.speech.stop()
+        self._auto_read_timer.stop()
+        auto = (name not in self._NOT_AUTO_READ and self._auto_read_enabled()
+                and self.speech.has_voice(self.presentation.language))
+        if auto:
+            self._show_speech_bar()
+            self._auto_read_timer.start()
+        else:
+            self.speech_bar.hide()
+
+    def _reading_on_wipe(self) -> None:
+        self._auto_read_timer.stop()
+        self.speech.reset(self.settings.speech_volume)
+        self.speech_bar.hide()
+
+    def _spoken_text(self) -> str:
+        """The current screen's title and instruction, without anything the resident typed."""
+        return without_secrets(self.current.spoken_text(), self._typed_values())
+
+    def _typed_values(self) -> list[str]:
+        s = self.session
+        values = [s.lookup_id]
+        if s.booking is not None:
+            values += [s.booking.id_number, s.booking.phone]
+        for screen in self.screens.built():
+            for edit in screen.findChildren(QLineEdit):
+                text = edit.text().strip()
+                if edit.echoMode() != QLineEdit.EchoMode.Normal or any(c.isdigit() for c in text):
+                    values.append(text)
+        return [v for v in values if v]
+
+    def _read(self, automatic: bool) -> None:
+        if automatic and (self.current.name in self._NOT_AUTO_READ or not self._auto_read_enabled()):
+            return
+        text = self._spoken_text()
+        if not text:
+            return
+        said = self.speech.say(text, self.presentation.language)
+        if said is Said.SPOKEN:
+            if self.toast.text() == self._reading_toast:  # "no voice", said in another language
+                self.toast.hide()
+            self._show_speech_bar()
+            return
+        self.speech_bar.hide()
+        if automatic:  # the resident did not ask: no toast on every screen
+            return
+        if said is Said.NO_VOICE:
+            self._reading_toast = translate(
+                "Shell", "This kiosk has no voice to read this language aloud.")
+        else:
+            self._reading_toast = translate("Shell", "Read-aloud is not available on this kiosk.")
+        self.toast.setText(self._reading_toast)
+        self.toast.show()
+
+    def _stop_reading_on_input(self, watched: QObject, event: QEvent) -> None:
+        """Any press or key stops the reading, except on the reading's own controls."""
+        if event.type() not in self._STOPS_READING or not isinstance(watched, QWidget):
+            return  # a window's copy of the event comes to its widget next
+        for own in (self.speech_bar, self.footer.read_button):
+            if watched is own or own.isAncestorOf(watched):
+                return
+        self.speech.stop()
+
+    def _change_volume(self, direction: int) -> None:
+        if direction > 0:
+            self.speech.louder()
+        else:
+            self.speech.quieter()
+        self._show_reading_state()
+
+    def _show_speech_bar(self) -> None:
+        self._fit_speech_bar()
+        self._show_reading_state()
+        self.speech_bar.show()
+
+    def _fit_speech_bar(self) -> None:
+        s = self.presentation.theme.sizes
+        self.speech_bar.set_metrics(s.margin, s.gap, self.presentation.portrait)
+
+    def _show_reading_state(self, *_args: object) -> None:
+        self.speech_bar.show_state(self.speech.speaking, self.speech.volume)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QApplication.instance().removeEventFilter(self)

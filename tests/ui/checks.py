@@ -96,10 +96,22 @@ def text_widgets(window: QWidget) -> list[QWidget]:
     return found
 
 
+def _shown_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of the widget the resident sees: inside the window, and inside the
+    viewport of every scroll area it is in (the rest is scrolled out of sight)."""
+    rect = _window_rect(widget, window).intersected(window.rect())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            rect = rect.intersected(_window_rect(parent.viewport(), window))
+        parent = parent.parentWidget()
+    return rect
+
+
 def measured_contrast(window: QWidget, widget: QWidget) -> float | None:
     """Paint the widget in place and measure: the most common colour is the
     background, the pixel that differs most from it is the text."""
-    rect = _window_rect(widget, window).intersected(window.rect())
+    rect = _shown_rect(widget, window)
     if rect.width() < 4 or rect.height() < 4:
         return None
     image = window.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
@@ -115,7 +127,7 @@ def measured_contrast(window: QWidget, widget: QWidget) -> float | None:
 def contrast_problems(window: QWidget, minimum: float) -> list[str]:
     problems = []
     for w in text_widgets(window):
-        if _in_scroll_area(w) and not _window_rect(w, window).intersects(window.rect()):
+        if _in_scroll_area(w) and _shown_rect(w, window).isEmpty():
             continue
         ratio = measured_contrast(window, w)
         if ratio is not None and ratio < minimum:

@@ -58,8 +58,14 @@ class Screen(QWidget):
         """Forget everything about the resident (session wipe)."""
 
     def spoken_text(self) -> str:
-        """What "Read aloud" says: the title and the instruction."""
-        return f"{self.title.text()}。{self.instruction.text()}"
+        """What "Read aloud" says: the title and the instruction, and nothing else: never
+        what a resident typed or what the screen shows of them (the shell checks too)."""
+        title, instruction = self.title.text().strip(), self.instruction.text().strip()
+        if not (title and instruction):
+            return title or instruction
+        if title[-1] in "。．.！!？?：:；;…":
+            return f"{title} {instruction}"
+        return f"{title}{'。' if self.lang == 'zh' else '. '}{instruction}"
 
     # -- Qt ------------------------------------------------------------------
 
