@@ -1,8 +1,8 @@
 """The staff PIN pad's guard against guessing: growing waits, then a hard lock.
 
 One guard for the whole kiosk, not one per staff number: whoever stands at a
-public kiosk could otherwise try five PINs for every number. The first five
-wrong PINs cost nothing; from the fifth on, each one makes the pad wait
+public kiosk could otherwise try five PINs for every number. The first four
+wrong PINs cost nothing; the fifth and each one after it make the pad wait
 30 s, 60 s, 120 s … (doubling); the tenth locks it until an administrator
 unlocks it on the kiosk's command line (``kiosk staff unlock``). The state
 is in the local database, so restarting the kiosk changes nothing. Times are

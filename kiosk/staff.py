@@ -92,6 +92,12 @@ def keyed(pepper: bytes, digest: bytes) -> bytes:
     return hmac.new(pepper, digest, hashlib.sha256).digest()
 
 
+def pepper_id(pepper: bytes) -> str:
+    """Which pepper a kept copy was made with (names it without giving it away): a copy
+    made with another pepper (the credential store was reset) verifies nobody."""
+    return hmac.new(pepper, b"service-hall-kiosk staff pepper id", hashlib.sha256).hexdigest()[:16]
+
+
 def keep(pin_hash: PinHash, pepper: bytes) -> KeptPin:
     return KeptPin(pin_hash.n, pin_hash.r, pin_hash.p, pin_hash.salt, keyed(pepper, pin_hash.hash))
 
@@ -121,7 +127,8 @@ def roster_for_storage(body: Any, pepper: bytes) -> dict[str, Any]:
             skipped += 1
             continue
         kept.append({"number": number, "name": name, "role": role, "pin": pin.to_json()})
-    return {"issued_at": body.get("issued_at"), "staff": kept, "skipped": skipped}
+    return {"issued_at": body.get("issued_at"), "staff": kept, "skipped": skipped,
+            "pepper_id": pepper_id(pepper)}
 
 
 # a verifier for numbers nobody has: the check then costs as much as a real one
@@ -134,11 +141,14 @@ class StaffRoster:
         self._pepper = pepper
         self._pulled = PulledCache(store)
 
-    def _central(self) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
+    def _central(self, pepper: bytes | None = None) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
+        """The pulled accounts; with ``pepper``, only if the copy was kept with it."""
         copy = self._pulled.get(PULLED_NAME)
         found: dict[str, tuple[StaffMember, dict[str, Any]]] = {}
         if copy is None or not isinstance(copy.body, dict):
             return found
+        if pepper is not None and copy.body.get("pepper_id") != pepper_id(pepper):
+            return found  # kept with another pepper: the next pull replaces it
         for entry in copy.body.get("staff", []):
             try:
                 member = StaffMember(entry["number"], entry["name"], entry["role"], "central")
@@ -152,8 +162,8 @@ class StaffRoster:
         return {r["number"]: (StaffMember(r["number"], r["name"], r["role"], "local"),
                               json.loads(r["pin"])) for r in rows}
 
-    def _all(self) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
-        return {**self._local(), **self._central()}  # the central platform's account wins
+    def _all(self, pepper: bytes | None = None) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
+        return {**self._local(), **self._central(pepper)}  # the central platform's account wins
 
     def members(self) -> list[StaffMember]:
         return [m for m, _ in sorted(self._all().values(), key=lambda pair: pair[0].number)]
@@ -186,7 +196,7 @@ class StaffRoster:
         """The member if the PIN is theirs, else None. Asks for the pepper first, so
         with no secure store it raises (``credentials.NoSecureStore``)."""
         pepper = self._pepper()
-        member, wire = self._all().get(number, (None, None))
+        member, wire = self._all(pepper).get(number, (None, None))
         try:
             kept = KeptPin.from_json(wire) if wire is not None else _NOBODY
         except StaffError:

@@ -30,7 +30,7 @@ from kiosk.catalogue import CatalogueError, parse_catalogue
 from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
 from kiosk.staff import PULLED_NAME as STAFF_PULLED
-from kiosk.staff import StaffError, roster_for_storage
+from kiosk.staff import StaffError, pepper_id, roster_for_storage
 
 BAD_RESPONSE_LIMIT = 5
 #: refusals that are an answer for the resident, shown on the screen where they asked,
@@ -53,6 +53,8 @@ class Pull:
     check: Callable[[Any], object] | None = None
     #: what is kept of the answer, when not the answer as it came (the staff list)
     keep: Callable[[Any], Any] | None = None
+    #: whether the kept copy may be revalidated (sent with its ETag); else pulled whole
+    reusable: Callable[[Any], bool] | None = None
 
 
 def _check_catalogue(body: Any) -> None:
@@ -79,7 +81,10 @@ def staff_pull(pepper: bytes) -> Pull:
         except StaffError as exc:
             raise BadResponse("bad_staff_list", str(exc)) from exc
 
-    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list}, keep=keep)
+    def reusable(kept: Any) -> bool:  # kept with this pepper (the store may have been reset)
+        return isinstance(kept, dict) and kept.get("pepper_id") == pepper_id(pepper)
+
+    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list}, keep=keep, reusable=reusable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +239,7 @@ class SyncEngine:
         replaced = []
         for pull in self._pulls:
             try:
-                resp = self.client.pull(pull.path, self.pulled.etag(pull.name), pull.shape)
+                resp = self.client.pull(pull.path, self._etag(pull), pull.shape)
                 if resp.status == 304:
                     self.pulled.touch(pull.name, self._clock())
                 else:
@@ -256,6 +261,13 @@ class SyncEngine:
             if self._on_pulled:
                 self._on_pulled(name)
         return replaced
+
+    def _etag(self, pull: Pull) -> str | None:
+        if pull.reusable is not None:
+            kept = self.pulled.get(pull.name)
+            if kept is None or not pull.reusable(kept.body):
+                return None
+        return self.pulled.etag(pull.name)
 
     def heartbeat(self, force: bool = False) -> None:
         now = self._clock()

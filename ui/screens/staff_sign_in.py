@@ -94,7 +94,7 @@ class StaffSignInScreen(Step):
         self.outcome = None
         self.countdown.stop()
         self.say("")
-        self._show_part()
+        self._block(False)
         self.retranslate()
 
     def _show_part(self) -> None:
@@ -138,11 +138,19 @@ class StaffSignInScreen(Step):
         o = self.outcome
         blocked = o is not None and (o.result in ("wait", "locked", "unavailable")
                                      or (o.result == "wrong" and o.seconds > 0))
-        self.next_button.setEnabled(not blocked)
-        self.keypad.setEnabled(not blocked)
+        self._block(blocked)
         if o is not None and (o.result == "wait" or (o.result == "wrong" and o.seconds)):
             self.countdown.start()
         self.say(self._message())
+
+    def _block(self, blocked: bool) -> None:
+        """Nothing to type while the pad waits or is locked: the keypad goes away."""
+        self.next_button.setEnabled(not blocked)
+        self.keypad.setEnabled(not blocked)
+        self.keypad.setVisible(not blocked)
+        self.number_field.setVisible(not blocked and self.part == "number")
+        self.pin_field.setVisible(not blocked and self.part == "pin")
+        self.next_button.setVisible(not blocked)
 
     def _tick(self) -> None:
         staff = self.deps.staff
@@ -151,8 +159,7 @@ class StaffSignInScreen(Step):
         if refused is None:
             self.countdown.stop()
             self.outcome = None
-            self.next_button.setEnabled(True)
-            self.keypad.setEnabled(True)
+            self._block(False)
             self.say(translate("StaffSignIn", "You can try again now."))
             return
         self.outcome = refused
