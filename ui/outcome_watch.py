@@ -38,7 +38,10 @@ class OutcomeWatch(QObject):
         self._poll()
 
     def stop(self) -> None:
+        """No more reports; the answer (with the resident's masked numbers) is forgotten."""
         self._timer.stop()
+        self._outbox, self._item_id = (lambda: None), ""
+        self.current = Outcome("waiting")
 
     def _poll(self) -> None:
         box = self._outbox()

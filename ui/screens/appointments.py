@@ -149,7 +149,8 @@ class AppointmentsScreen(_Step):
     def reset(self) -> None:
         if self._task is not None:
             self._task.cancel()
-        self.field.clear()
+            self._task = None  # its call holds the ID number
+        self.field.setText("")  # not clear(): its undo history would keep the number
         self.error.clear()
         self.error.hide()
         self.say("")

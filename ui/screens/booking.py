@@ -475,8 +475,10 @@ class BookWhoScreen(BookingStep):
 
     def reset(self) -> None:
         super().reset()
-        for widget in (self.id_field, self.phone_field, self.id_error, self.phone_error):
-            widget.clear()
+        for field in (self.id_field, self.phone_field):
+            field.setText("")  # not clear(): its undo history would keep the number
+        for error in (self.id_error, self.phone_error):
+            error.clear()
         self.part = "id"
         self._show_part()
 
@@ -593,6 +595,11 @@ class BookReviewScreen(BookingStep):
         submit(central.outbox, draft, self.now())  # durable before anything is said
         central.urge()
         self.deps.navigator.go("book_result")
+
+    def reset(self) -> None:
+        super().reset()
+        for value in self.values.values():  # the masked ID and mobile numbers among them
+            value.clear()
 
     def retranslate(self) -> None:
         self.title.setText(translate("Booking", "Please check your answers"))

@@ -144,7 +144,7 @@ class ScanScreen(Screen):
 
         self.stop_camera()
         self.worker = ScanWorker(self.deps.settings.camera, self)
-        self.worker.preview.connect(self.preview.show_image)
+        self.worker.preview.connect(self._show_frame)
         self.worker.read.connect(self.on_read)
         self.worker.failed.connect(self.on_failed)
         self.worker.start()
@@ -155,8 +155,13 @@ class ScanScreen(Screen):
             self.worker.deleteLater()
             self.worker = None
 
+    def _show_frame(self, image: QImage) -> None:
+        if self.worker is not None:  # not a late frame from a camera already stopped
+            self.preview.show_image(image)
+
     def hideEvent(self, event) -> None:  # noqa: N802
         self.stop_camera()
+        self.preview.clear_image()  # the last frame shows the resident's code
         super().hideEvent(event)
 
     def on_read(self, text: str) -> None:
