@@ -6,14 +6,13 @@ during each test to fail it; ``qt_no_exception_capture`` leaves the hook to ours
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from kiosk import logs
 from kiosk.crash import install_crash_hooks
+from tests.helpers.log_files import kiosk_log, read_log
 from ui.app import TOO_MANY_ERRORS_EXIT, ErrorRecovery
 from ui.i18n import translate
 
@@ -25,12 +24,8 @@ MOBILE = "13800138000"
 
 @pytest.fixture
 def log_dir(tmp_path):
-    root = logging.getLogger()
-    level = root.level
-    logs.setup_file_logging(tmp_path)
-    yield tmp_path
-    logs.close_file_logging()
-    root.setLevel(level)
+    with kiosk_log(tmp_path):
+        yield tmp_path
 
 
 @pytest.fixture
@@ -43,9 +38,7 @@ def hooks(log_dir):
 
 
 def logged(log_dir) -> str:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    return (log_dir / logs.LOG_NAME).read_text(encoding="utf-8")
+    return read_log(log_dir / logs.LOG_NAME)
 
 
 def boom() -> None:

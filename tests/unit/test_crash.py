@@ -6,7 +6,6 @@ tests/ui/test_crash_recovery.py."""
 from __future__ import annotations
 
 import faulthandler
-import logging
 import subprocess
 import sys
 import textwrap
@@ -17,24 +16,19 @@ import pytest
 from kiosk import logs
 from kiosk.crash import FATAL_LOG, install_crash_hooks
 from tests.conftest import ROOT
+from tests.helpers.log_files import kiosk_log, read_log
 
 FULL_ID = "11010519491231002X"
 
 
 @pytest.fixture
 def log_dir(tmp_path):
-    root = logging.getLogger()
-    level = root.level
-    logs.setup_file_logging(tmp_path)
-    yield tmp_path
-    logs.close_file_logging()
-    root.setLevel(level)
+    with kiosk_log(tmp_path):
+        yield tmp_path
 
 
 def logged(log_dir) -> str:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    return (log_dir / logs.LOG_NAME).read_text(encoding="utf-8")
+    return read_log(log_dir / logs.LOG_NAME)
 
 
 def raise_through(hook) -> ValueError:

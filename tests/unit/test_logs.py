@@ -8,6 +8,7 @@ import pytest
 
 from kiosk import idnumber, logs
 from kiosk.logs import scrub
+from tests.helpers.log_files import kiosk_log, read_log
 
 FULL_ID = "11010519491231002X"
 MASKED_ID = "110105********002X"
@@ -15,25 +16,10 @@ MOBILE = "13800138000"
 MASKED_MOBILE = "138****8000"
 
 
-@pytest.fixture(autouse=True)
-def root_level():
-    """setup_file_logging lowers the root logger's level to INFO: put it back."""
-    root = logging.getLogger()
-    level = root.level
-    yield
-    root.setLevel(level)
-
-
 @pytest.fixture
 def log_file(tmp_path):
-    yield logs.setup_file_logging(tmp_path / "logs")
-    logs.close_file_logging()
-
-
-def written(path) -> str:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    return path.read_text(encoding="utf-8")
+    with kiosk_log(tmp_path / "logs") as path:
+        yield path
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -82,7 +68,7 @@ def test_a_logged_message_and_its_arguments_are_scrubbed(log_file):
     log = logging.getLogger("kiosk.booking")
     log.warning("booking for %s, mobile %s refused", FULL_ID, MOBILE)
     log.info("预约 %s", "身份证 " + FULL_ID)
-    text = written(log_file)
+    text = read_log(log_file)
     assert FULL_ID not in text and MOBILE not in text
     assert f"booking for {MASKED_ID}, mobile {MASKED_MOBILE} refused" in text
     assert f"预约 身份证 {MASKED_ID}" in text  # UTF-8
@@ -95,7 +81,7 @@ def test_an_exception_message_and_traceback_are_scrubbed(log_file):
     except ValueError:
         log.exception("send failed")
     log.info("where from %s", MOBILE, stack_info=True)
-    text = written(log_file)
+    text = read_log(log_file)
     assert "Traceback (most recent call last)" in text
     assert f"ValueError: no booking for {MASKED_ID} / {MASKED_MOBILE}" in text
     assert FULL_ID not in text and MOBILE not in text
@@ -106,14 +92,13 @@ def test_the_console_is_scrubbed_too(tmp_path, capsys):
     console = logging.StreamHandler()
     root = logging.getLogger()
     root.addHandler(console)
-    logs.setup_file_logging(tmp_path)
     try:
-        try:
-            raise KeyError(FULL_ID)
-        except KeyError:
-            logging.getLogger("kiosk").exception("lookup of %s", MOBILE)
+        with kiosk_log(tmp_path):
+            try:
+                raise KeyError(FULL_ID)
+            except KeyError:
+                logging.getLogger("kiosk").exception("lookup of %s", MOBILE)
     finally:
-        logs.close_file_logging()
         root.removeHandler(console)
     err = capsys.readouterr().err
     assert MASKED_ID in err and MASKED_MOBILE in err
@@ -125,17 +110,14 @@ def test_setting_up_twice_adds_one_file(log_file):
     files = [h for h in logging.getLogger().handlers if isinstance(h, logs.KioskFileHandler)]
     assert len(files) == 1
     logging.getLogger("kiosk").warning("once")
-    assert written(log_file).count("once") == 1
+    assert read_log(log_file).count("once") == 1
 
 
 def test_the_file_rotates_and_keeps_five(tmp_path, monkeypatch):
     monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
-    path = logs.setup_file_logging(tmp_path)
-    try:
+    with kiosk_log(tmp_path) as path:
         for n in range(200):
             logging.getLogger("kiosk").warning("line %d for %s", n, FULL_ID)
-    finally:
-        logs.close_file_logging()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["kiosk.log"] + [f"kiosk.log.{n}" for n in range(1, 6)]
     assert all(FULL_ID not in p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
@@ -143,8 +125,8 @@ def test_the_file_rotates_and_keeps_five(tmp_path, monkeypatch):
 
 
 def test_closing_takes_everything_off(tmp_path):
-    logs.setup_file_logging(tmp_path)
-    logs.close_file_logging()
+    with kiosk_log(tmp_path):
+        pass
     root = logging.getLogger()
     assert not any(isinstance(h, logs.KioskFileHandler) for h in root.handlers)
     assert not any(isinstance(f, logs.ScrubFilter) for h in root.handlers for f in h.filters)
