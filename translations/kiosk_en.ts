@@ -138,6 +138,29 @@
     </message>
 </context>
 <context>
+    <name>AssistBanner</name>
+    <message>
+        <source>Staff member %1 %2 is helping you</source>
+        <translation>Staff member %1 %2 is helping you</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Staff mode: %1 %2</source>
+        <translation>Staff mode: %1 %2</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Please type and confirm this step yourself; staff may only point.</source>
+        <translation>Please type and confirm this step yourself; staff may only point.</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <source>Government services, self-service</source>
@@ -440,6 +463,29 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>May staff member %1 help you?</source>
+        <translation>May staff member %1 help you?</translation>
+    </message>
+    <message>
+        <source>You decide. Both of you will see the screen. You can stop at any time with Finish at the top.</source>
+        <translation>You decide. Both of you will see the screen. You can stop at any time with Finish at the top.</translation>
+    </message>
+    <message>
+        <source>What is recorded: that this staff member helped you, the time, and each step taken for you (for example: booking sent). Not recorded in that record: your ID number or phone number. You type your own ID number and phone number, and you confirm a booking yourself. When you finish, everything you entered is cleared from this kiosk.</source>
+        <translation>What is recorded: that this staff member helped you, the time, and each step taken for you (for example: booking sent). Not recorded in that record: your ID number or phone number. You type your own ID number and phone number, and you confirm a booking yourself. When you finish, everything you entered is cleared from this kiosk.</translation>
+    </message>
+    <message>
+        <source>Yes, please help me</source>
+        <translation>Yes, please help me</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>No, thank you</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <source>Home</source>
@@ -484,6 +530,29 @@
     <message>
         <source>Everything for one event, together.</source>
         <translation>Everything for one event, together.</translation>
+    </message>
+</context>
+<context>
+    <name>HandBack</name>
+    <message>
+        <source>Finish and clear the screen?</source>
+        <translation>Finish and clear the screen?</translation>
+    </message>
+    <message>
+        <source>Take any slip you printed. Then everything entered here is cleared, and the staff member is signed out.</source>
+        <translation>Take any slip you printed. Then everything entered here is cleared, and the staff member is signed out.</translation>
+    </message>
+    <message>
+        <source>If you are not finished, choose Continue: nothing is lost.</source>
+        <translation>If you are not finished, choose Continue: nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Finish and clear</source>
+        <translation>Finish and clear</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -1073,9 +1142,334 @@
 <context>
     <name>Shell</name>
     <message>
+        <source>Sorry, something went wrong. Please start again.</source>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform (ui.app sets them) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
+        <translation>Sorry, something went wrong. Please start again.</translation>
+    </message>
+    <message>
+        <source>This kiosk has no voice to read this language aloud.</source>
+        <translation>This kiosk has no voice to read this language aloud.</translation>
+    </message>
+    <message>
         <source>Read-aloud is not available on this kiosk.</source>
-        <extracomment>the sync worker and the screens&apos; access to the central platform (ui.app sets them)</extracomment>
         <translation>Read-aloud is not available on this kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>no speech engine</source>
+        <translation>no speech engine</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>engine %1, voices for Chinese: %2, English: %3</source>
+        <translation>engine %1, voices for Chinese: %2, English: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Reading aloud</source>
+        <translation>Reading aloud</translation>
+    </message>
+    <message>
+        <source>Reading stopped</source>
+        <translation>Reading stopped</translation>
+    </message>
+    <message>
+        <source>volume %1 %</source>
+        <translation>volume %1 %</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ Stop</translation>
+    </message>
+    <message>
+        <source>↻ Repeat</source>
+        <translation>↻ Repeat</translation>
+    </message>
+    <message>
+        <source>− Quieter</source>
+        <translation>− Quieter</translation>
+    </message>
+    <message>
+        <source>+ Louder</source>
+        <translation>+ Louder</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Stop reading aloud</translation>
+    </message>
+    <message>
+        <source>Read again from the start</source>
+        <translation>Read again from the start</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Network: not connected to a central platform</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
+        <translation>Network: not connected to a central platform</translation>
+    </message>
+    <message>
+        <source>Network: online</source>
+        <translation>Network: online</translation>
+    </message>
+    <message>
+        <source>Network: offline since %1</source>
+        <translation>Network: offline since %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last contact with the platform: %1</source>
+        <translation>Last contact with the platform: %1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</source>
+        <translation>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</translation>
+    </message>
+    <message>
+        <source>⚠ The oldest item has waited %1 min: check the network or the central platform</source>
+        <translation>⚠ The oldest item has waited %1 min: check the network or the central platform</translation>
+    </message>
+    <message>
+        <source>Oldest waiting item: %1 min</source>
+        <translation>Oldest waiting item: %1 min</translation>
+    </message>
+    <message>
+        <source>Staff list from the platform: %1</source>
+        <translation>Staff list from the platform: %1</translation>
+    </message>
+    <message>
+        <source>E-certificate issuer list: none yet</source>
+        <translation>E-certificate issuer list: none yet</translation>
+    </message>
+    <message>
+        <source>E-certificate issuer list: issued %1, checked %2</source>
+        <translation>E-certificate issuer list: issued %1, checked %2</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <source>none (slips saved as PDF)</source>
+        <translation>none (slips saved as PDF)</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>Read-aloud: %1</source>
+        <translation>Read-aloud: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1 (Python %2)</source>
+        <translation>Version: %1 (Python %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>%1 of %2 — %3</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <source>A duplicate of another request</source>
+        <translation>A duplicate of another request</translation>
+    </message>
+    <message>
+        <source>Done at the counter instead</source>
+        <translation>Done at the counter instead</translation>
+    </message>
+    <message>
+        <source>The resident withdrew it</source>
+        <translation>The resident withdrew it</translation>
+    </message>
+    <message>
+        <source>Wrong data; entered again correctly</source>
+        <translation>Wrong data; entered again correctly</translation>
+    </message>
+    <message>
+        <source>Keep it (go back)</source>
+        <translation>Keep it (go back)</translation>
+    </message>
+    <message>
+        <source>Put back in the line to send.</source>
+        <translation>Put back in the line to send.</translation>
+    </message>
+    <message>
+        <source>Why discard it? The record stays, marked discarded.</source>
+        <translation>Why discard it? The record stays, marked discarded.</translation>
+    </message>
+    <message>
+        <source>Discarded, with the reason recorded.</source>
+        <translation>Discarded, with the reason recorded.</translation>
+    </message>
+    <message>
+        <source>Saved: new sessions start this way.</source>
+        <translation>Saved: new sessions start this way.</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved: %1</source>
+        <translation>The diagnostics could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Diagnostics export is not available here.</source>
+        <translation>Diagnostics export is not available here.</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved (personal data removed): %1</source>
+        <translation>Diagnostics saved (personal data removed): %1</translation>
+    </message>
+    <message>
+        <source>Demo: the central server is being stopped or started; watch the status at the top.</source>
+        <translation>Demo: the central server is being stopped or started; watch the status at the top.</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>Staff panel</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s health and queue. Everything done here is recorded.</source>
+        <translation>This kiosk&apos;s health and queue. Everything done here is recorded.</translation>
+    </message>
+    <message>
+        <source>Needs staff: %1</source>
+        <translation>Needs staff: %1</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s defaults</source>
+        <translation>The hall&apos;s defaults</translation>
+    </message>
+    <message>
+        <source>Language at start</source>
+        <translation>Language at start</translation>
+    </message>
+    <message>
+        <source>Start in 长辈版</source>
+        <translation>Start in 长辈版</translation>
+    </message>
+    <message>
+        <source>Read aloud by itself in 长辈版</source>
+        <translation>Read aloud by itself in 长辈版</translation>
+    </message>
+    <message>
+        <source>Help a resident</source>
+        <translation>Help a resident</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <source>Demo: simulate a network outage</source>
+        <translation>Demo: simulate a network outage</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Exit the kiosk</translation>
+    </message>
+    <message>
+        <source>administrators only</source>
+        <translation>administrators only</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Type your staff number first.</source>
+        <translation>Type your staff number first.</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>You can try again now.</translation>
+    </message>
+    <message>
+        <source>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
+        <translation>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</source>
+        <translation>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>
+        <translation>Wrong staff number or PIN. Wait %1 s before trying again.</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. %1 more tries before a wait.</source>
+        <translation>Wrong staff number or PIN. %1 more tries before a wait.</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <source>Type your staff number, then press Next.</source>
+        <translation>Type your staff number, then press Next.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Type your PIN (6 to 8 digits), then press Sign in.</source>
+        <translation>Type your PIN (6 to 8 digits), then press Sign in.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>

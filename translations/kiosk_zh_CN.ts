@@ -138,6 +138,29 @@
     </message>
 </context>
 <context>
+    <name>AssistBanner</name>
+    <message>
+        <source>Staff member %1 %2 is helping you</source>
+        <translation>工作人员 %1 %2 正在协助您</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束协助</translation>
+    </message>
+    <message>
+        <source>Staff mode: %1 %2</source>
+        <translation>工作人员模式:%1 %2</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Please type and confirm this step yourself; staff may only point.</source>
+        <translation>这一步请您本人输入并确认,工作人员只能在旁指引。</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <source>Government services, self-service</source>
@@ -440,6 +463,29 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>May staff member %1 help you?</source>
+        <translation>工作人员 %1 可以协助您吗?</translation>
+    </message>
+    <message>
+        <source>You decide. Both of you will see the screen. You can stop at any time with Finish at the top.</source>
+        <translation>由您决定。您和工作人员都能看到屏幕。您可以随时点击上方的“结束协助”停止。</translation>
+    </message>
+    <message>
+        <source>What is recorded: that this staff member helped you, the time, and each step taken for you (for example: booking sent). Not recorded in that record: your ID number or phone number. You type your own ID number and phone number, and you confirm a booking yourself. When you finish, everything you entered is cleared from this kiosk.</source>
+        <translation>会记录:这位工作人员协助了您、时间,以及为您办理的每一步(例如:已提交预约)。记录中不包含您的身份证号和手机号。身份证号和手机号由您本人输入,预约也由您本人确认。结束后,您在本机输入的所有内容都会被清除。</translation>
+    </message>
+    <message>
+        <source>Yes, please help me</source>
+        <translation>好的,请帮我</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>不用了,谢谢</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <source>Home</source>
@@ -484,6 +530,29 @@
     <message>
         <source>Everything for one event, together.</source>
         <translation>一件事，一次办。</translation>
+    </message>
+</context>
+<context>
+    <name>HandBack</name>
+    <message>
+        <source>Finish and clear the screen?</source>
+        <translation>结束并清除屏幕内容?</translation>
+    </message>
+    <message>
+        <source>Take any slip you printed. Then everything entered here is cleared, and the staff member is signed out.</source>
+        <translation>请先取走打印的凭条。之后这里输入的所有内容都会被清除,工作人员也会退出登录。</translation>
+    </message>
+    <message>
+        <source>If you are not finished, choose Continue: nothing is lost.</source>
+        <translation>如果还没办完,请选“继续”:内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>Finish and clear</source>
+        <translation>结束并清除</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
@@ -1073,9 +1142,334 @@
 <context>
     <name>Shell</name>
     <message>
+        <source>Sorry, something went wrong. Please start again.</source>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform (ui.app sets them) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
+        <translation>抱歉,出了点问题。请重新开始。</translation>
+    </message>
+    <message>
+        <source>This kiosk has no voice to read this language aloud.</source>
+        <translation>本机没有中文语音，无法朗读。</translation>
+    </message>
+    <message>
         <source>Read-aloud is not available on this kiosk.</source>
-        <extracomment>the sync worker and the screens&apos; access to the central platform (ui.app sets them)</extracomment>
         <translation>本机暂不支持朗读。</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>no speech engine</source>
+        <translation>没有语音引擎</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>engine %1, voices for Chinese: %2, English: %3</source>
+        <translation>引擎 %1，中文语音：%2，英文语音：%3</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <source>Reading aloud</source>
+        <translation>正在朗读</translation>
+    </message>
+    <message>
+        <source>Reading stopped</source>
+        <translation>朗读已停止</translation>
+    </message>
+    <message>
+        <source>volume %1 %</source>
+        <translation>音量 %1%</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <source>↻ Repeat</source>
+        <translation>↻ 重听</translation>
+    </message>
+    <message>
+        <source>− Quieter</source>
+        <translation>− 小声些</translation>
+    </message>
+    <message>
+        <source>+ Louder</source>
+        <translation>+ 大声些</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read again from the start</source>
+        <translation>从头再读一遍</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Network: not connected to a central platform</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
+        <translation>网络:未连接政务服务平台</translation>
+    </message>
+    <message>
+        <source>Network: online</source>
+        <translation>网络:已联网</translation>
+    </message>
+    <message>
+        <source>Network: offline since %1</source>
+        <translation>网络:自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题:%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last contact with the platform: %1</source>
+        <translation>最近一次联系平台:%1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</source>
+        <translation>待发队列:%1 条待发送,%2 条已发送,%3 条被拒绝,%4 条需工作人员处理</translation>
+    </message>
+    <message>
+        <source>⚠ The oldest item has waited %1 min: check the network or the central platform</source>
+        <translation>⚠ 最早的一条已等待 %1 分钟:请检查网络或政务服务平台</translation>
+    </message>
+    <message>
+        <source>Oldest waiting item: %1 min</source>
+        <translation>最早待发送的一条:%1 分钟</translation>
+    </message>
+    <message>
+        <source>Staff list from the platform: %1</source>
+        <translation>平台下发的工作人员名单:%1</translation>
+    </message>
+    <message>
+        <source>E-certificate issuer list: none yet</source>
+        <translation>电子证照签发机构名单:尚无</translation>
+    </message>
+    <message>
+        <source>E-certificate issuer list: issued %1, checked %2</source>
+        <translation>电子证照签发机构名单:%1 签发,%2 核对</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>摄像头:%1</translation>
+    </message>
+    <message>
+        <source>none (slips saved as PDF)</source>
+        <translation>无(凭条保存为 PDF)</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>打印机:%1</translation>
+    </message>
+    <message>
+        <source>Read-aloud: %1</source>
+        <translation>朗读:%1</translation>
+    </message>
+    <message>
+        <source>Version: %1 (Python %2)</source>
+        <translation>版本:%1(Python %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3</source>
+        <translation>%2 的 %1 —— %3</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>A duplicate of another request</source>
+        <translation>与另一条申请重复</translation>
+    </message>
+    <message>
+        <source>Done at the counter instead</source>
+        <translation>已在窗口办理</translation>
+    </message>
+    <message>
+        <source>The resident withdrew it</source>
+        <translation>群众已撤回</translation>
+    </message>
+    <message>
+        <source>Wrong data; entered again correctly</source>
+        <translation>信息有误,已重新正确录入</translation>
+    </message>
+    <message>
+        <source>Keep it (go back)</source>
+        <translation>保留(返回)</translation>
+    </message>
+    <message>
+        <source>Put back in the line to send.</source>
+        <translation>已放回待发送队列。</translation>
+    </message>
+    <message>
+        <source>Why discard it? The record stays, marked discarded.</source>
+        <translation>作废原因是什么?记录会保留,并标记为已作废。</translation>
+    </message>
+    <message>
+        <source>Discarded, with the reason recorded.</source>
+        <translation>已作废,并记录了原因。</translation>
+    </message>
+    <message>
+        <source>Saved: new sessions start this way.</source>
+        <translation>已保存:新的会话将按此设置开始。</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved: %1</source>
+        <translation>诊断信息未能保存:%1</translation>
+    </message>
+    <message>
+        <source>Diagnostics export is not available here.</source>
+        <translation>本机无法导出诊断信息。</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved (personal data removed): %1</source>
+        <translation>诊断信息已保存(已去除个人信息):%1</translation>
+    </message>
+    <message>
+        <source>Demo: the central server is being stopped or started; watch the status at the top.</source>
+        <translation>演示:正在停止或启动中心服务器,请留意顶部的状态。</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>工作人员面板</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s health and queue. Everything done here is recorded.</source>
+        <translation>本机运行状况和待发队列。在这里的所有操作都会被记录。</translation>
+    </message>
+    <message>
+        <source>Needs staff: %1</source>
+        <translation>需工作人员处理:%1</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s defaults</source>
+        <translation>大厅默认设置</translation>
+    </message>
+    <message>
+        <source>Language at start</source>
+        <translation>开始时的语言</translation>
+    </message>
+    <message>
+        <source>Start in 长辈版</source>
+        <translation>以长辈版开始</translation>
+    </message>
+    <message>
+        <source>Read aloud by itself in 长辈版</source>
+        <translation>长辈版自动朗读</translation>
+    </message>
+    <message>
+        <source>Help a resident</source>
+        <translation>协助群众办事</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <source>Demo: simulate a network outage</source>
+        <translation>演示:模拟断网</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>退出自助终端程序</translation>
+    </message>
+    <message>
+        <source>administrators only</source>
+        <translation>仅限管理员</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>Type your staff number first.</source>
+        <translation>请先输入工号。</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>现在可以再试一次。</translation>
+    </message>
+    <message>
+        <source>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
+        <translation>本机无法进行工作人员登录:没有安全的凭据存储,或尚未设置工作人员账号。请联系大厅的信息技术人员。</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</source>
+        <translation>PIN 码错误次数过多,已锁定。需由管理员在本机命令行解锁(kiosk staff unlock)。</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>
+        <translation>工号或 PIN 码错误。请等待 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN. %1 more tries before a wait.</source>
+        <translation>工号或 PIN 码错误。再错 %1 次后需要等待。</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>工作人员登录</translation>
+    </message>
+    <message>
+        <source>Type your staff number, then press Next.</source>
+        <translation>请输入工号,然后点“下一步”。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Type your PIN (6 to 8 digits), then press Sign in.</source>
+        <translation>请输入 PIN 码(6 至 8 位数字),然后点“登录”。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ class ConsentScreen(_Choice):
         self.text.setText(translate(
             "Consent",
             "What is recorded: that this staff member helped you, the time, and each step taken "
-            "for you (for example \"booking sent\"). Not recorded in that record: your ID number "
+            "for you (for example: booking sent). Not recorded in that record: your ID number "
             "or phone number. You type your own ID number and phone number, and you confirm a "
             "booking yourself. When you finish, everything you entered is cleared from this kiosk."))
         self.yes.set_texts(translate("Consent", "Yes, please help me"))
