@@ -1397,10 +1397,6 @@
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <source>administrators only</source>
-        <translation>administrators only</translation>
-    </message>
-    <message>
         <source>On</source>
         <translation>On</translation>
     </message>

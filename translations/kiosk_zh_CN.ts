@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Staff mode: %1 %2</source>
-        <translation>工作人员模式:%1 %2</translation>
+        <translation>工作人员模式：%1 %2</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Please type and confirm this step yourself; staff may only point.</source>
-        <translation>这一步请您本人输入并确认,工作人员只能在旁指引。</translation>
+        <translation>这一步请您本人输入并确认，工作人员只能在旁指引。</translation>
     </message>
 </context>
 <context>
@@ -474,15 +474,15 @@
     </message>
     <message>
         <source>What is recorded: that this staff member helped you, the time, and each step taken for you (for example: booking sent). Not recorded in that record: your ID number or phone number. You type your own ID number and phone number, and you confirm a booking yourself. When you finish, everything you entered is cleared from this kiosk.</source>
-        <translation>会记录:这位工作人员协助了您、时间,以及为您办理的每一步(例如:已提交预约)。记录中不包含您的身份证号和手机号。身份证号和手机号由您本人输入,预约也由您本人确认。结束后,您在本机输入的所有内容都会被清除。</translation>
+        <translation>会记录：这位工作人员协助了您、时间，以及为您办理的每一步（例如：已提交预约）。记录中不包含您的身份证号和手机号。身份证号和手机号由您本人输入，预约也由您本人确认。结束后，您在本机输入的所有内容都会被清除。</translation>
     </message>
     <message>
         <source>Yes, please help me</source>
-        <translation>好的,请帮我</translation>
+        <translation>好的，请帮我</translation>
     </message>
     <message>
         <source>No, thank you</source>
-        <translation>不用了,谢谢</translation>
+        <translation>不用了，谢谢</translation>
     </message>
 </context>
 <context>
@@ -540,11 +540,11 @@
     </message>
     <message>
         <source>Take any slip you printed. Then everything entered here is cleared, and the staff member is signed out.</source>
-        <translation>请先取走打印的凭条。之后这里输入的所有内容都会被清除,工作人员也会退出登录。</translation>
+        <translation>请先取走打印的凭条。之后这里输入的所有内容都会被清除，工作人员也会退出登录。</translation>
     </message>
     <message>
         <source>If you are not finished, choose Continue: nothing is lost.</source>
-        <translation>如果还没办完,请选“继续”:内容不会丢失。</translation>
+        <translation>如果还没办完，请选“继续”：内容不会丢失。</translation>
     </message>
     <message>
         <source>Finish and clear</source>
@@ -1144,7 +1144,7 @@
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
         <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform (ui.app sets them) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
-        <translation>抱歉,出了点问题。请重新开始。</translation>
+        <translation>抱歉，出了点问题。请重新开始。</translation>
     </message>
     <message>
         <source>This kiosk has no voice to read this language aloud.</source>
@@ -1218,19 +1218,19 @@
     <message>
         <source>Network: not connected to a central platform</source>
         <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
-        <translation>网络:未连接政务服务平台</translation>
+        <translation>网络：未连接政务服务平台</translation>
     </message>
     <message>
         <source>Network: online</source>
-        <translation>网络:已联网</translation>
+        <translation>网络：已联网</translation>
     </message>
     <message>
         <source>Network: offline since %1</source>
-        <translation>网络:自 %1 起离线</translation>
+        <translation>网络：自 %1 起离线</translation>
     </message>
     <message>
         <source>Last problem: %1</source>
-        <translation>最近的问题:%1</translation>
+        <translation>最近的问题：%1</translation>
     </message>
     <message>
         <source>never</source>
@@ -1238,51 +1238,51 @@
     </message>
     <message>
         <source>Last contact with the platform: %1</source>
-        <translation>最近一次联系平台:%1</translation>
+        <translation>最近一次联系平台：%1</translation>
     </message>
     <message>
         <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</source>
-        <translation>待发队列:%1 条待发送,%2 条已发送,%3 条被拒绝,%4 条需工作人员处理</translation>
+        <translation>待发队列：%1 条待发送，%2 条已发送，%3 条被拒绝，%4 条需工作人员处理</translation>
     </message>
     <message>
         <source>⚠ The oldest item has waited %1 min: check the network or the central platform</source>
-        <translation>⚠ 最早的一条已等待 %1 分钟:请检查网络或政务服务平台</translation>
+        <translation>⚠ 最早的一条已等待 %1 分钟：请检查网络或政务服务平台</translation>
     </message>
     <message>
         <source>Oldest waiting item: %1 min</source>
-        <translation>最早待发送的一条:%1 分钟</translation>
+        <translation>最早待发送的一条：%1 分钟</translation>
     </message>
     <message>
         <source>Staff list from the platform: %1</source>
-        <translation>平台下发的工作人员名单:%1</translation>
+        <translation>平台下发的工作人员名单：%1</translation>
     </message>
     <message>
         <source>E-certificate issuer list: none yet</source>
-        <translation>电子证照签发机构名单:尚无</translation>
+        <translation>电子证照签发机构名单：尚无</translation>
     </message>
     <message>
         <source>E-certificate issuer list: issued %1, checked %2</source>
-        <translation>电子证照签发机构名单:%1 签发,%2 核对</translation>
+        <translation>电子证照签发机构名单：%1 签发，%2 核对</translation>
     </message>
     <message>
         <source>Camera: %1</source>
-        <translation>摄像头:%1</translation>
+        <translation>摄像头：%1</translation>
     </message>
     <message>
         <source>none (slips saved as PDF)</source>
-        <translation>无(凭条保存为 PDF)</translation>
+        <translation>无（凭条保存为 PDF）</translation>
     </message>
     <message>
         <source>Printer: %1</source>
-        <translation>打印机:%1</translation>
+        <translation>打印机：%1</translation>
     </message>
     <message>
         <source>Read-aloud: %1</source>
-        <translation>朗读:%1</translation>
+        <translation>朗读：%1</translation>
     </message>
     <message>
         <source>Version: %1 (Python %2)</source>
-        <translation>版本:%1(Python %2)</translation>
+        <translation>版本：%1（Python %2）</translation>
     </message>
     <message>
         <source>%1 of %2 — %3</source>
@@ -1310,11 +1310,11 @@
     </message>
     <message>
         <source>Wrong data; entered again correctly</source>
-        <translation>信息有误,已重新正确录入</translation>
+        <translation>信息有误，已重新正确录入</translation>
     </message>
     <message>
         <source>Keep it (go back)</source>
-        <translation>保留(返回)</translation>
+        <translation>保留（返回）</translation>
     </message>
     <message>
         <source>Put back in the line to send.</source>
@@ -1322,19 +1322,19 @@
     </message>
     <message>
         <source>Why discard it? The record stays, marked discarded.</source>
-        <translation>作废原因是什么?记录会保留,并标记为已作废。</translation>
+        <translation>作废原因是什么?记录会保留，并标记为已作废。</translation>
     </message>
     <message>
         <source>Discarded, with the reason recorded.</source>
-        <translation>已作废,并记录了原因。</translation>
+        <translation>已作废，并记录了原因。</translation>
     </message>
     <message>
         <source>Saved: new sessions start this way.</source>
-        <translation>已保存:新的会话将按此设置开始。</translation>
+        <translation>已保存：新的会话将按此设置开始。</translation>
     </message>
     <message>
         <source>The diagnostics could not be saved: %1</source>
-        <translation>诊断信息未能保存:%1</translation>
+        <translation>诊断信息未能保存：%1</translation>
     </message>
     <message>
         <source>Diagnostics export is not available here.</source>
@@ -1342,11 +1342,11 @@
     </message>
     <message>
         <source>Diagnostics saved (personal data removed): %1</source>
-        <translation>诊断信息已保存(已去除个人信息):%1</translation>
+        <translation>诊断信息已保存（已去除个人信息）：%1</translation>
     </message>
     <message>
         <source>Demo: the central server is being stopped or started; watch the status at the top.</source>
-        <translation>演示:正在停止或启动中心服务器,请留意顶部的状态。</translation>
+        <translation>演示：正在停止或启动中心服务器，请留意顶部的状态。</translation>
     </message>
     <message>
         <source>Staff panel</source>
@@ -1358,7 +1358,7 @@
     </message>
     <message>
         <source>Needs staff: %1</source>
-        <translation>需工作人员处理:%1</translation>
+        <translation>需工作人员处理：%1</translation>
     </message>
     <message>
         <source>The hall&apos;s defaults</source>
@@ -1386,7 +1386,7 @@
     </message>
     <message>
         <source>Demo: simulate a network outage</source>
-        <translation>演示:模拟断网</translation>
+        <translation>演示：模拟断网</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -1395,10 +1395,6 @@
     <message>
         <source>Exit the kiosk</source>
         <translation>退出自助终端程序</translation>
-    </message>
-    <message>
-        <source>administrators only</source>
-        <translation>仅限管理员</translation>
     </message>
     <message>
         <source>On</source>
@@ -1425,11 +1421,11 @@
     </message>
     <message>
         <source>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
-        <translation>本机无法进行工作人员登录:没有安全的凭据存储,或尚未设置工作人员账号。请联系大厅的信息技术人员。</translation>
+        <translation>本机无法进行工作人员登录：没有安全的凭据存储，或尚未设置工作人员账号。请联系大厅的信息技术人员。</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</source>
-        <translation>PIN 码错误次数过多,已锁定。需由管理员在本机命令行解锁(kiosk staff unlock)。</translation>
+        <translation>PIN 码错误次数过多，已锁定。需由管理员在本机命令行解锁（kiosk staff unlock）。</translation>
     </message>
     <message>
         <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>
@@ -1445,7 +1441,7 @@
     </message>
     <message>
         <source>Type your staff number, then press Next.</source>
-        <translation>请输入工号,然后点“下一步”。</translation>
+        <translation>请输入工号，然后点“下一步”。</translation>
     </message>
     <message>
         <source>Next</source>
@@ -1453,7 +1449,7 @@
     </message>
     <message>
         <source>Type your PIN (6 to 8 digits), then press Sign in.</source>
-        <translation>请输入 PIN 码(6 至 8 位数字),然后点“登录”。</translation>
+        <translation>请输入 PIN 码（6 至 8 位数字），然后点“登录”。</translation>
     </message>
     <message>
         <source>Sign in</source>

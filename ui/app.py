@@ -75,7 +75,12 @@ def resident_mb() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["staff"]:  # kiosk staff add|list|remove|unlock: no Qt needed
+        from kiosk.staff_cli import main as staff_main
+
+        return staff_main(argv[1:])
+    args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     headless = sys.platform.startswith("linux") and not (
@@ -135,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
     window = KioskWindow(catalogue, index, settings, languages)
     sync = SyncHookup(args, settings, window, app)
+    if not args.smoke_test:
+        window.staff.use_desk(sync.staff_desk)
     if guards is not None:
         guards.recovery.window = window
         window.staff.services.export_diagnostics = lambda: guards.export_diagnostics(
@@ -142,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test:
         sync.connect()
     else:
-        # the network side (requests, the demo server) loads after the first paint
+        # the network side (requests, the demo server) loads after the first paint, and
+        # the staff's hall defaults with it
+        QTimer.singleShot(300, window.load_hall_defaults)
         QTimer.singleShot(300, sync.connect)
+        # a speech engine can take seconds to open: now, not when a resident asks
+        QTimer.singleShot(3000, window.speech.warm_up)
     # the search index is built once the first screen is up, not before
     QTimer.singleShot(200, index.warm)
     if args.smoke_test:
@@ -287,7 +298,28 @@ class SyncHookup:
         self.worker = None
         self.demo = None
         self._folder: tempfile.TemporaryDirectory | None = None
-        self._store_path: Path | None = None
+        self._keys = None
+        if args.demo:  # a fresh demo each time: the database in a temporary folder
+            self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
+            self._store_path = (args.data or Path(self._folder.name)) / "kiosk.db"
+        else:
+            from kiosk.paths import data_dir
+
+            self._store_path = (args.data or data_dir()) / "kiosk.db"
+
+    def keys(self):
+        """The credential store: the OS's, or for the demo one in memory, shared by the
+        enrolment and staff sign-in (the staff PIN pepper must be the same for both)."""
+        if self._keys is None:
+            from kiosk.credentials import CredentialStore, MemoryKeyring
+
+            self._keys = CredentialStore(MemoryKeyring()) if self.args.demo else CredentialStore()
+        return self._keys
+
+    def staff_desk(self):
+        from kiosk.staff_desk import StaffDesk
+
+        return StaffDesk.open(self._store_path, self.keys())
 
     def connect(self) -> None:
         args = self.args
@@ -297,19 +329,16 @@ class SyncHookup:
         from ui.central_link import demo_worker, enrolled_worker
 
         if args.demo:
-            self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
             folder = Path(self._folder.name)
-            self._store_path = args.data or folder / "kiosk.db"
-            self.worker, self.demo = demo_worker(folder, self._store_path)
+            self.worker, self.demo = demo_worker(folder, self._store_path, self.keys())
             from PySide6.QtGui import QKeySequence, QShortcut
 
-            # the demo's outage switch: stop the local server, or start it again
+            # the demo's outage switch: stop the local server, or start it again; also
+            # in the staff panel
             QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=self.demo.toggle_soon)
+            self.window.staff.services.toggle_outage = self.demo.toggle_soon
         else:
-            from kiosk.paths import data_dir
-
-            self._store_path = (args.data or data_dir()) / "kiosk.db"
-            self.worker = enrolled_worker(url, self._store_path)
+            self.worker = enrolled_worker(url, self._store_path, self.keys())
             if self.worker is None:
                 return
         self.worker.status_changed.connect(self.window.header.status.show_status)
@@ -321,7 +350,8 @@ class SyncHookup:
     def _ready(self, creds) -> None:
         from ui.central_access import CentralAccess
 
-        self.window.central = CentralAccess(creds, self._store_path, self.worker.urge)
+        self.window.central = CentralAccess(creds, self._store_path, self.worker.urge,
+                                            acting=self.window.acting)
 
     def close(self) -> None:
         if self.window.central is not None:

@@ -127,9 +127,9 @@ def demo_worker(folder: Path, store_path: Path,
     return SyncWorker(make_engine), central
 
 
-def enrolled_worker(url: str, store_path: Path) -> SyncWorker | None:
+def enrolled_worker(url: str, store_path: Path, keys: CredentialStore | None = None) -> SyncWorker | None:
     """A worker for this device's enrolment with ``url``; None (and why, in the log) if none."""
-    keys = CredentialStore()
+    keys = keys if keys is not None else CredentialStore()
     try:
         creds = keys.load()
     except NoSecureStore as exc:

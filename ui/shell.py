@@ -460,9 +460,10 @@ class KioskWindow(QWidget):
 
     def load_hall_defaults(self) -> None:
         """The staff's choices over kiosk.toml, once the kiosk is up (``ui.app``)."""
+        before = self.settings
         self._reload_hall_defaults()
-        if not self.idle.in_session and not self.staff.signed_in:
-            self.wipe()
+        if self.settings != before and not self.idle.in_session and not self.staff.signed_in:
+            self.wipe()  # the attract screen in the hall's language and mode
 
     def _exit_kiosk(self) -> None:
         self.exit_allowed = True

@@ -154,5 +154,6 @@ class StaffMode(QObject):
             return
         try:
             desk.record(event, self.member, self.resident, **details)
+            self.services.urge()  # sent now if the platform can be reached
         except Exception:  # an audit that cannot be written must not strand staff or resident
             log.exception("audit event %s could not be written", event)

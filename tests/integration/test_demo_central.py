@@ -26,3 +26,29 @@ def test_the_demo_server_stops_and_comes_back_with_its_data(tmp_path):
         assert client.pull("/v1/catalogue", etag, {"matters": list}).status == 304
     finally:
         central.stop()
+
+
+@pytest.mark.slow
+def test_demo_staff_sign_in_with_the_accounts_the_demo_server_sends(qapp, qtbot, tmp_path):
+    """``kiosk --demo``: the sync worker and staff sign-in share one in-memory credential
+    store, so the staff list it pulls (kept with the pepper) lets 0371 sign in."""
+    from kiosk.credentials import CredentialStore, MemoryKeyring
+    from kiosk.staff_desk import StaffDesk
+    from ui.central_link import demo_worker
+
+    keys = CredentialStore(MemoryKeyring())
+    store = tmp_path / "kiosk.db"
+    worker, central = demo_worker(tmp_path, store, keys)
+    pulled = []
+    worker.pulled.connect(pulled.append)
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: "staff" in pulled, timeout=60_000)
+        desk = StaffDesk.open(store, keys)
+        assert desk.sign_in("0371", "246810").result == "signed_in"
+        assert desk.sign_in("0001", "000000").result == "wrong"
+        assert {m.number for m in desk.roster.members()} >= {"0371", "0001"}
+        desk.store.close()
+    finally:
+        worker.stop()
+        central.stop()

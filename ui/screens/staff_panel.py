@@ -9,7 +9,9 @@ Every change made here is audited through the outbox. A dead letter is retried
 from __future__ import annotations
 
 import platform
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -181,9 +183,8 @@ class StaffPanelScreen(Step):
             issued = trust.body.get("issued_at", "?") if isinstance(trust.body, dict) else "?"
             lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
                          .replace("%1", _local(issued, zone)).replace("%2", _local(trust.checked_at, zone)))
-        lines.append(translate("StaffPanel", "Camera: %1").replace("%1", self.deps.settings.camera))
-        printer = self.deps.settings.printer_name or translate("StaffPanel", "none (slips saved as PDF)")
-        lines.append(translate("StaffPanel", "Printer: %1").replace("%1", printer))
+        lines.append(translate("StaffPanel", "Camera: %1").replace("%1", _camera_status(self.deps.settings.camera)))
+        lines.append(translate("StaffPanel", "Printer: %1").replace("%1", _printer_status(self.deps.settings)))
         if staff is not None:
             lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", staff.services.speech_status()))
         lines.append(translate("StaffPanel", "Version: %1 (Python %2)")
@@ -365,10 +366,34 @@ class StaffPanelScreen(Step):
         self.outage_button.setVisible(services.toggle_outage is not None)
         self.outage_button.set_texts(translate("StaffPanel", "Demo: simulate a network outage"))
         self.sign_out_button.set_texts(translate("StaffPanel", "Sign out"))
-        admin = staff.member.is_administrator
-        self.exit_button.setEnabled(admin)
-        self.exit_button.set_texts(translate("StaffPanel", "Exit the kiosk"),
-                                   "" if admin else translate("StaffPanel", "administrators only"))
+        # only administrators may exit: the others do not see the button
+        self.exit_button.setVisible(staff.member.is_administrator)
+        self.exit_button.set_texts(translate("StaffPanel", "Exit the kiosk"))
+
+
+def _camera_status(spec: str) -> str:
+    """The configured camera, and whether it is there (opening it is the scan screen's job)."""
+    if spec.isdigit():
+        device = Path(f"/dev/video{spec}")
+        if sys.platform.startswith("linux"):
+            found = device.exists()
+            return f"{device} " + (translate("StaffPanel", "present") if found
+                                   else translate("StaffPanel", "missing"))
+        return translate("StaffPanel", "device %1 (checked when scanning)").replace("%1", spec)
+    if "://" in spec:
+        return spec
+    return f"{spec} " + (translate("StaffPanel", "present") if Path(spec).exists()
+                         else translate("StaffPanel", "missing"))
+
+
+def _printer_status(settings) -> str:
+    name = settings.printer_name
+    if not name:
+        return translate("StaffPanel", "none (slips saved as PDF)")
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    known = not QPrinterInfo.printerInfo(name).isNull()
+    return f"{name} " + (translate("StaffPanel", "present") if known else translate("StaffPanel", "missing"))
 
 
 def _on_off(on: bool) -> str:

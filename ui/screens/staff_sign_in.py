@@ -106,6 +106,20 @@ class StaffSignInScreen(Step):
         if len(self.field.text()) < limit:
             self.field.setText(self.field.text() + ch)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """A kiosk with a keyboard: digits, Backspace, Enter and Escape work too."""
+        text, key = event.text(), event.key()
+        if self.keypad.isEnabled() and len(text) == 1 and text.isdigit():
+            self._type(text)
+        elif key == Qt.Key.Key_Backspace and self.keypad.isEnabled():
+            self.field.backspace()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.next_button.isEnabled():
+            self._next()
+        elif key == Qt.Key.Key_Escape:
+            self._cancel()
+        else:
+            super().keyPressEvent(event)
+
     def _cancel(self) -> None:
         self.reset()
         self.deps.navigator.home()
