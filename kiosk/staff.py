@@ -41,6 +41,11 @@ class StaffError(ValueError):
     """A staff account that cannot be added or used; the message says why, plainly."""
 
 
+class PepperChanged(StaffError):
+    """The account's verifier was kept with another pepper: the credential store was reset.
+    Nobody's PIN can be checked against it; that is not a wrong PIN."""
+
+
 @dataclass(frozen=True, slots=True)
 class StaffMember:
     number: str
@@ -141,20 +146,19 @@ class StaffRoster:
         self._pepper = pepper
         self._pulled = PulledCache(store)
 
-    def _central(self, pepper: bytes | None = None) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
-        """The pulled accounts; with ``pepper``, only if the copy was kept with it."""
+    def _central(self) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
+        """The pulled accounts, each verifier marked with the pepper the copy was kept with."""
         copy = self._pulled.get(PULLED_NAME)
         found: dict[str, tuple[StaffMember, dict[str, Any]]] = {}
         if copy is None or not isinstance(copy.body, dict):
             return found
-        if pepper is not None and copy.body.get("pepper_id") != pepper_id(pepper):
-            return found  # kept with another pepper: the next pull replaces it
         for entry in copy.body.get("staff", []):
             try:
                 member = StaffMember(entry["number"], entry["name"], entry["role"], "central")
+                pin = {**entry["pin"], "pepper_id": copy.body.get("pepper_id")}
             except (KeyError, TypeError):
                 continue
-            found[member.number] = (member, entry["pin"])
+            found[member.number] = (member, pin)
         return found
 
     def _local(self) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
@@ -162,8 +166,12 @@ class StaffRoster:
         return {r["number"]: (StaffMember(r["number"], r["name"], r["role"], "local"),
                               json.loads(r["pin"])) for r in rows}
 
-    def _all(self, pepper: bytes | None = None) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
-        return {**self._local(), **self._central(pepper)}  # the central platform's account wins
+    def _all(self) -> dict[str, tuple[StaffMember, dict[str, Any]]]:
+        return {**self._local(), **self._central()}  # the central platform's account wins
+
+    def knows(self, number: str) -> bool:
+        """Whether ``number`` is a staff number here (what a failed attempt may name)."""
+        return number in self._all()
 
     def members(self) -> list[StaffMember]:
         return [m for m, _ in sorted(self._all().values(), key=lambda pair: pair[0].number)]
@@ -178,13 +186,14 @@ class StaffRoster:
             check_pin_format(pin)
         except ValueError as exc:
             raise StaffError(str(exc)) from exc
-        kept = keep(hash_pin(pin), self._pepper())
+        pepper = self._pepper()
+        kept = {**keep(hash_pin(pin), pepper).to_json(), "pepper_id": pepper_id(pepper)}
         with self._store.write() as db:
             if db.execute("SELECT 1 FROM staff_local WHERE number = ?", (number,)).fetchone():
                 raise StaffError(f"staff number {number} is already on this kiosk")
             db.execute(
                 "INSERT INTO staff_local (number, name, role, pin, added_at) VALUES (?, ?, ?, ?, ?)",
-                (number, name, role, json.dumps(kept.to_json()), utc_iso(now)),
+                (number, name, role, json.dumps(kept), utc_iso(now)),
             )
         return StaffMember(number, name, role, "local")
 
@@ -196,7 +205,10 @@ class StaffRoster:
         """The member if the PIN is theirs, else None. Asks for the pepper first, so
         with no secure store it raises (``credentials.NoSecureStore``)."""
         pepper = self._pepper()
-        member, wire = self._all(pepper).get(number, (None, None))
+        member, wire = self._all().get(number, (None, None))
+        if isinstance(wire, dict) and wire.get("pepper_id") not in (None, pepper_id(pepper)):
+            raise PepperChanged(f"the verifier of staff number {number} was kept with another "
+                                "pepper: the credential store was reset")
         try:
             kept = KeptPin.from_json(wire) if wire is not None else _NOBODY
         except StaffError:

@@ -19,7 +19,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk import audit
 from kiosk.credentials import CredentialStore, NoSecureStore
+from kiosk.outbox import Identity
 from kiosk.paths import data_dir
 from kiosk.staff import ROLES, StaffError
 from kiosk.staff_desk import StaffDesk
@@ -73,9 +75,11 @@ def main(argv: list[str], keys: CredentialStore | None = None) -> int:
             if not desk.roster.remove_local(args.number):
                 print(f"kiosk staff: no account {args.number} was added on this kiosk", file=sys.stderr)
                 return 1
+            audit.record(desk.outbox, "staff_account_removed", Identity(staff=args.number), desk.now())
             print(f"removed {args.number}")
         elif args.action == "unlock":
             desk.guard.unlock()
+            audit.record(desk.outbox, "staff_pin_pad_unlocked", Identity(), desk.now(), by="command_line")
             print("the staff PIN pad is unlocked")
     except NoSecureStore as exc:
         print(f"kiosk staff: {exc}", file=sys.stderr)

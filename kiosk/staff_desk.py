@@ -19,7 +19,7 @@ from kiosk import audit
 from kiosk.credentials import CredentialStore, NoSecureStore
 from kiosk.outbox import Identity, Outbox
 from kiosk.pin_guard import GuardState, PinGuard
-from kiosk.staff import StaffMember, StaffRoster
+from kiosk.staff import PepperChanged, StaffMember, StaffRoster
 from kiosk.store import LocalStore
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,8 @@ class StaffDesk:
     def before_attempt(self) -> SignIn | None:
         """``locked`` or ``wait`` if no PIN may be tried now, else None."""
         state = self.guard.state()
-        if state.hard_locked:
-            return SignIn("locked", guard=state)
+        if state.locked(self._wall()):
+            return SignIn("locked", guard=state, seconds=state.minutes_locked(self._wall()) * 60)
         seconds = state.seconds_to_wait(self._wall())
         if seconds:
             return SignIn("wait", guard=state, seconds=seconds)
@@ -73,16 +73,21 @@ class StaffDesk:
             return refused
         try:
             member = self.roster.verify(number, pin)
-        except NoSecureStore as exc:
+        except (NoSecureStore, PepperChanged) as exc:  # not a wrong PIN: nothing counted
             log.error("staff sign-in unavailable: %s", exc)
+            if isinstance(exc, PepperChanged):
+                audit.record(self.outbox, "staff_sign_in_unavailable", Identity(staff=number),
+                             self._now(), reason="credential_store_reset")
             return SignIn("unavailable")
-        typed = number[:16]
         if member is None:
             state = self.guard.record_failure()
-            audit.record(self.outbox, "staff_sign_in_failed", Identity(staff=typed), self._now(),
-                         failures=state.failures, locked=state.hard_locked)
-            if state.hard_locked:
-                return SignIn("locked", guard=state)
+            # the number only if it is one: a PIN typed at the number step must go nowhere
+            known = self.roster.knows(number)
+            audit.record(self.outbox, "staff_sign_in_failed", Identity(staff=number if known else None),
+                         self._now(), failures=state.failures, known_number=known,
+                         locked=state.locked(self._wall()))
+            if state.locked(self._wall()):
+                return SignIn("locked", guard=state, seconds=state.minutes_locked(self._wall()) * 60)
             return SignIn("wrong", guard=state, seconds=state.seconds_to_wait(self._wall()))
         self.guard.record_success()
         audit.record(self.outbox, "staff_signed_in", Identity(staff=member.number), self._now(),

@@ -1217,7 +1217,6 @@
     <name>StaffPanel</name>
     <message>
         <source>Network: not connected to a central platform</source>
-        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
         <translation>Network: not connected to a central platform</translation>
     </message>
     <message>
@@ -1239,10 +1238,6 @@
     <message>
         <source>Last contact with the platform: %1</source>
         <translation>Last contact with the platform: %1</translation>
-    </message>
-    <message>
-        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</source>
-        <translation>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</translation>
     </message>
     <message>
         <source>⚠ The oldest item has waited %1 min: check the network or the central platform</source>
@@ -1275,6 +1270,15 @@
     <message>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database cannot be read just now: %1</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
+        <translation>The kiosk's database cannot be read just now: %1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</source>
+        <translation>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</translation>
     </message>
     <message>
         <source>Read-aloud: %1</source>
@@ -1397,6 +1401,18 @@
         <translation>Exit the kiosk</translation>
     </message>
     <message>
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>device %1 (checked when scanning)</source>
+        <translation>device %1 (checked when scanning)</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>On</translation>
     </message>
@@ -1420,12 +1436,12 @@
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <source>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
-        <translation>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</translation>
+        <source>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
+        <translation>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall's IT staff.</translation>
     </message>
     <message>
-        <source>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</source>
-        <translation>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</translation>
+        <source>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk&apos;s command line (kiosk staff unlock).</source>
+        <translation>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk's command line (kiosk staff unlock).</translation>
     </message>
     <message>
         <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>

@@ -466,7 +466,7 @@
     <name>Consent</name>
     <message>
         <source>May staff member %1 help you?</source>
-        <translation>工作人员 %1 可以协助您吗?</translation>
+        <translation>工作人员 %1 可以协助您吗？</translation>
     </message>
     <message>
         <source>You decide. Both of you will see the screen. You can stop at any time with Finish at the top.</source>
@@ -536,7 +536,7 @@
     <name>HandBack</name>
     <message>
         <source>Finish and clear the screen?</source>
-        <translation>结束并清除屏幕内容?</translation>
+        <translation>结束并清除屏幕内容？</translation>
     </message>
     <message>
         <source>Take any slip you printed. Then everything entered here is cleared, and the staff member is signed out.</source>
@@ -1217,7 +1217,6 @@
     <name>StaffPanel</name>
     <message>
         <source>Network: not connected to a central platform</source>
-        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
         <translation>网络：未连接政务服务平台</translation>
     </message>
     <message>
@@ -1239,10 +1238,6 @@
     <message>
         <source>Last contact with the platform: %1</source>
         <translation>最近一次联系平台：%1</translation>
-    </message>
-    <message>
-        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff</source>
-        <translation>待发队列：%1 条待发送，%2 条已发送，%3 条被拒绝，%4 条需工作人员处理</translation>
     </message>
     <message>
         <source>⚠ The oldest item has waited %1 min: check the network or the central platform</source>
@@ -1275,6 +1270,15 @@
     <message>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database cannot be read just now: %1</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
+        <translation>暂时无法读取本机数据库：%1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</source>
+        <translation>待发队列：%1 条待发送，%2 条已发送，%3 条被拒绝，%4 条需工作人员处理，%5 条已作废</translation>
     </message>
     <message>
         <source>Read-aloud: %1</source>
@@ -1397,6 +1401,18 @@
         <translation>退出自助终端程序</translation>
     </message>
     <message>
+        <source>present</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>device %1 (checked when scanning)</source>
+        <translation>设备 %1（扫码时检查）</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -1420,12 +1436,12 @@
         <translation>现在可以再试一次。</translation>
     </message>
     <message>
-        <source>Staff sign-in is not available on this kiosk: it has no secure credential store or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
-        <translation>本机无法进行工作人员登录：没有安全的凭据存储，或尚未设置工作人员账号。请联系大厅的信息技术人员。</translation>
+        <source>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
+        <translation>本机暂时无法进行工作人员登录：安全凭据存储缺失或已被重置，或尚未设置工作人员账号。请联系大厅的信息技术人员。</translation>
     </message>
     <message>
-        <source>Locked after too many wrong PINs. An administrator must unlock it on this kiosk&apos;s command line (kiosk staff unlock).</source>
-        <translation>PIN 码错误次数过多，已锁定。需由管理员在本机命令行解锁（kiosk staff unlock）。</translation>
+        <source>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk&apos;s command line (kiosk staff unlock).</source>
+        <translation>PIN 码错误次数过多，已锁定，还需 %1 分钟。信息技术人员可在本机命令行提前解锁（kiosk staff unlock）。</translation>
     </message>
     <message>
         <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>

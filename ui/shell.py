@@ -254,9 +254,6 @@ class KioskWindow(QWidget):
         self._ensure_session()
         self._history.append((self.current.name, self._current_args))
         self._show(name, kwargs)
-        if self.staff.assisting:
-            self.staff.record_action("assist_step", screen=name,
-                                     resident_own=name in RESIDENT_OWN_STEPS)
 
     def back(self) -> None:
         if self._history:
@@ -285,6 +282,9 @@ class KioskWindow(QWidget):
         self.header.setVisible(not on_attract)
         self.footer.setVisible(not on_attract)
         self._show_staff_state()
+        if self.staff.signed_in:  # every screen staff open, with or without a resident
+            self.staff.record_action("assist_step" if self.staff.assisting else "staff_step",
+                                     screen=name, resident_own=name in RESIDENT_OWN_STEPS)
 
     def _ensure_session(self) -> None:
         """The first step away from the attract screen starts a resident's session."""
@@ -402,9 +402,14 @@ class KioskWindow(QWidget):
         """End the resident's session: forget everything, back to the hall's defaults."""
         if self.staff.signed_in:  # whatever ends the session signs staff out too
             self.staff.end("session_wiped")
+        self.idle.end_session()
+        self._forget_resident()
+        self._show("attract", {})
+
+    def _forget_resident(self) -> None:
+        """Everything of the resident gone: screens, session, history; the hall's defaults."""
         self.overlay.hide()
         self._reading_on_wipe()
-        self.idle.end_session()
         for screen in self.screens.built():
             screen.reset()
         self.session = ResidentSession(self.settings.default_language, self.settings.default_elderly)
@@ -415,16 +420,31 @@ class KioskWindow(QWidget):
             self.set_language(self.settings.default_language)
         else:
             self._apply_presentation()
-        self._show("attract", {})
 
     # -- staff and assisted mode ------------------------------------------------------
 
     def enter_staff(self) -> None:
         """The hidden entry: the PIN pad (or the panel, for staff already signed in)."""
         self.overlay.hide()
+        if self.idle.in_session:
+            self.idle.still_here()  # a countdown running must not wipe the PIN pad
         if self.staff.assisting:
             return  # the banner's Finish is the way out; nothing hidden mid-assistance
         self.go("staff_panel" if self.staff.signed_in else "staff_sign_in")
+
+    def staff_signed_in(self) -> None:
+        """After a right PIN: whoever used the kiosk before is forgotten, and the panel has
+        no way Back to the PIN pad."""
+        self._forget_resident()
+        self._ensure_session()
+        self._show("staff_panel", {})
+
+    def begin_assist(self) -> None:
+        """The resident said yes: a fresh session of their own, with staff beside them."""
+        self.staff.begin_assist()
+        self._forget_resident()
+        self._ensure_session()
+        self._show("home", {})
 
     def hand_back(self) -> None:
         """End staff or assisted mode: audited, signed out, everything wiped."""

@@ -92,8 +92,8 @@ class StaffMode(QObject):
         return self.member is not None and self.resident is not None
 
     def acting(self) -> Identity | None:
-        """For the outbox: who acts for whom while assisting (else None)."""
-        if self.member is None or self.resident is None:
+        """For the outbox: the staff member signed in (and, assisting, for whom), else None."""
+        if self.member is None:
             return None
         from kiosk.outbox import Identity
 
@@ -107,6 +107,8 @@ class StaffMode(QObject):
         desk = self.desk()
         if desk is None:
             return SignIn("unavailable")
+        if self.member is not None:  # one staff member at a time: the first is signed out
+            self.end("another_signed_in")
         outcome = desk.sign_in(number, pin)
         if outcome.member is not None:
             self.member = outcome.member

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import random
 
+import pytest
 import requests
 
 from central import cli
@@ -14,7 +15,7 @@ from kiosk.api_client import CentralClient
 from kiosk.credentials import CredentialStore, MemoryKeyring
 from kiosk.outbox import Outbox
 from kiosk.pulled import PulledCache
-from kiosk.staff import PULLED_NAME, StaffMember, StaffRoster
+from kiosk.staff import PULLED_NAME, PepperChanged, StaffMember, StaffRoster
 from kiosk.staff_desk import StaffDesk
 from kiosk.store import LocalStore
 from kiosk.sync import SyncEngine, staff_pull
@@ -56,8 +57,8 @@ def test_the_demo_staff_sign_in_from_the_pulled_copy(tmp_path):
         assert roster.verify("0001", "135790") == StaffMember("0001", "李强", "administrator", "central")
         assert roster.verify("0371", "135790") is None
         # another kiosk's pepper (or a copied database file) opens nothing
-        assert StaffRoster(store, CredentialStore(MemoryKeyring()).staff_pepper).verify(
-            "0371", "246810") is None
+        with pytest.raises(PepperChanged):
+            StaffRoster(store, CredentialStore(MemoryKeyring()).staff_pepper).verify("0371", "246810")
 
         # the sign-in desk on the same database, as the kiosk opens it
         desk = StaffDesk.open(store.path, keys, now=clock)

@@ -73,9 +73,9 @@ def test_the_first_four_failures_cost_nothing_and_the_fifth_starts_a_30_s_wait(s
 
 @pytest.mark.parametrize(
     ("failures", "wait"),
-    [(1, 0), (4, 0), (5, 30), (6, 60), (7, 120), (8, 240), (9, 480), (10, 960)],
+    [(1, 0), (4, 0), (5, 30), (6, 60), (7, 120), (8, 240), (9, 480), (10, 3600), (11, 3600)],
 )
-def test_wait_after_doubles_from_the_fifth_failure(failures, wait):
+def test_wait_after_doubles_from_the_fifth_failure_then_an_hour(failures, wait):
     assert wait_after(failures) == wait
 
 
@@ -96,9 +96,17 @@ def test_the_waits_are_30_60_120_240_480_s_then_a_hard_lock_at_ten(store, wall):
     assert waits == [30, 60, 120, 240, 480]
     state = guard.record_failure()
     assert state.failures == HARD_LOCK_AT and state.hard_locked
-    # a hard lock does not run out: an hour later (or a day) it is still locked
-    wall.now += 86_400
-    assert guard.state().hard_locked
+    assert state.locked(wall()) and state.minutes_locked(wall()) == 60
+    # the lock runs out after an hour (a day's lock-out by anyone at the kiosk is worse)
+    wall.now += 3599
+    assert guard.state().locked(wall())
+    wall.now += 1
+    assert not guard.state().locked(wall())
+    # then one more wrong PIN locks it for another hour
+    state = guard.record_failure()
+    assert state.failures == HARD_LOCK_AT + 1 and state.locked(wall())
+    wall.now += 1800
+    assert guard.state().minutes_locked(wall()) == 30
 
 
 def test_seconds_to_wait_rounds_up_to_whole_seconds(store, wall):

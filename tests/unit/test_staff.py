@@ -41,6 +41,7 @@ from kiosk.settings import Settings
 from kiosk.staff import (
     PULLED_NAME,
     KeptPin,
+    PepperChanged,
     StaffError,
     StaffMember,
     StaffRoster,
@@ -196,10 +197,17 @@ def test_a_malformed_pin_is_just_wrong(store, clock, pin):
     assert StaffRoster(store, lambda: PEPPER).verify("0371", pin) is None
 
 
-def test_a_different_pepper_fails_verification(store, clock):
+def test_a_different_pepper_is_not_a_wrong_pin(store, clock):
+    """A copy kept with another pepper (the credential store was reset) checks nobody,
+    and says why: that is not a wrong PIN."""
     pull_into(store, staff_list(WANG), PEPPER, clock())
-    assert StaffRoster(store, lambda: OTHER_PEPPER).verify("0371", "246810") is None
+    with pytest.raises(PepperChanged):
+        StaffRoster(store, lambda: OTHER_PEPPER).verify("0371", "246810")
     assert StaffRoster(store, lambda: PEPPER).verify("0371", "246810") is not None
+    local = StaffRoster(store, lambda: PEPPER)
+    local.add_local("A1", "赵敏", "assistant", "975310", clock())
+    with pytest.raises(PepperChanged):
+        StaffRoster(store, lambda: OTHER_PEPPER).verify("A1", "975310")
 
 
 def test_no_pepper_means_no_check(store, clock):
@@ -398,9 +406,11 @@ def test_a_wrong_pin_is_audited_with_the_number_typed_and_the_count(desk):
     assert outcome.result == "wrong" and outcome.guard.failures == 2
     first, second = audits(desk)
     assert first.body["identity"] == {"resident": None, "staff": "0371"}
-    assert first.body["payload"] == {"event": "staff_sign_in_failed", "failures": 1, "locked": False}
-    assert second.identity == Identity(staff="9" * 16)  # cut to the longest real number
-    assert second.body["payload"]["failures"] == 2
+    assert first.body["payload"] == {"event": "staff_sign_in_failed", "failures": 1,
+                                     "known_number": True, "locked": False}
+    # a number nobody has is not named (it may be a PIN typed at the number step)
+    assert second.identity == Identity(staff=None)
+    assert second.body["payload"]["failures"] == 2 and second.body["payload"]["known_number"] is False
 
 
 def test_a_success_resets_the_guard(desk):
@@ -431,14 +441,19 @@ def test_the_tenth_failure_locks_the_pad(desk, wall):
     outcomes = []
     for _ in range(HARD_LOCK_AT):
         outcomes.append(desk.sign_in("0371", "1"))
-        wall[0] += outcomes[-1].seconds
+        if outcomes[-1].result == "wrong":
+            wall[0] += outcomes[-1].seconds
     assert [o.result for o in outcomes] == ["wrong"] * (HARD_LOCK_AT - 1) + ["locked"]
     assert [o.seconds for o in outcomes[FREE_FAILURES - 1:-1]] == [30, 60, 120, 240, 480]
+    assert outcomes[-1].seconds == 3600  # locked for an hour
     assert audits(desk)[-1].body["payload"] == {
-        "event": "staff_sign_in_failed", "failures": HARD_LOCK_AT, "locked": True}
-    wall[0] += 86_400
+        "event": "staff_sign_in_failed", "failures": HARD_LOCK_AT, "known_number": True, "locked": True}
+    wall[0] += 3599
     assert desk.sign_in("0371", "246810").result == "locked"
     assert len(audits(desk)) == HARD_LOCK_AT
+    wall[0] += 1  # the hour is over: one try, and a wrong one locks it for another hour
+    assert desk.sign_in("0371", "1").result == "locked"
+    assert len(audits(desk)) == HARD_LOCK_AT + 1
     desk.guard.unlock()
     assert desk.sign_in("0371", "246810").result == "signed_in"
 

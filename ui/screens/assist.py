@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
+from ui.widgets.reading import ReadingArea
 
 
 class _Choice(Screen):
@@ -23,11 +24,18 @@ class _Choice(Screen):
 
     def __init__(self, deps) -> None:
         super().__init__(deps)
-        self.text = QLabel(self)
+        # the text scrolls if it must (长辈版, long languages); the choices stay in view
+        self.scroll = ReadingArea(self)
+        content = QWidget()
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel(content)
         self.text.setWordWrap(True)
         set_role(self.text, "notice")
-        self.root.addWidget(self.text)
-        self.root.addStretch(1)
+        box.addWidget(self.text)
+        box.addStretch(1)
+        self.scroll.setWidget(content)
+        self.root.addWidget(self.scroll, 1)
         self.row = QHBoxLayout()
         self.yes = TextButton("primary", self)
         self.no = TextButton("secondary", self)
@@ -61,8 +69,7 @@ class ConsentScreen(_Choice):
         if staff is None or not staff.signed_in:
             self.deps.navigator.home()
             return
-        staff.begin_assist()
-        self.deps.navigator.home()
+        self.deps.navigator.begin_assist()
 
     def _refuse(self) -> None:
         staff = self.deps.staff
@@ -84,6 +91,7 @@ class ConsentScreen(_Choice):
             "for you (for example: booking sent). Not recorded in that record: your ID number "
             "or phone number. You type your own ID number and phone number, and you confirm a "
             "booking yourself. When you finish, everything you entered is cleared from this kiosk."))
+        self.scroll.fit()
         self.yes.set_texts(translate("Consent", "Yes, please help me"))
         self.no.set_texts(translate("Consent", "No, thank you"))
 
@@ -114,5 +122,6 @@ class HandBackScreen(_Choice):
                         "and the staff member is signed out."))
         self.text.setText(translate(
             "HandBack", "If you are not finished, choose Continue: nothing is lost."))
+        self.scroll.fit()
         self.yes.set_texts(translate("HandBack", "Finish and clear"))
         self.no.set_texts(translate("HandBack", "Continue"))

@@ -8,6 +8,7 @@ Every change made here is audited through the outbox. A dead letter is retried
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 from datetime import UTC, datetime
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk import hall_defaults
 from kiosk.outbox import DEAD, OutboxItem
+from kiosk.store import StoreError
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.reading import ReadingArea
+
+log = logging.getLogger(__name__)
 
 VERSION = "0.1.0"
 DEAD_SHOWN = 5
@@ -129,7 +133,12 @@ class StaffPanelScreen(Step):
         self._clear_dead_rows()
 
     def refresh(self) -> None:
-        self.retranslate()
+        try:
+            self.retranslate()
+        except StoreError as exc:  # the database busy or broken: said, and staff stay in
+            log.error("staff panel: %s", exc)
+            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
+                     .replace("%1", str(exc)))
         self.scroll.fit()
 
     def _outbox(self):
@@ -159,9 +168,11 @@ class StaffPanelScreen(Step):
         outbox = self._outbox()
         if outbox is not None:
             c = outbox.counts()
-            lines.append(translate("StaffPanel", "Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff")
+            lines.append(translate("StaffPanel",
+                                   "Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded")
                          .replace("%1", str(c.pending)).replace("%2", str(c.sent))
-                         .replace("%3", str(c.refused)).replace("%4", str(c.dead)))
+                         .replace("%3", str(c.refused)).replace("%4", str(c.dead))
+                         .replace("%5", str(c.discarded)))
             oldest = outbox.oldest_pending_created_at()
             if oldest:
                 age = (datetime.now(UTC) - datetime.fromisoformat(oldest.replace("Z", "+00:00"))).total_seconds()
@@ -292,6 +303,14 @@ class StaffPanelScreen(Step):
         self._set_default("default_language", "en" if str(now_default).startswith("zh") else "zh_CN")
 
     def _set_default(self, name: str, value: Any) -> None:
+        try:
+            self._save_default(name, value)
+        except StoreError as exc:
+            log.error("staff panel: %s", exc)
+            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
+                     .replace("%1", str(exc)))
+
+    def _save_default(self, name: str, value: Any) -> None:
         staff = self._staff()
         desk = staff.desk() if staff is not None else None
         if desk is None:

@@ -36,6 +36,9 @@ class StaffSignInScreen(Step):
         self.number_field.setObjectName("staff-number")
         self.pin_field.setObjectName("staff-pin")
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        # what the pad says goes beside the keypad, not above it: the keys keep their height
+        self.root.removeWidget(self.message)
+        left.addWidget(self.message)
         left.addStretch(1)
         self.next_button = TextButton("primary", self)
         self.next_button.setObjectName("staff-next")
@@ -43,14 +46,17 @@ class StaffSignInScreen(Step):
         self.cancel_button = TextButton("secondary", self)
         self.cancel_button.setObjectName("staff-cancel")
         self.cancel_button.clicked.connect(self._cancel)
-        left.addWidget(self.next_button)
-        left.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()  # side by side: the column keeps room for the message
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.next_button, 1)
+        self.buttons = buttons
+        left.addLayout(buttons)
         body.addLayout(left, 1)
         self.keypad = NumericKeypad(self)
         self.keypad.keys["X"].setEnabled(False)
         self.keypad.key.connect(self._type)
         self.keypad.backspace.connect(lambda: self.field.backspace())
-        self.keypad.clear.connect(lambda: self.field.clear())
+        self.keypad.clear.connect(lambda: self.field.setText(""))
         body.addWidget(self.keypad, 1)
         self.body = body
         self.root.addLayout(body, 1)
@@ -76,10 +82,14 @@ class StaffSignInScreen(Step):
                                else QHBoxLayout.Direction.LeftToRight)
         self.body.setStretch(0, 0 if portrait else 1)
         self.body.setStretch(1, 1)
+        self.buttons.setSpacing(s.gap * 2)
 
     def enter(self, **_kw: Any) -> None:
         self.reset()
         staff = self.deps.staff
+        if staff is not None and staff.signed_in:  # never a second sign-in over the first
+            self.deps.navigator.go("staff_panel")
+            return
         desk = staff.desk() if staff is not None else None
         if desk is None:
             self.outcome = SignIn("unavailable")
@@ -88,8 +98,8 @@ class StaffSignInScreen(Step):
         self._show_outcome()
 
     def reset(self) -> None:
-        self.number_field.clear()
-        self.pin_field.clear()
+        self.number_field.setText("")
+        self.pin_field.setText("")
         self.part = "number"
         self.outcome = None
         self.countdown.stop()
@@ -135,7 +145,7 @@ class StaffSignInScreen(Step):
             self.retranslate()
             return
         pin = self.pin_field.text()
-        self.pin_field.clear()  # never kept, right or wrong
+        self.pin_field.setText("")  # never kept, right or wrong (clear() keeps an undo step)
         if not pin:
             self.say(translate("StaffSignIn", "Type your PIN."))
             return
@@ -143,8 +153,8 @@ class StaffSignInScreen(Step):
         self.outcome = staff.sign_in(self.number_field.text(), pin) if staff is not None \
             else SignIn("unavailable")
         if self.outcome.result == "signed_in":
-            self.number_field.clear()
-            self.deps.navigator.go("staff_panel")
+            self.number_field.setText("")
+            self.deps.navigator.staff_signed_in()
             return
         self._show_outcome()
 
@@ -153,7 +163,7 @@ class StaffSignInScreen(Step):
         blocked = o is not None and (o.result in ("wait", "locked", "unavailable")
                                      or (o.result == "wrong" and o.seconds > 0))
         self._block(blocked)
-        if o is not None and (o.result == "wait" or (o.result == "wrong" and o.seconds)):
+        if o is not None and (o.result in ("wait", "locked") or (o.result == "wrong" and o.seconds)):
             self.countdown.start()
         self.say(self._message())
 
@@ -186,13 +196,13 @@ class StaffSignInScreen(Step):
         if o.result == "unavailable":
             return translate(
                 "StaffSignIn",
-                "Staff sign-in is not available on this kiosk: it has no secure credential "
-                "store or no staff accounts are set up. Ask the hall's IT staff.")
+                "Staff sign-in is not available on this kiosk: its secure credential store is "
+                "missing or was reset, or no staff accounts are set up. Ask the hall's IT staff.")
         if o.result == "locked":
             return translate(
                 "StaffSignIn",
-                "Locked after too many wrong PINs. An administrator must unlock it on this "
-                "kiosk's command line (kiosk staff unlock).")
+                "Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner "
+                "on this kiosk's command line (kiosk staff unlock).").replace("%1", str(max(1, o.seconds // 60)))
         if o.result == "wait" or (o.result == "wrong" and o.seconds):
             return translate("StaffSignIn", "Wrong staff number or PIN. Wait %1 s before trying again.") \
                 .replace("%1", str(o.seconds))
