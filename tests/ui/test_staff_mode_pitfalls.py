@@ -1,6 +1,5 @@
 # ruff: noqa: F811  (the fixtures of test_staff_mode, imported by name)
-"""Review of issue 6 (staff / assisted mode): defects found, each as a test that fails
-on the code as reviewed and passes once the defect is fixed."""
+"""Staff and assisted mode's pitfalls, found in review: each was a failing test first."""
 
 from __future__ import annotations
 
@@ -45,10 +44,13 @@ def test_back_from_the_staff_panel_does_not_reopen_the_pin_pad_for_a_second_sign
     w.enter_staff()
     type_pin(w)
     w.back()
-    if w.current.name == "staff_sign_in":
-        type_pin(w, number="0001", pin="135790")
-        events = [e for e, _ in audit_events(desk)]
-        assert events[-2:] == ["staff_signed_out", "staff_signed_in"], events
+    assert w.current.name == "home" and w.staff.signed_in
+    w.enter_staff()  # the hidden entry again: the panel, not a second PIN pad
+    assert w.current.name == "staff_panel"
+    # and a second sign-in (through the staff mode itself) signs the first out first
+    assert w.staff.sign_in("0001", "135790").result == "signed_in"
+    events = [e for e, _ in audit_events(desk)]
+    assert events[-2:] == ["staff_signed_out", "staff_signed_in"], events
 
 
 def test_staff_acting_outside_assisted_mode_is_audited_or_impossible(make_window, open_desk):
