@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import appointments, idnumber
 from kiosk.api_client import ApiError, Refused
@@ -29,7 +29,7 @@ from ui.screens.steps import SlipActions, Step
 from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
-from ui.widgets.keypad import NumericKeypad
+from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
@@ -64,11 +64,7 @@ class AppointmentsScreen(_Step):
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.field = QLineEdit(self)
-        self.field.setObjectName("lookup-id")
-        self.field.setReadOnly(True)
-        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.field.setProperty("active", True)
+        self.field = keypad_box(self, "lookup-id")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         set_role(self.error, "notice")
@@ -87,7 +83,7 @@ class AppointmentsScreen(_Step):
         self.keypad = NumericKeypad(self)
         self.keypad.key.connect(lambda ch: self.field.setText((self.field.text() + ch)[:18]))
         self.keypad.backspace.connect(self.field.backspace)
-        self.keypad.clear.connect(self.field.clear)
+        self.keypad.clear.connect(lambda: self.field.setText(""))  # clear() keeps an undo step
         body.addWidget(self.keypad, 1)
         self.body, self.left = body, left
         self.root.addLayout(body, 1)
@@ -96,16 +92,9 @@ class AppointmentsScreen(_Step):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.keypad.set_gap(s.gap)
-        self.left.setSpacing(s.gap)
-        self.body.setSpacing(s.gap * 2)
-        portrait = self.deps.presentation.portrait
-        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
-                               else QHBoxLayout.Direction.LeftToRight)
+        self.left.setSpacing(self.deps.presentation.theme.sizes.gap)
         # landscape: the box and its message get the wider half (3:2)
-        self.body.setStretch(0, 0 if portrait else 3)
-        self.body.setStretch(1, 1 if portrait else 2)
+        lay_out_beside(self.body, self.keypad, self.deps.presentation, landscape=(3, 2))
 
     def enter(self, id_number: str = "", **_kw: Any) -> None:
         """``id_number``: filled from a verified e-ID card (扫码亮证)."""

@@ -35,7 +35,7 @@ from ui.screens.steps import SlipActions, Step
 from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
-from ui.widgets.keypad import NumericKeypad
+from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
@@ -380,19 +380,14 @@ class BookWhoScreen(BookingStep):
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.id_field, self.phone_field = QLineEdit(self), QLineEdit(self)
+        self.id_field, self.phone_field = keypad_box(self, "id-number"), keypad_box(self, "mobile")
         self.id_error, self.phone_error = QLabel(self), QLabel(self)
         for field, error in ((self.id_field, self.id_error), (self.phone_field, self.phone_error)):
-            field.setReadOnly(True)  # typed on the keypad; no system keyboard pops up
-            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-            field.setProperty("active", True)
             error.setWordWrap(True)
             set_role(error, "notice")
             error.hide()
             left.addWidget(field)
             left.addWidget(error)
-        self.id_field.setObjectName("id-number")
-        self.phone_field.setObjectName("mobile")
         self.next_button = TextButton("primary", self)
         self.next_button.setObjectName("who-next")
         self.next_button.clicked.connect(self._next)
@@ -416,15 +411,7 @@ class BookWhoScreen(BookingStep):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.keypad.set_gap(s.gap)
-        self.body.setSpacing(s.gap * 2)
-        portrait = self.deps.presentation.portrait
-        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
-                               else QHBoxLayout.Direction.LeftToRight)
-        # stacked in portrait: the box takes the room it needs, the keypad the rest
-        self.body.setStretch(0, 0 if portrait else 1)
-        self.body.setStretch(1, 1)
+        lay_out_beside(self.body, self.keypad, self.deps.presentation)
 
     def enter(self, part: str = "id", **_kw: Any) -> None:
         draft = self.draft

@@ -17,7 +17,7 @@ from kiosk.staff_desk import SignIn
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.widgets.buttons import TextButton
-from ui.widgets.keypad import NumericKeypad
+from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 
 
 class StaffSignInScreen(Step):
@@ -27,14 +27,10 @@ class StaffSignInScreen(Step):
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.number_field, self.pin_field = QLineEdit(self), QLineEdit(self)
-        for field in (self.number_field, self.pin_field):
-            field.setReadOnly(True)
-            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-            field.setProperty("active", True)
-            left.addWidget(field)
-        self.number_field.setObjectName("staff-number")
-        self.pin_field.setObjectName("staff-pin")
+        self.number_field = keypad_box(self, "staff-number")
+        self.pin_field = keypad_box(self, "staff-pin")
+        left.addWidget(self.number_field)
+        left.addWidget(self.pin_field)
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
         # what the pad says goes beside the keypad, not above it: the keys keep their height
         self.root.removeWidget(self.message)
@@ -74,15 +70,8 @@ class StaffSignInScreen(Step):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.keypad.set_gap(s.gap)
-        self.body.setSpacing(s.gap * 2)
-        portrait = self.deps.presentation.portrait
-        self.body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
-                               else QHBoxLayout.Direction.LeftToRight)
-        self.body.setStretch(0, 0 if portrait else 1)
-        self.body.setStretch(1, 1)
-        self.buttons.setSpacing(s.gap * 2)
+        lay_out_beside(self.body, self.keypad, self.deps.presentation)
+        self.buttons.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
 
     def enter(self, **_kw: Any) -> None:
         self.reset()

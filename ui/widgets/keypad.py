@@ -4,8 +4,8 @@ column of their own: four rows, so it fits under the box even in 长辈版."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import translate
 from ui.theme import set_role
@@ -61,3 +61,27 @@ class NumericKeypad(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def keypad_box(parent: QWidget, name: str) -> QLineEdit:
+    """A box typed on the keypad: read-only (no system keyboard pops up), no context menu,
+    drawn as the box being filled."""
+    box = QLineEdit(parent)
+    box.setObjectName(name)
+    box.setReadOnly(True)
+    box.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    box.setProperty("active", True)
+    return box
+
+
+def lay_out_beside(body: QBoxLayout, keypad: NumericKeypad, presentation,
+                   landscape: tuple[int, int] = (1, 1)) -> None:
+    """The boxes (first in ``body``) beside the keypad in landscape, above it in portrait,
+    where the boxes take the room they need and the keypad the rest."""
+    s = presentation.theme.sizes
+    keypad.set_gap(s.gap)
+    body.setSpacing(s.gap * 2)
+    portrait = presentation.portrait
+    body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+    body.setStretch(0, 0 if portrait else landscape[0])
+    body.setStretch(1, 1 if portrait else landscape[1])
