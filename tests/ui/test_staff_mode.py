@@ -384,3 +384,36 @@ def test_a_keyboard_types_the_number_and_pin_too(make_window, open_desk, qtbot):
     assert screen.pin_field.text() == PIN and screen.pin_field.echoMode() == screen.pin_field.EchoMode.Password
     qtbot.keyClick(screen, Qt.Key.Key_Enter)
     assert w.current.name == "staff_panel"
+
+
+def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_desk, tmp_path):
+    import zipfile
+
+    from kiosk.diagnostics import export_bundle
+
+    w, desk = staff_window(make_window, open_desk)
+    # a booking the resident made earlier, still waiting: its body holds the full numbers
+    desk.outbox.enqueue("booking", "POST", "/v1/bookings",
+                        {"person": {"id_number": "11010519491231002X", "phone": "13800138000"}},
+                        Identity(resident="110105********002X"), datetime.now(UTC))
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "kiosk.log").write_text("lookup for 11010519491231002X\n", encoding="utf-8")
+    w.staff.services.export_diagnostics = lambda: export_bundle(
+        tmp_path / "diagnostics", log_dir=tmp_path / "logs", store_path=tmp_path / "kiosk.db",
+        settings=w.settings, versions={"test": "1"}, now=datetime.now(UTC))
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    w.current.export_button.click()
+    [bundle] = list((tmp_path / "diagnostics").glob("*.zip"))
+    assert str(bundle) in w.current.message.text()
+    with zipfile.ZipFile(bundle) as z:
+        everything = b"".join(z.read(n) for n in z.namelist())
+    assert b"11010519491231002X" not in everything and b"13800138000" not in everything
+    assert b"pending" in everything  # the outbox counts are there
+    payloads = [i.body["payload"] for i in desk.outbox.items("pending", 1000) if i.kind == "audit"]
+    assert {"event": "diagnostics_exported", "file": bundle.name} in payloads
+    # a failure to write is said on the screen, not raised
+    w.staff.services.export_diagnostics = lambda: (_ for _ in ()).throw(OSError("disk full"))
+    w.current.export_button.click()
+    assert "disk full" in w.current.message.text()
