@@ -90,6 +90,7 @@ class StaffPanelScreen(Step):
         self.scroll.setWidget(content)
         self.root.addWidget(self.scroll, 1)
         self.dead_rows: list[tuple[OutboxItem, QLabel, TextButton, TextButton]] = []
+        self.dead_row_widgets: list[QWidget] = []
         self.reason_buttons: list[TextButton] = []
         self.retranslate()
 
@@ -205,19 +206,20 @@ class StaffPanelScreen(Step):
     # -- dead letters -------------------------------------------------------------
 
     def _clear_dead_rows(self) -> None:
-        for _item, label, retry, discard in self.dead_rows:
-            for w in (label, retry, discard):
-                w.hide()
-                w.deleteLater()
+        # each row is a widget of its own: deleting it takes its place in the layout with
+        # it (never takeAt(): a layout item taken into Python is deleted twice)
+        for row in self.dead_row_widgets:
+            row.hide()
+            row.deleteLater()
+        self.dead_row_widgets = []
         self.dead_rows = []
-        for b in self.reason_buttons:
-            b.hide()
-            b.deleteLater()
         self.reason_buttons = []
-        while self.dead_box.count():
-            item = self.dead_box.takeAt(0)
-            if item.layout() is not None:
-                item.layout().deleteLater()
+
+    def _row_widget(self, parent: QWidget) -> QWidget:
+        row = QWidget(parent)
+        self.dead_box.addWidget(row)
+        self.dead_row_widgets.append(row)
+        return row
 
     def _fill_dead(self) -> None:
         self._clear_dead_rows()
@@ -228,25 +230,29 @@ class StaffPanelScreen(Step):
         if self.discarding is not None:
             self._fill_reasons(parent)
             return
+        gap = self.deps.presentation.theme.sizes.gap
         for item in items:
-            label = QLabel(parent)
+            holder = self._row_widget(parent)
+            label = QLabel(holder)
             label.setWordWrap(True)
             label.setText(translate("StaffPanel", "%1 of %2 — %3")
                           .replace("%1", item.kind).replace("%2", _local(item.created_at, zone))
                           .replace("%3", item.last_error or "?"))
-            retry = self._button("secondary", f"dead-retry-{item.seq}", parent)
+            retry = self._button("secondary", f"dead-retry-{item.seq}", holder)
             retry.set_texts(translate("StaffPanel", "Retry"))
             retry.clicked.connect(lambda _=False, i=item: self._retry(i))
-            discard = self._button("secondary", f"dead-discard-{item.seq}", parent)
+            discard = self._button("secondary", f"dead-discard-{item.seq}", holder)
             discard.set_texts(translate("StaffPanel", "Discard…"))
             discard.clicked.connect(lambda _=False, i=item: self._ask_reason(i))
-            row = QHBoxLayout()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(gap)
             row.addWidget(label, 2)
             row.addWidget(retry, 1)
             row.addWidget(discard, 1)
             if self.deps.presentation.portrait:
                 row.setDirection(QHBoxLayout.Direction.TopToBottom)
-            self.dead_box.addLayout(row)
+            holder.show()
             self.dead_rows.append((item, label, retry, discard))
 
     def _fill_reasons(self, parent: QWidget) -> None:
@@ -256,15 +262,17 @@ class StaffPanelScreen(Step):
             "resident_withdrew": translate("StaffPanel", "The resident withdrew it"),
             "wrong_data": translate("StaffPanel", "Wrong data; entered again correctly"),
         }
-        grid = QGridLayout()
+        holder = self._row_widget(parent)
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(self.deps.presentation.theme.sizes.gap)
         for i, code in enumerate((*DISCARD_REASONS, "cancel")):
-            b = self._button("secondary", f"discard-reason-{code}", parent)
+            b = self._button("secondary", f"discard-reason-{code}", holder)
             b.set_texts(texts.get(code, translate("StaffPanel", "Keep it (go back)")))
             b.clicked.connect(lambda _=False, c=code: self._discard(c))
             grid.addWidget(b, i // 2, i % 2)
             self.reason_buttons.append(b)
-        self.dead_box.addLayout(grid)
+        holder.show()
 
     def _retry(self, item: OutboxItem) -> None:
         outbox, staff = self._outbox(), self._staff()
