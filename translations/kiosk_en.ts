@@ -1274,7 +1274,7 @@
     <message>
         <source>The kiosk&apos;s database cannot be read just now: %1</source>
         <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
-        <translation>The kiosk's database cannot be read just now: %1</translation>
+        <translation>The kiosk&apos;s database cannot be read just now: %1</translation>
     </message>
     <message>
         <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</source>
@@ -1437,11 +1437,11 @@
     </message>
     <message>
         <source>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
-        <translation>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall's IT staff.</translation>
+        <translation>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk&apos;s command line (kiosk staff unlock).</source>
-        <translation>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk's command line (kiosk staff unlock).</translation>
+        <translation>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk&apos;s command line (kiosk staff unlock).</translation>
     </message>
     <message>
         <source>Wrong staff number or PIN. Wait %1 s before trying again.</source>

@@ -1326,7 +1326,7 @@
     </message>
     <message>
         <source>Why discard it? The record stays, marked discarded.</source>
-        <translation>作废原因是什么?记录会保留，并标记为已作废。</translation>
+        <translation>作废原因是什么？记录会保留，并标记为已作废。</translation>
     </message>
     <message>
         <source>Discarded, with the reason recorded.</source>

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel
 
 from kiosk import staff_cli
 from kiosk.api_client import CentralClient
@@ -261,8 +262,10 @@ def test_dead_letters_retry_and_discard_with_a_reason(make_window, open_desk):
     panel.dead_rows[0][2].click()  # Retry
     assert desk.outbox.get(items[0].id).state == "pending"
     assert "Needs staff: 1" in panel.dead_title.text()
-    panel.dead_rows[0][3].click()  # Discard… asks why
+    panel.dead_rows[0][3].click()  # Discard… asks why, naming the item
     assert panel.reason_buttons and not panel.dead_rows
+    [which] = [w for w in panel.findChildren(QLabel, "discarding") if w.isVisible()]
+    assert "ticket" in which.text() and "unknown_matter" in which.text()
     [keep] = [b for b in panel.reason_buttons if b.objectName() == "discard-reason-cancel"]
     keep.click()  # changed their mind: nothing discarded
     assert desk.outbox.get(items[1].id).state == "dead"

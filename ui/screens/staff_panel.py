@@ -225,7 +225,6 @@ class StaffPanelScreen(Step):
         self._clear_dead_rows()
         outbox = self._outbox()
         items = outbox.items(DEAD, limit=DEAD_SHOWN) if outbox is not None else []
-        zone = _zone(self.deps.settings.timezone)
         parent = self.health.parentWidget()
         if self.discarding is not None:
             self._fill_reasons(parent)
@@ -235,9 +234,7 @@ class StaffPanelScreen(Step):
             holder = self._row_widget(parent)
             label = QLabel(holder)
             label.setWordWrap(True)
-            label.setText(translate("StaffPanel", "%1 of %2 — %3")
-                          .replace("%1", item.kind).replace("%2", _local(item.created_at, zone))
-                          .replace("%3", item.last_error or "?"))
+            label.setText(self._describe(item))
             retry = self._button("secondary", f"dead-retry-{item.seq}", holder)
             retry.set_texts(translate("StaffPanel", "Retry"))
             retry.clicked.connect(lambda _=False, i=item: self._retry(i))
@@ -255,6 +252,13 @@ class StaffPanelScreen(Step):
             holder.show()
             self.dead_rows.append((item, label, retry, discard))
 
+    def _describe(self, item: OutboxItem | None) -> str:
+        if item is None:
+            return ""
+        zone = _zone(self.deps.settings.timezone)
+        return (translate("StaffPanel", "%1 of %2 — %3").replace("%1", item.kind)
+                .replace("%2", _local(item.created_at, zone)).replace("%3", item.last_error or "?"))
+
     def _fill_reasons(self, parent: QWidget) -> None:
         texts = {
             "duplicate": translate("StaffPanel", "A duplicate of another request"),
@@ -266,7 +270,12 @@ class StaffPanelScreen(Step):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(self.deps.presentation.theme.sizes.gap)
-        for i, code in enumerate((*DISCARD_REASONS, "cancel")):
+        which = QLabel(holder)  # the item being discarded, above the reasons
+        which.setObjectName("discarding")
+        which.setWordWrap(True)
+        which.setText(self._describe(self.discarding))
+        grid.addWidget(which, 0, 0, 1, 2)
+        for i, code in enumerate((*DISCARD_REASONS, "cancel"), start=2):
             b = self._button("secondary", f"discard-reason-{code}", holder)
             b.set_texts(texts.get(code, translate("StaffPanel", "Keep it (go back)")))
             b.clicked.connect(lambda _=False, c=code: self._discard(c))
