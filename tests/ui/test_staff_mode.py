@@ -420,3 +420,19 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
     w.staff.services.export_diagnostics = lambda: (_ for _ in ()).throw(OSError("disk full"))
     w.current.export_button.click()
     assert "disk full" in w.current.message.text()
+
+
+def test_the_panel_health_follows_the_kiosk_while_it_is_up(make_window, open_desk):
+    w, desk = staff_window(make_window, open_desk)
+    w.home()
+    w.enter_staff()
+    type_pin(w)
+    panel = w.current
+    assert panel.health_timer.isActive()
+    before = panel.health.text()
+    desk.outbox.enqueue("ticket", "POST", "/v1/tickets", {"hall": "h", "matter": "m", "priority": False},
+                        Identity(), datetime.now(UTC))
+    panel.tick_health()  # what the timer does every 5 s
+    assert panel.health.text() != before
+    w.hand_back()
+    assert not panel.health_timer.isActive()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import hall_defaults
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 VERSION = "0.1.0"
 DEAD_SHOWN = 5
+HEALTH_EVERY_MS = 5000
 #: the oldest item waiting longer than this is called out (a blocked line)
 STUCK_AFTER_S = 15 * 60
 DISCARD_REASONS = ("duplicate", "done_at_counter", "resident_withdrew", "wrong_data")
@@ -89,6 +91,11 @@ class StaffPanelScreen(Step):
         self.content.addStretch(1)
         self.scroll.setWidget(content)
         self.root.addWidget(self.scroll, 1)
+        # the health lines follow the kiosk while the panel is up (the rows with buttons
+        # change only on staff's own actions: nothing moves under a finger)
+        self.health_timer = QTimer(self)
+        self.health_timer.setInterval(HEALTH_EVERY_MS)
+        self.health_timer.timeout.connect(self.tick_health)
         self.dead_rows: list[tuple[OutboxItem, QLabel, TextButton, TextButton]] = []
         self.dead_row_widgets: list[QWidget] = []
         self.reason_buttons: list[TextButton] = []
@@ -127,8 +134,23 @@ class StaffPanelScreen(Step):
             return
         self.discarding = None
         self.refresh()
+        self.health_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.health_timer.stop()
+        super().hideEvent(event)
+
+    def tick_health(self) -> None:
+        if self._staff() is None or not self.isVisible():
+            self.health_timer.stop()
+            return
+        try:
+            self.health.setText(self._health_text())
+        except StoreError as exc:
+            log.warning("staff panel health: %s", exc)
 
     def reset(self) -> None:
+        self.health_timer.stop()
         self.discarding = None
         self.say("")
         self._clear_dead_rows()
