@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     if guards is not None:
         guards.recovery.window = window
         window.staff.services.export_diagnostics = lambda: guards.export_diagnostics(
-            window.settings, sync._store_path)
+            window.settings, sync.store_path)
     if args.smoke_test:
         sync.connect()
     else:
@@ -301,11 +301,11 @@ class SyncHookup:
         self._keys = None
         if args.demo:  # a fresh demo each time: the database in a temporary folder
             self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
-            self._store_path = (args.data or Path(self._folder.name)) / "kiosk.db"
+            self.store_path = (args.data or Path(self._folder.name)) / "kiosk.db"
         else:
             from kiosk.paths import data_dir
 
-            self._store_path = (args.data or data_dir()) / "kiosk.db"
+            self.store_path = (args.data or data_dir()) / "kiosk.db"
 
     def keys(self):
         """The credential store: the OS's, or for the demo one in memory, shared by the
@@ -319,7 +319,7 @@ class SyncHookup:
     def staff_desk(self):
         from kiosk.staff_desk import StaffDesk
 
-        return StaffDesk.open(self._store_path, self.keys())
+        return StaffDesk.open(self.store_path, self.keys())
 
     def connect(self) -> None:
         args = self.args
@@ -330,7 +330,7 @@ class SyncHookup:
 
         if args.demo:
             folder = Path(self._folder.name)
-            self.worker, self.demo = demo_worker(folder, self._store_path, self.keys())
+            self.worker, self.demo = demo_worker(folder, self.store_path, self.keys())
             from PySide6.QtGui import QKeySequence, QShortcut
 
             # the demo's outage switch: stop the local server, or start it again; also
@@ -338,7 +338,7 @@ class SyncHookup:
             QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=self.demo.toggle_soon)
             self.window.staff.services.toggle_outage = self.demo.toggle_soon
         else:
-            self.worker = enrolled_worker(url, self._store_path, self.keys())
+            self.worker = enrolled_worker(url, self.store_path, self.keys())
             if self.worker is None:
                 return
         self.worker.status_changed.connect(self.window.header.status.show_status)
@@ -350,7 +350,7 @@ class SyncHookup:
     def _ready(self, creds) -> None:
         from ui.central_access import CentralAccess
 
-        self.window.central = CentralAccess(creds, self._store_path, self.worker.urge,
+        self.window.central = CentralAccess(creds, self.store_path, self.worker.urge,
                                             acting=self.window.acting)
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import kiosk
 from kiosk.api_client import ApiError, CentralClient
 from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring, NoSecureStore
 from kiosk.outbox import Outbox
@@ -29,7 +30,6 @@ from ui.sync_worker import SyncWorker
 log = logging.getLogger(__name__)
 
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
-VERSION = "0.1.0"
 
 
 class DemoCentral:
@@ -172,7 +172,7 @@ def _engine(creds: DeviceCredentials, store_path: Path, on_status, on_pulled,
         CentralClient(creds.central_url, creds.token),
         Outbox(store),
         PulledCache(store),
-        heartbeat_body=lambda: {"version": VERSION, "camera": camera, "printer": printer},
+        heartbeat_body=lambda: {"version": kiosk.__version__, "camera": camera, "printer": printer},
         on_status=on_status,
         on_pulled=on_pulled,
         **engine_options,

@@ -374,20 +374,13 @@ class KioskWindow(QWidget):
         return False
 
     def check_idle(self) -> None:
-        if self.staff.signed_in:  # the staff session's own, longer idle time
-            status = self.staff.poll_idle()
-            if status.state is IdleState.EXPIRED:
-                self.staff.end("timed_out")
-                self.wipe()
-            elif status.state is IdleState.WARNING:
-                self.overlay.show_seconds(status.seconds_left)
-            elif self.overlay.isVisible():
-                self.overlay.hide()
-            return
-        status = self.idle.poll()
+        staff = self.staff.signed_in  # then the staff session's own, longer idle time counts
+        status = (self.staff.idle if staff else self.idle).poll()
         if status.state is IdleState.WARNING:
             self.overlay.show_seconds(status.seconds_left)
         elif status.state is IdleState.EXPIRED:
+            if staff:
+                self.staff.end("timed_out")
             self.wipe()
         elif self.overlay.isVisible():
             self.overlay.hide()

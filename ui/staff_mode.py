@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.idle import IdlePolicy, IdleStatus
+from kiosk.idle import IdlePolicy
 from kiosk.settings import Settings
 
 if TYPE_CHECKING:  # not at start-up: the staff side loads when staff first come
@@ -146,9 +146,6 @@ class StaffMode(QObject):
         self.resident = None
         self.idle.end_session()
         self.changed.emit()
-
-    def poll_idle(self) -> IdleStatus:
-        return self.idle.poll()
 
     def _audit(self, event: str, **details) -> None:
         desk = self.desk()

@@ -77,6 +77,13 @@ def type_pin(w, number=NUMBER, pin=PIN):
     screen.next_button.click()
 
 
+def sign_in(w, number=NUMBER, pin=PIN):
+    """From the home screen through the hidden entry and the PIN pad, to the staff panel."""
+    w.home()
+    w.enter_staff()
+    type_pin(w, number=number, pin=pin)
+
+
 def audit_events(desk):
     return [(i.body["payload"]["event"], i.identity) for i in desk.outbox.items("pending", 1000)
             if i.kind == "audit"]
@@ -110,9 +117,7 @@ def test_long_press_on_the_hall_name_opens_the_pin_pad(make_window, open_desk, q
 
 def test_right_pin_signs_in_and_shows_the_panel_and_banner(make_window, open_desk):
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     assert w.current.name == "staff_panel"
     assert w.banner.isVisible() and "0371" in w.banner.who.text() and "王芳" in w.banner.who.text()
     assert not w.screens["staff_sign_in"].pin_field.text()  # the PIN is not kept
@@ -174,9 +179,7 @@ def test_wrong_pins_wait_then_lock_and_the_lock_outlives_a_restart(make_window, 
 
 def test_consent_banner_everywhere_and_hand_back_wipes(make_window, open_desk, clock):
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.current.assist_button.click()
     assert w.current.name == "assist_consent"
     assert "0371" in w.current.title.text()
@@ -214,9 +217,7 @@ def test_consent_banner_everywhere_and_hand_back_wipes(make_window, open_desk, c
 
 def test_refused_consent_goes_back_to_the_panel(make_window, open_desk):
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.current.assist_button.click()
     w.current.no.click()
     assert w.current.name == "staff_panel" and not w.staff.assisting
@@ -225,9 +226,7 @@ def test_refused_consent_goes_back_to_the_panel(make_window, open_desk):
 
 def test_the_staff_session_has_its_own_idle_time_with_a_warning(make_window, open_desk, clock):
     w, desk = staff_window(make_window, open_desk, staff_idle_seconds=600, staff_idle_countdown_seconds=60)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.current.assist_button.click()
     w.current.yes.click()
     clock.now += 599
@@ -252,9 +251,7 @@ def test_dead_letters_retry_and_discard_with_a_reason(make_window, open_desk):
                                    {"hall": "city_centre", "matter": matter, "priority": False}, Identity(), now)
         desk.outbox.mark_dead(item.id, 422, {"code": "unknown_matter"}, "unknown_matter", now)
         items.append(item)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     panel = w.current
     assert "Needs staff: 2" in panel.dead_title.text()
     assert [row[0].id for row in panel.dead_rows] == [i.id for i in items]
@@ -283,9 +280,7 @@ def test_dead_letters_retry_and_discard_with_a_reason(make_window, open_desk):
 
 def test_hall_defaults_set_by_staff_apply_after_the_wipe(make_window, open_desk):
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     panel = w.current
     panel.elderly_button.click()
     assert w.settings.default_elderly is True
@@ -404,9 +399,7 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
     w.staff.services.export_diagnostics = lambda: export_bundle(
         tmp_path / "diagnostics", log_dir=tmp_path / "logs", store_path=tmp_path / "kiosk.db",
         settings=w.settings, versions={"test": "1"}, now=datetime.now(UTC))
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.current.export_button.click()
     [bundle] = list((tmp_path / "diagnostics").glob("*.zip"))
     assert str(bundle) in w.current.message.text()
@@ -424,9 +417,7 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
 
 def test_the_panel_health_follows_the_kiosk_while_it_is_up(make_window, open_desk):
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     panel = w.current
     assert panel.health_timer.isActive()
     before = panel.health.text()

@@ -15,6 +15,7 @@ from tests.ui.test_staff_mode import (  # noqa: F401  (fixtures)
     audit_events,
     keys,
     open_desk,
+    sign_in,
     staff_window,
     type_pin,
     wall,
@@ -40,9 +41,7 @@ def test_back_from_the_staff_panel_does_not_reopen_the_pin_pad_for_a_second_sign
     member can then sign in over the first, whose session ends without any audit
     event (and Cancel there leaves staff mode on at the resident's home screen)."""
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.back()
     assert w.current.name == "home" and w.staff.signed_in
     w.enter_staff()  # the hidden entry again: the panel, not a second PIN pad
@@ -58,9 +57,7 @@ def test_staff_acting_outside_assisted_mode_is_audited_or_impossible(make_window
     what staff do there is neither audited nor attributed (``acting()`` is None, so a
     booking made now carries no staff number)."""
     w, desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     before = len(audit_events(desk))
     w.home()
     w.go("appointments")
@@ -145,9 +142,7 @@ def test_checked_and_passing_the_residents_idle_comes_back_after_staff_sign_out(
     """Not a defect (kept as a guard): after Sign out, the next resident's idle timeout
     runs again, and Back cannot return to the staff panel."""
     w, _desk = staff_window(make_window, open_desk)
-    w.home()
-    w.enter_staff()
-    type_pin(w)
+    sign_in(w)
     w.banner.button.click()  # Sign out
     w.home()
     w.back()

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk import appointments, idnumber
 from kiosk.api_client import ApiError, Refused
@@ -206,9 +206,8 @@ class AppointmentScreen(_Step):
     def __init__(self, deps) -> None:
         super().__init__(deps)
         self.area = ReadingArea(self)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
+        column = self.area.column()
+        content = column.parentWidget()
         self.details = QLabel(content)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -220,7 +219,6 @@ class AppointmentScreen(_Step):
         column.addWidget(self.number)
         column.addWidget(self.details)
         column.addStretch(1)
-        self.area.setWidget(content)
         self.root.addWidget(self.area, 1)
         row = QHBoxLayout()
         self.check_in_button = TextButton("primary", self)

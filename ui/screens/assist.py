@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel
 
 from ui.i18n import translate
 from ui.screens.base import Screen
@@ -26,15 +26,12 @@ class _Choice(Screen):
         super().__init__(deps)
         # the text scrolls if it must (长辈版, long languages); the choices stay in view
         self.scroll = ReadingArea(self)
-        content = QWidget()
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.text = QLabel(content)
+        box = self.scroll.column()
+        self.text = QLabel(box.parentWidget())
         self.text.setWordWrap(True)
         set_role(self.text, "notice")
         box.addWidget(self.text)
         box.addStretch(1)
-        self.scroll.setWidget(content)
         self.root.addWidget(self.scroll, 1)
         self.row = QHBoxLayout()
         self.yes = TextButton("primary", self)

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from kiosk import idnumber, phone
 from kiosk.api_client import ApiError, Refused
@@ -621,15 +621,12 @@ class BookResultScreen(SlipActions, BookingStep):
         super().__init__(deps)
         body = QHBoxLayout()
         self.details_area = ReadingArea(self)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.details = QLabel(content)
+        column = self.details_area.column()
+        self.details = QLabel(column.parentWidget())
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.details)
         column.addStretch(1)
-        self.details_area.setWidget(content)
         body.addWidget(self.details_area, 2)
         self.qr = QrCode(self)
         self.qr.hide()

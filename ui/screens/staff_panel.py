@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+import kiosk
 from kiosk import hall_defaults
 from kiosk.outbox import DEAD, OutboxItem
 from kiosk.store import StoreError
@@ -30,7 +31,6 @@ from ui.widgets.reading import ReadingArea
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.1.0"
 DEAD_SHOWN = 5
 HEALTH_EVERY_MS = 5000
 #: the oldest item waiting longer than this is called out (a blocked line)
@@ -44,9 +44,8 @@ class StaffPanelScreen(Step):
     def __init__(self, deps) -> None:
         super().__init__(deps)
         self.scroll = ReadingArea(self)
-        content = QWidget()
-        self.content = QVBoxLayout(content)
-        self.content.setContentsMargins(0, 0, 0, 0)
+        self.content = self.scroll.column()
+        content = self.content.parentWidget()
         self.health = QLabel(content)
         self.health.setObjectName("staff-health")
         self.health.setWordWrap(True)
@@ -89,7 +88,6 @@ class StaffPanelScreen(Step):
         self.exit_button = self._button("danger", "staff-exit", content)
         self.exit_button.clicked.connect(self._exit)
         self.content.addStretch(1)
-        self.scroll.setWidget(content)
         self.root.addWidget(self.scroll, 1)
         # the health lines follow the kiosk while the panel is up (the rows with buttons
         # change only on staff's own actions: nothing moves under a finger)
@@ -222,7 +220,7 @@ class StaffPanelScreen(Step):
         if staff is not None:
             lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", staff.services.speech_status()))
         lines.append(translate("StaffPanel", "Version: %1 (Python %2)")
-                     .replace("%1", VERSION).replace("%2", platform.python_version()))
+                     .replace("%1", kiosk.__version__).replace("%2", platform.python_version()))
         return "\n".join(lines)
 
     # -- dead letters -------------------------------------------------------------
@@ -336,10 +334,10 @@ class StaffPanelScreen(Step):
     # -- defaults and actions -----------------------------------------------------
 
     def _toggle_language(self) -> None:
-        current = self.deps.settings.default_language
-        staff = self.deps.staff
-        now_default = staff.services.hall_default("default_language") if staff else current
-        self._set_default("default_language", "en" if str(now_default).startswith("zh") else "zh_CN")
+        staff = self._staff()
+        if staff is not None:
+            language = staff.services.hall_default("default_language")
+            self._set_default("default_language", "en" if language.startswith("zh") else "zh_CN")
 
     def _set_default(self, name: str, value: Any) -> None:
         try:

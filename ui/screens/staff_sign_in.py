@@ -61,7 +61,7 @@ class StaffSignInScreen(Step):
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._tick)
-        self._show_part()
+        self._block(False)
         self.retranslate()
 
     @property
@@ -96,10 +96,6 @@ class StaffSignInScreen(Step):
         self._block(False)
         self.retranslate()
 
-    def _show_part(self) -> None:
-        self.number_field.setVisible(self.part == "number")
-        self.pin_field.setVisible(self.part == "pin")
-
     def _type(self, ch: str) -> None:
         limit = 16 if self.part == "number" else 8
         if len(self.field.text()) < limit:
@@ -130,7 +126,7 @@ class StaffSignInScreen(Step):
                 return
             self.part = "pin"
             self.say("")
-            self._show_part()
+            self._block(False)
             self.retranslate()
             return
         pin = self.pin_field.text()

@@ -7,7 +7,7 @@ the viewport's width, so nothing is squeezed and the scroll range is right.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
 
 
 class ReadingArea(QScrollArea):
@@ -15,6 +15,15 @@ class ReadingArea(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def column(self) -> QVBoxLayout:
+        """A content widget holding one column, set as what the area scrolls; add the
+        column's widgets with ``column.parentWidget()`` as their parent."""
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(content)
+        return column
 
     def fit(self) -> None:
         content = self.widget()
