@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 import kiosk
 from kiosk import hall_defaults
+from kiosk.booking import parse_time
 from kiosk.outbox import DEAD, OutboxItem
 from kiosk.store import StoreError
 from ui.i18n import translate
@@ -196,7 +197,7 @@ class StaffPanelScreen(Step):
                          .replace("%5", str(c.discarded)))
             oldest = outbox.oldest_pending_created_at()
             if oldest:
-                age = (datetime.now(UTC) - datetime.fromisoformat(oldest.replace("Z", "+00:00"))).total_seconds()
+                age = (datetime.now(UTC) - parse_time(oldest)).total_seconds()
                 minutes = str(int(age // 60))
                 if age > STUCK_AFTER_S:
                     lines.append(translate("StaffPanel", "⚠ The oldest item has waited %1 min: check the network "
@@ -467,6 +468,6 @@ def _local(stamp: str | None, zone) -> str:
     if not stamp:
         return "?"
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        return parse_time(stamp).astimezone(zone).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return stamp
