@@ -113,12 +113,20 @@ class StaffPanelScreen(Step):
         gap = self.deps.presentation.theme.sizes.gap
         self.content.setSpacing(gap)
         self.dead_box.setSpacing(gap)
+        self.defaults.setSpacing(gap)
+        self.actions.setSpacing(gap)
+        self._grid_buttons()
+
+    def _grid_buttons(self) -> None:
+        """The buttons in rows of two (one in 长辈版 portrait); a hidden one (the demo's
+        outage switch, Exit for an assistant) leaves no hole."""
         columns = 1 if self.deps.presentation.portrait and self.deps.presentation.elderly else 2
         for grid, buttons in ((self.defaults, (self.language_button, self.elderly_button, self.read_button)),
                               (self.actions, (self.assist_button, self.export_button, self.outage_button,
                                               self.sign_out_button, self.exit_button))):
-            grid.setSpacing(gap)
-            for i, b in enumerate(buttons):
+            for b in buttons:
+                grid.removeWidget(b)
+            for i, b in enumerate(b for b in buttons if not b.isHidden()):
                 grid.addWidget(b, i // columns, i % columns)
 
     # -- state --------------------------------------------------------------------
@@ -426,6 +434,7 @@ class StaffPanelScreen(Step):
         # only administrators may exit: the others do not see the button
         self.exit_button.setVisible(staff.member.is_administrator)
         self.exit_button.set_texts(translate("StaffPanel", "Exit the kiosk"))
+        self._grid_buttons()
 
 
 def _camera_status(spec: str) -> str:
