@@ -24,7 +24,7 @@ from central.models import Booking, Place, Ticket
 from central.problems import Problem
 from central.reference import Reference
 from central.schemas import BookingIn
-from kiosk import idnumber
+from kiosk.rules import idnumber
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 REFERENCE_LENGTH = 8

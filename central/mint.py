@@ -16,7 +16,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk.certificates import MAX_CODE_LIFETIME, sign
+from kiosk.ecert.verify import MAX_CODE_LIFETIME, sign
 
 KEYS = Path(__file__).resolve().parent.parent / "resources" / "demo" / "issuer_private_keys.json"
 
@@ -52,7 +52,7 @@ def write_png(text: str, path: Path, module_px: int = 8) -> None:
     import cv2
     import numpy as np
 
-    from kiosk.handoff import qr_matrix
+    from kiosk.device.handoff import qr_matrix
 
     m = np.array(qr_matrix(text), dtype=np.uint8)
     img = np.pad(np.where(m == 1, 0, 255).astype(np.uint8), 4, constant_values=255)

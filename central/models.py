@@ -195,7 +195,7 @@ class Submission(Base):
 class StaffAccount(Base):
     """A member of the hall staff: who may unlock assisted mode at a kiosk, with a PIN.
 
-    Only ``scrypt(PIN)`` is stored (``kiosk/pin_hash.py``), with its salt and parameters.
+    Only ``scrypt(PIN)`` is stored (``kiosk/rules/pin_hash.py``), with its salt and parameters.
     A deactivated account is kept (its number is never reused) but no longer served.
     """
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Document
-from kiosk.calendar import HallCalendar, parse_calendars
-from kiosk.catalogue import Catalogue, Matter, parse_catalogue
+from kiosk.rules.calendar import HallCalendar, parse_calendars
+from kiosk.rules.catalogue import Catalogue, Matter, parse_catalogue
 
 CATALOGUE = "catalogue"
 CALENDARS = "calendars"

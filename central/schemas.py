@@ -345,7 +345,7 @@ StaffRole = Literal["assistant", "administrator"]
 
 
 class PinHashOut(Model):
-    """``scrypt(PIN)`` with its parameters: the wire form of ``kiosk.pin_hash.PinHash``."""
+    """``scrypt(PIN)`` with its parameters: the wire form of ``kiosk.rules.pin_hash.PinHash``."""
 
     alg: Literal["scrypt"]
     n: int = Field(ge=2**12, le=2**20, description="a power of two")

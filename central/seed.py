@@ -16,8 +16,8 @@ from central import staff
 from central.db import Database
 from central.models import Document, EnrolmentCode, Setting
 from central.reference import CALENDARS, CATALOGUE, TRUST_LIST
-from kiosk.calendar import parse_calendars
-from kiosk.catalogue import parse_catalogue
+from kiosk.rules.calendar import parse_calendars
+from kiosk.rules.catalogue import parse_catalogue
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"

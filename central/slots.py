@@ -23,8 +23,8 @@ from central.clock import wire
 from central.models import Place
 from central.problems import Problem
 from central.reference import Reference
-from kiosk.calendar import HallCalendar
-from kiosk.catalogue import Matter
+from kiosk.rules.calendar import HallCalendar
+from kiosk.rules.catalogue import Matter
 
 MAX_ALTERNATIVES = 5
 _WHY = {

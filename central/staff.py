@@ -1,7 +1,7 @@
 """Staff accounts: added, listed, deactivated and given a new PIN (kiosk-central staff …),
 and served to the kiosks as one document (GET /v1/staff).
 
-Only ``scrypt(PIN)`` is stored, with its salt and parameters (``kiosk/pin_hash.py``).
+Only ``scrypt(PIN)`` is stored, with its salt and parameters (``kiosk/rules/pin_hash.py``).
 PINs are hashed before a write transaction opens, so the slow hash never holds the
 database's write lock.
 """
@@ -24,10 +24,10 @@ from central.clock import wire
 from central.db import Database
 from central.models import StaffAccount, Submission
 from central.reference import Served
-from kiosk.pin_hash import PinHash, check_pin_format, hash_pin
+from kiosk.rules.pin_hash import PinHash, check_pin_format, hash_pin
 
 ROLES = ("assistant", "administrator")
-#: as the kiosk takes them (kiosk/staff.py): a longer name would be skipped at its pull
+#: as the kiosk takes them (kiosk/staff/roster.py): a longer name would be skipped at its pull
 NUMBER_MAX, NAME_MAX = 16, 40
 AUDIT_EVENTS_MAX = 500
 _NUMBER = re.compile(r"[A-Za-z0-9]{1,16}")

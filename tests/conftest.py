@@ -16,14 +16,14 @@ import pytest  # noqa: E402
 
 @pytest.fixture(scope="session")
 def demo_catalogue():
-    from kiosk.catalogue import load_catalogue
+    from kiosk.rules.catalogue import load_catalogue
 
     return load_catalogue()
 
 
 @pytest.fixture(scope="session")
 def demo_index(demo_catalogue):
-    from kiosk.deferred_index import DeferredIndex
+    from kiosk.search.deferred import DeferredIndex
 
     index = DeferredIndex(demo_catalogue.matters)
     index.warm()

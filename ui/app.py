@@ -77,7 +77,7 @@ def resident_mb() -> float:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["staff"]:  # kiosk staff add|list|remove|unlock: no Qt needed
-        from kiosk.staff_cli import main as staff_main
+        from kiosk.staff.cli import main as staff_main
 
         return staff_main(argv[1:])
     args = parse_args(argv)
@@ -93,10 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
-    from kiosk.deferred_index import DeferredIndex
-    from kiosk.paths import cache_dir
-    from kiosk.settings import load_settings
+    from kiosk.device.paths import cache_dir
+    from kiosk.device.settings import load_settings
+    from kiosk.rules.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
+    from kiosk.search.deferred import DeferredIndex
     from ui.i18n import LanguageSwitch
 
     if args.command == "enrol":
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     index = DeferredIndex(catalogue.matters, cache_dir() / "pinyin-spellings.json")
 
     if args.command == "gallery":
-        from ui.gallery import render_gallery
+        from ui.gallery.render import render_gallery
 
         files = render_gallery(args.directory, catalogue, index, settings, languages)
         print(f"{len(files)} screens written to {args.directory}")
@@ -192,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def enrol(url: str, code: str, label: str) -> int:
-    from kiosk.api_client import ApiError, CentralClient
-    from kiosk.credentials import CredentialStore, NoSecureStore
+    from kiosk.sync.api_client import ApiError, CentralClient
+    from kiosk.sync.enrolment import CredentialStore, NoSecureStore
 
     try:
         creds = CredentialStore().enrol(CentralClient(url), code, label)
@@ -221,9 +221,9 @@ class KioskGuards:
     @classmethod
     def start(cls, data: Path | None) -> KioskGuards | None:
         """None when another kiosk is running (it says so in the log)."""
-        from kiosk.crash import install_crash_hooks
-        from kiosk.logs import setup_file_logging
-        from kiosk.paths import data_dir
+        from kiosk.device.paths import data_dir
+        from kiosk.ops.crash import install_crash_hooks
+        from kiosk.ops.logs import setup_file_logging
         from ui.single_instance import claim
 
         folder = data or data_dir()
@@ -243,7 +243,7 @@ class KioskGuards:
         from PySide6.QtCore import qVersion
 
         import kiosk
-        from kiosk.diagnostics import export_bundle
+        from kiosk.ops.diagnostics import export_bundle
 
         return export_bundle(
             self.folder / "diagnostics", log_dir=self.folder / "logs",
@@ -303,7 +303,7 @@ class SyncHookup:
             self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
             self.store_path = (args.data or Path(self._folder.name)) / "kiosk.db"
         else:
-            from kiosk.paths import data_dir
+            from kiosk.device.paths import data_dir
 
             self.store_path = (args.data or data_dir()) / "kiosk.db"
 
@@ -311,13 +311,13 @@ class SyncHookup:
         """The credential store: the OS's, or for the demo one in memory, shared by the
         enrolment and staff sign-in (the staff PIN pepper must be the same for both)."""
         if self._keys is None:
-            from kiosk.credentials import CredentialStore, MemoryKeyring
+            from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 
             self._keys = CredentialStore(MemoryKeyring()) if self.args.demo else CredentialStore()
         return self._keys
 
     def staff_desk(self):
-        from kiosk.staff_desk import StaffDesk
+        from kiosk.staff.desk import StaffDesk
 
         return StaffDesk.open(self.store_path, self.keys())
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.api_client import CentralClient
-from kiosk.booking import BookingCalls
-from kiosk.credentials import DeviceCredentials
-from kiosk.outbox import Acting, Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
+from kiosk.booking.draft import BookingCalls
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.enrolment import DeviceCredentials
+from kiosk.sync.outbox import Acting, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 
 
 class CentralAccess:

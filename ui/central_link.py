@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import kiosk
-from kiosk.api_client import ApiError, CentralClient
-from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring, NoSecureStore
-from kiosk.outbox import Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import PULLS, Pull, SyncEngine, staff_pull
-from ui.sync_worker import SyncWorker
+from kiosk.sync.api_client import ApiError, CentralClient
+from kiosk.sync.engine import PULLS, Pull, SyncEngine, staff_pull
+from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring, NoSecureStore
+from kiosk.sync.outbox import Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
+from ui.workers.sync import SyncWorker
 
 log = logging.getLogger(__name__)
 

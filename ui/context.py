@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kiosk.catalogue import Catalogue
-from kiosk.deferred_index import DeferredIndex
-from kiosk.session import ResidentSession
-from kiosk.settings import Settings
+from kiosk.device.session import ResidentSession
+from kiosk.device.settings import Settings
+from kiosk.rules.catalogue import Catalogue
+from kiosk.search.deferred import DeferredIndex
 from ui.theme import Theme
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk.handoff import qr_matrix
-from kiosk.paths import data_dir
-from kiosk.settings import Settings
-from kiosk.slips import Slip
+from kiosk.booking.slips import Slip
+from kiosk.device.handoff import qr_matrix
+from kiosk.device.paths import data_dir
+from kiosk.device.settings import Settings
 from ui.i18n import translate
 from ui.theme import pick_font_family
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalogue import Catalogue
-from kiosk.deferred_index import DeferredIndex
-from kiosk.idle import IdlePolicy, IdleState
-from kiosk.session import ResidentSession
-from kiosk.settings import Settings
+from kiosk.device.idle import IdlePolicy, IdleState
+from kiosk.device.session import ResidentSession
+from kiosk.device.settings import Settings
+from kiosk.rules.catalogue import Catalogue
+from kiosk.search.deferred import DeferredIndex
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
 from ui.screens.base import Screen
@@ -45,7 +45,7 @@ from ui.widgets.long_press import LongPress
 from ui.widgets.speech_bar import SpeechBar
 
 if TYPE_CHECKING:
-    from kiosk.staff_desk import StaffDesk
+    from kiosk.staff.desk import StaffDesk
 
 log = logging.getLogger(__name__)
 
@@ -465,7 +465,7 @@ class KioskWindow(QWidget):
         return self.staff.acting()
 
     def _reload_hall_defaults(self) -> None:
-        from kiosk import hall_defaults
+        from kiosk.staff import hall_defaults
 
         desk = self.staff.desk()
         if desk is not None:

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.idle import IdlePolicy
-from kiosk.settings import Settings
+from kiosk.device.idle import IdlePolicy
+from kiosk.device.settings import Settings
 
 if TYPE_CHECKING:  # not at start-up: the staff side loads when staff first come
-    from kiosk.outbox import Identity
-    from kiosk.staff import StaffMember
-    from kiosk.staff_desk import SignIn, StaffDesk
-    from kiosk.sync import SyncStatus
+    from kiosk.staff.desk import SignIn, StaffDesk
+    from kiosk.staff.roster import StaffMember
+    from kiosk.sync.engine import SyncStatus
+    from kiosk.sync.outbox import Identity
 
 log = logging.getLogger(__name__)
 
@@ -95,14 +95,14 @@ class StaffMode(QObject):
         """For the outbox: the staff member signed in (and, assisting, for whom), else None."""
         if self.member is None:
             return None
-        from kiosk.outbox import Identity
+        from kiosk.sync.outbox import Identity
 
         return Identity(resident=self.resident, staff=self.member.number)
 
     # -- transitions ------------------------------------------------------------
 
     def sign_in(self, number: str, pin: str) -> SignIn:
-        from kiosk.staff_desk import SignIn
+        from kiosk.staff.desk import SignIn
 
         desk = self.desk()
         if desk is None:
@@ -118,7 +118,7 @@ class StaffMode(QObject):
 
     def begin_assist(self) -> str:
         """The resident said yes on the consent screen."""
-        from kiosk.audit import resident_reference
+        from kiosk.staff.audit import resident_reference
 
         assert self.member is not None
         self.resident = resident_reference()

@@ -1,4 +1,4 @@
-"""The theme: design tokens (kiosk.tokens) turned into fonts and one stylesheet.
+"""The theme: design tokens (kiosk.device.design_tokens) turned into fonts and one stylesheet.
 
 Widgets say what they are with a ``role`` property (``tile``, ``primary``,
 ``secondary``, ``danger``, ``row``, ``title``, …) and the stylesheet styles the
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QWidget
 
-from kiosk.tokens import PALETTE, Palette, Sizes, scale_for_screen, scaled, sizes_for
+from kiosk.device.design_tokens import PALETTE, Palette, Sizes, scale_for_screen, scaled, sizes_for
 
 #: font families tried in order; the CJK family must carry every glyph we show
 FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",

@@ -5,6 +5,11 @@
 
 The scoring is documented in :mod:`kiosk.search.index`. From the command line:
 ``python -m kiosk.search "QUERY" [--catalog FILE] [--limit N]``.
+
+``index`` (the ranking), ``spelling_cache`` (pinyin of each matter, kept on disk),
+``deferred`` (the index built when first needed or when the kiosk is idle).
+
+May import: ``kiosk.rules``. Never Qt or the UI.
 """
 
 from kiosk.search.index import Hit, SearchIndex, english_words, normalise

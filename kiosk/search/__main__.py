@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
+from kiosk.rules.catalogue import DEMO_CATALOGUE, CatalogueError, load_catalogue
 from kiosk.search.index import SearchIndex
 
 

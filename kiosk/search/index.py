@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import itemgetter
 
-from kiosk.catalogue import Matter
+from kiosk.rules.catalogue import Matter
 
 
 class _Pypinyin:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.certificates import sign
-from kiosk.scanning.decode import decode, opencv, pyzbar, to_gray, zxing
+from kiosk.ecert.scanning.decode import decode, opencv, pyzbar, to_gray, zxing
+from kiosk.ecert.verify import sign
 from tests.helpers.qr_frames import DISTORTIONS, scene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,10 +81,10 @@ def scan_to_card(rounds: int = 10) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from central.mint import mint, write_png
-    from kiosk.catalogue import load_catalogue
-    from kiosk.credentials import DeviceCredentials
-    from kiosk.deferred_index import DeferredIndex
-    from kiosk.settings import Settings
+    from kiosk.device.settings import Settings
+    from kiosk.rules.catalogue import load_catalogue
+    from kiosk.search.deferred import DeferredIndex
+    from kiosk.sync.enrolment import DeviceCredentials
     from ui.central_access import CentralAccess
     from ui.i18n import LanguageSwitch
     from ui.shell import KioskWindow

@@ -21,13 +21,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk import idnumber
-from kiosk.api_client import ApiError, CentralClient, Refused
-from kiosk.backoff import Backoff
-from kiosk.outbox import Identity, Outbox, utc_iso
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine
+from kiosk.rules import idnumber
+from kiosk.sync.api_client import ApiError, CentralClient, Refused
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.bench.central_process import TOKEN, central_process
 
 FLEET_KIOSKS = int(os.environ.get("FLEET_KIOSKS", 1000))

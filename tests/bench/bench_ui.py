@@ -48,9 +48,9 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.catalogue import load_catalogue
-    from kiosk.deferred_index import DeferredIndex
-    from kiosk.settings import Settings
+    from kiosk.device.settings import Settings
+    from kiosk.rules.catalogue import load_catalogue
+    from kiosk.search.deferred import DeferredIndex
     from tests.scripts_path import release_if_stale
     from ui.i18n import LanguageSwitch
     from ui.shell import KioskWindow

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from kiosk.catalogue import DEMO_CATALOGUE, CatalogueError, Fee, Matter, Text, load_catalogue
+from kiosk.rules.catalogue import DEMO_CATALOGUE, CatalogueError, Fee, Matter, Text, load_catalogue
 
 # (name, short name residents say, English, short English, department)
 OBJECTS = [

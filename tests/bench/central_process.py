@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk.api_client import ApiError, CentralClient
+from kiosk.sync.api_client import ApiError, CentralClient
 from ui.central_link import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine
 from central.app import create_app
 from central.models import Base
 from central.seed import DEMO_DIR
-from kiosk.idnumber import with_check_digit
+from kiosk.rules.idnumber import with_check_digit
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk import logs
+from kiosk.ops import logs
 
 
 @contextmanager

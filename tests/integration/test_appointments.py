@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import appointments, idnumber
-from kiosk.api_client import CentralClient
-from kiosk.booking import BookingCalls, BookingDraft, outcome, submit
-from kiosk.outbox import Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine
+from kiosk.booking import appointments
+from kiosk.booking.draft import BookingCalls, BookingDraft, outcome, submit
+from kiosk.rules import idnumber
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.outbox import Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 from tests.helpers.utc_clock import FakeUtcClock
 

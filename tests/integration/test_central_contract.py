@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from central.auth import new_enrolment_code
 from central.models import Device, Submission
 from central.seed import DEMO_ENROLMENT_CODE
-from kiosk.calendar import load_calendars
-from kiosk.catalogue import load_catalogue
+from kiosk.rules.calendar import load_calendars
+from kiosk.rules.catalogue import load_catalogue
 from tests.helpers.central_fixtures import booking_body, client_for, key, person_id
 
 PROBLEM = "application/problem+json"

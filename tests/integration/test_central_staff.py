@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 
 from central import cli
 from central.staff import DEMO_ACCOUNTS
-from kiosk.pin_hash import PinHash
+from kiosk.rules.pin_hash import PinHash
 from tests.helpers.central_fixtures import AUTH, client_for, fresh_pg, key, pg_url_or_skip
 from tests.helpers.central_server import running_central
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.api_client import CentralClient, Unreachable
+from kiosk.sync.api_client import CentralClient, Unreachable
 from ui.central_link import DemoCentral, enrol_demo
 
 
@@ -32,8 +32,8 @@ def test_the_demo_server_stops_and_comes_back_with_its_data(tmp_path):
 def test_demo_staff_sign_in_with_the_accounts_the_demo_server_sends(qapp, qtbot, tmp_path):
     """``kiosk --demo``: the sync worker and staff sign-in share one in-memory credential
     store, so the staff list it pulls (kept with the pepper) lets 0371 sign in."""
-    from kiosk.credentials import CredentialStore, MemoryKeyring
-    from kiosk.staff_desk import StaffDesk
+    from kiosk.staff.desk import StaffDesk
+    from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
     from ui.central_link import demo_worker
 
     keys = CredentialStore(MemoryKeyring())

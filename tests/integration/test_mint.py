@@ -10,9 +10,9 @@ from pathlib import Path
 import cv2
 import pytest
 
-from kiosk.api_client import CentralClient
-from kiosk.certificates import Checker, Outcome, TrustList
-from kiosk.scanning.decode import decode
+from kiosk.ecert.scanning.decode import decode
+from kiosk.ecert.verify import Checker, Outcome, TrustList
+from kiosk.sync.api_client import CentralClient
 from tests.helpers.central_server import running_central
 
 ROOT = Path(__file__).resolve().parents[2]

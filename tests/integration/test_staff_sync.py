@@ -11,14 +11,14 @@ import requests
 
 from central import cli
 from central.staff import DEMO_ACCOUNTS
-from kiosk.api_client import CentralClient
-from kiosk.credentials import CredentialStore, MemoryKeyring
-from kiosk.outbox import Outbox
-from kiosk.pulled import PulledCache
-from kiosk.staff import PULLED_NAME, PepperChanged, StaffMember, StaffRoster
-from kiosk.staff_desk import StaffDesk
-from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine, staff_pull
+from kiosk.staff.desk import StaffDesk
+from kiosk.staff.roster import PULLED_NAME, PepperChanged, StaffMember, StaffRoster
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.engine import SyncEngine, staff_pull
+from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
+from kiosk.sync.outbox import Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 from tests.helpers.utc_clock import FakeUtcClock
 

@@ -9,13 +9,13 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.api_client import CentralClient
-from kiosk.backoff import Backoff
-from kiosk.catalogue import parse_catalogue
-from kiosk.outbox import Identity, Outbox, utc_iso
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine
+from kiosk.rules.catalogue import parse_catalogue
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 from tests.helpers.lossy_proxy import lossy_proxy
 from tests.helpers.utc_clock import FakeUtcClock

@@ -14,12 +14,12 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from kiosk.api_client import CentralClient
-from kiosk.backoff import Backoff
-from kiosk.outbox import Identity, Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import SyncEngine
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.outbox import Identity, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 
 
 def main(db: str, url: str, token: str, total: int) -> int:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.outbox import Outbox
-from kiosk.store import LocalStore
+from kiosk.sync.outbox import Outbox
+from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,8 +19,8 @@ import requests
 from sqlalchemy import create_engine, func, select
 
 from central.models import Booking, Place
-from kiosk.calendar import load_calendars
-from kiosk.catalogue import load_catalogue
+from kiosk.rules.calendar import load_calendars
+from kiosk.rules.catalogue import load_catalogue
 from tests.helpers.central_fixtures import (
     AUTH,
     MONDAY_0800_LOCAL,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.contrast import contrast_ratio
+from kiosk.device.contrast import contrast_ratio
 
 #: runs that cannot be broken: Chinese text may wrap between any two characters
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")

@@ -17,7 +17,7 @@ def clock():
 def make_window(qtbot, qapp, demo_catalogue, demo_index, built_translations, clock):
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.settings import Settings
+    from kiosk.device.settings import Settings
     from ui.i18n import LanguageSwitch
     from ui.shell import KioskWindow
 

@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import idnumber, phone
-from kiosk.certificates import mask_name
+from kiosk.ecert.verify import mask_name
+from kiosk.rules import idnumber, phone
 
 #: digit runs of the ID number (and of the mobile) at least this long count as leaks
 MIN_RUN = 8
@@ -169,10 +169,10 @@ def _b64(part: str) -> str:
 
 
 def decode_qr(image: QImage | QPixmap) -> list[str]:
-    """The texts of the QR codes in an image (kiosk.scanning's decoder)."""
+    """The texts of the QR codes in an image (kiosk.ecert.scanning's decoder)."""
     import numpy as np
 
-    from kiosk.scanning.decode import decode
+    from kiosk.ecert.scanning.decode import decode
 
     if isinstance(image, QPixmap):
         image = image.toImage()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
-from ui.gallery import SIZES, visit_states
+from ui.gallery.render import SIZES, visit_states
 
 
 def reach_everything(window, catalogue, size, language, check):

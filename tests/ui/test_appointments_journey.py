@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import idnumber
-from kiosk.api_client import CentralClient
-from kiosk.backoff import Backoff
-from kiosk.credentials import DeviceCredentials
-from kiosk.outbox import Identity, utc_iso
+from kiosk.rules import idnumber
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.enrolment import DeviceCredentials
+from kiosk.sync.outbox import Identity, utc_iso
 from tests.helpers.central_server import running_central
 from tests.helpers.utc_clock import FakeUtcClock
 from ui.central_access import CentralAccess

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import idnumber
-from kiosk.api_client import CentralClient
-from kiosk.backoff import Backoff
-from kiosk.credentials import DeviceCredentials
-from kiosk.outbox import utc_iso
+from kiosk.rules import idnumber
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.enrolment import DeviceCredentials
+from kiosk.sync.outbox import utc_iso
 from tests.helpers.central_server import running_central
 from tests.helpers.utc_clock import FakeUtcClock
 from ui.central_access import CentralAccess
@@ -232,7 +232,7 @@ def pdf_text(path: str) -> str:
 def test_the_id_number_is_checked_on_the_keypad(make_window, qtbot):
     w = make_window(default_language="zh_CN")
     w.home()
-    w.session.booking = __import__("kiosk.booking", fromlist=["x"]).BookingDraft("GA-0001")
+    w.session.booking = __import__("kiosk.booking.draft", fromlist=["x"]).BookingDraft("GA-0001")
     w.go("book_who")
     who = w.screens["book_who"]
     type_on_keypad(who, "1101051949")
@@ -275,7 +275,7 @@ def test_times_are_the_halls_across_the_utc_date_line(make_window, qtbot, tmp_pa
 
 
 def test_a_missing_printer_is_reported_and_the_slip_saved_on_a4(make_window, tmp_path):
-    from kiosk.slips import booking_slip
+    from kiosk.booking.slips import booking_slip
     from ui.printing import print_slip
 
     w = make_window(default_language="en", printer_name="Front desk printer (gone)",

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
-from kiosk import logs
-from kiosk.crash import install_crash_hooks
+from kiosk.ops import logs
+from kiosk.ops.crash import install_crash_hooks
 from tests.helpers.log_files import kiosk_log, read_log
 from ui.app import TOO_MANY_ERRORS_EXIT, ErrorRecovery
 from ui.i18n import translate
@@ -50,7 +50,7 @@ def test_an_exception_in_a_timer_callback_is_logged_and_reported(hooks, log_dir,
     qtbot.waitUntil(lambda: len(hooks.errors) == 1)
     assert isinstance(hooks.errors[0], LookupError)
     text = logged(log_dir)
-    assert "CRITICAL kiosk.crash: unexpected error: LookupError" in text
+    assert "CRITICAL kiosk.ops.crash: unexpected error: LookupError" in text
     assert "in boom" in text  # the traceback
     assert "no booking for 110105********002X, mobile 138****8000" in text
     assert FULL_ID not in text and MOBILE not in text

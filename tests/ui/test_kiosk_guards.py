@@ -10,8 +10,8 @@ import zipfile
 
 import pytest
 
-from kiosk import logs
-from kiosk.settings import Settings
+from kiosk.device.settings import Settings
+from kiosk.ops import logs
 from ui.app import KioskGuards
 from ui.single_instance import InstanceLock
 

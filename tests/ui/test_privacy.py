@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import pytest
 
 from central.mint import SAMPLES, mint, write_png
-from kiosk.booking import BookingDraft
+from kiosk.booking.draft import BookingDraft
 from tests.helpers.central_server import running_central
 from tests.ui.privacy_sweep import Resident, sweep
 from tests.ui.test_booking_journey import connect, type_on_keypad, walk_to_review  # noqa: F401
@@ -44,8 +44,8 @@ class RawLog(logging.Handler):
 @pytest.fixture
 def places(tmp_path, monkeypatch, caplog):
     """A fresh temporary folder and cache (TMPDIR, tempfile.tempdir, XDG_CACHE_HOME),
-    a folder for slips, the kiosk's log file (kiosk.logs) and the raw log records."""
-    from kiosk import logs
+    a folder for slips, the kiosk's log file (kiosk.ops.logs) and the raw log records."""
+    from kiosk.ops import logs
 
     root = tmp_path / "sweep"
     folders = {name: root / name for name in ("tmp", "cache", "slips", "logs")}
@@ -176,8 +176,8 @@ def test_a_scanned_card_is_gone_after_done_and_after_use_for_booking(
 
 @pytest.fixture
 def staff_desk(tmp_path):
-    from kiosk.credentials import CredentialStore, MemoryKeyring
-    from kiosk.staff_desk import StaffDesk
+    from kiosk.staff.desk import StaffDesk
+    from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 
     desk = StaffDesk.open(tmp_path / "kiosk.db", CredentialStore(MemoryKeyring()))
     desk.roster.add_local("0371", "王芳", "assistant", PIN, datetime.now(UTC))
@@ -185,8 +185,8 @@ def staff_desk(tmp_path):
 
 
 def book_for(url, person):
-    from kiosk.api_client import CentralClient
-    from kiosk.outbox import utc_iso
+    from kiosk.sync.api_client import CentralClient
+    from kiosk.sync.outbox import utc_iso
 
     client = CentralClient(url, "test-token")
     day = next(d for d in client.get("/v1/halls/city_centre/availability",
@@ -273,7 +273,7 @@ def test_the_sweep_finds_each_kind_of_hold(make_window, qtbot, places, caplog, t
     assert any(x.endswith("slip.txt") for x in wheres)
     assert not any(x.endswith("masked.txt") for x in wheres)  # masked forms: allowed on slips
     assert "log records as written" in wheres  # the message as the code wrote it
-    assert "log file" not in wheres  # the file handler scrubbed it (kiosk.logs)
+    assert "log file" not in wheres  # the file handler scrubbed it (kiosk.ops.logs)
     QGuiApplication.clipboard().clear()
     shown.deleteLater()
     typed.deleteLater()

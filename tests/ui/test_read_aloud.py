@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from kiosk import idnumber, phone
-from ui.gallery import visit_states
-from ui.gallery_booking import booking_states
-from ui.gallery_speech import SilentSpeech
+from kiosk.rules import idnumber, phone
+from ui.gallery.booking import booking_states
+from ui.gallery.render import visit_states
+from ui.gallery.speech import SilentSpeech
 from ui.speech import ReadAloud, Said, pick_voice, without_secrets
 
 ID = "11010519491231002X"

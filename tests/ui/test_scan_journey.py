@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from central.mint import mint, write_png
-from kiosk.booking import BookingDraft
-from kiosk.certificates import Outcome
+from kiosk.booking.draft import BookingDraft
+from kiosk.ecert.verify import Outcome
 from tests.helpers.central_server import running_central
 from tests.ui.test_booking_journey import connect  # noqa: F401 (fixture)
 
@@ -86,7 +86,7 @@ def test_no_camera_offers_the_alternatives(make_window, qtbot, tmp_path):
 
 
 def test_the_card_wipes_itself(make_window, qtbot, tmp_path, code_png, monkeypatch):
-    from kiosk.certificates import Checker, TrustList
+    from kiosk.ecert.verify import Checker, TrustList
     from ui.screens import scan
 
     monkeypatch.setattr(scan, "CARD_SECONDS", 0.2)
@@ -151,9 +151,9 @@ def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_pat
     import uuid
 
     from central.mint import write_png
-    from kiosk.api_client import CentralClient
-    from kiosk.outbox import utc_iso
-    from kiosk.slips import voucher_text
+    from kiosk.booking.slips import voucher_text
+    from kiosk.sync.api_client import CentralClient
+    from kiosk.sync.outbox import utc_iso
 
     with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
         client = CentralClient(url, "test-token")

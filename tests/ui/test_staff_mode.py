@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel
 
-from kiosk import staff_cli
-from kiosk.api_client import CentralClient
-from kiosk.backoff import Backoff
-from kiosk.credentials import CredentialStore, DeviceCredentials, MemoryKeyring
-from kiosk.outbox import Identity
-from kiosk.staff_desk import StaffDesk
+from kiosk.staff import cli as staff_cli
+from kiosk.staff.desk import StaffDesk
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring
+from kiosk.sync.outbox import Identity
 from tests.helpers.central_server import running_central
 from tests.ui.test_booking_journey import first_enabled, type_on_keypad
 from ui.central_access import CentralAccess
@@ -387,7 +387,7 @@ def test_a_keyboard_types_the_number_and_pin_too(make_window, open_desk, qtbot):
 def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_desk, tmp_path):
     import zipfile
 
-    from kiosk.diagnostics import export_bundle
+    from kiosk.ops.diagnostics import export_bundle
 
     w, desk = staff_window(make_window, open_desk)
     # a booking the resident made earlier, still waiting: its body holds the full numbers

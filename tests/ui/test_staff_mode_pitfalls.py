@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QLineEdit
 
-from kiosk.credentials import PEPPER_ACCOUNT, SERVICE
+from kiosk.sync.enrolment import PEPPER_ACCOUNT, SERVICE
 from tests.ui.test_booking_journey import type_on_keypad
 from tests.ui.test_staff_mode import (  # noqa: F401  (fixtures)
     NUMBER,
@@ -126,7 +126,7 @@ def test_a_reset_credential_store_is_not_counted_as_wrong_pins(tmp_path, keys, w
     """When the pepper disappears from the credential store (a recreated login keyring),
     ``staff_pepper`` silently makes a new one: every local account then fails as a
     *wrong PIN*, each attempt counts towards the hard lock and is audited as a failure."""
-    from kiosk.staff_desk import StaffDesk
+    from kiosk.staff.desk import StaffDesk
 
     desk = StaffDesk.open(tmp_path / "kiosk.db", keys, wall=wall)
     desk.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))

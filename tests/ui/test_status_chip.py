@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from kiosk.backoff import Backoff
-from kiosk.credentials import DeviceCredentials
-from kiosk.outbox import Identity, Outbox, utc_iso
-from kiosk.store import LocalStore
-from kiosk.sync import SyncStatus
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.engine import SyncStatus
+from kiosk.sync.enrolment import DeviceCredentials
+from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 from ui.central_link import make_worker
 

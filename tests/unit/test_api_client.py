@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from kiosk.api_client import (
+from kiosk.sync.api_client import (
     BadResponse,
     CentralClient,
     Refused,

@@ -3,7 +3,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.backoff import Backoff
+from kiosk.sync.backoff import Backoff
 
 
 @given(st.integers(min_value=1, max_value=10_000), st.integers(0, 2**32))

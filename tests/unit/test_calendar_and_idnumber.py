@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk import idnumber
-from kiosk.calendar import CalendarError, load_calendars, parse_calendars
-from kiosk.catalogue import load_catalogue
+from kiosk.rules import idnumber
+from kiosk.rules.calendar import CalendarError, load_calendars, parse_calendars
+from kiosk.rules.catalogue import load_catalogue
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.certificates import Checker, Outcome, TrustList, mask_name, sign
+from kiosk.ecert.verify import Checker, Outcome, TrustList, mask_name, sign
 from tests.helpers.utc_clock import FakeUtcClock
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -195,7 +195,7 @@ def _one_outcome(text):
 
 
 def test_the_platforms_answer_for_an_opaque_token():
-    from kiosk.certificates import online_result
+    from kiosk.ecert.verify import online_result
 
     good = {"verdict": "valid", "checked_at": "2026-11-23T02:00:00Z", "certificate": {
         "ctype": "e_id", "name": "张小三", "idn": "11010519491231002X", "cno": "E-1",

@@ -13,8 +13,8 @@ import threading
 
 import pytest
 
-from kiosk import logs
-from kiosk.crash import FATAL_LOG, install_crash_hooks
+from kiosk.ops import logs
+from kiosk.ops.crash import FATAL_LOG, install_crash_hooks
 from tests.conftest import ROOT
 from tests.helpers.log_files import kiosk_log, read_log
 
@@ -45,7 +45,7 @@ def test_an_unexpected_exception_is_logged_scrubbed_and_reported(log_dir):
         error = raise_through(sys.excepthook)
     assert errors == [error]
     text = logged(log_dir)
-    assert "CRITICAL kiosk.crash: unexpected error: ValueError" in text
+    assert "CRITICAL kiosk.ops.crash: unexpected error: ValueError" in text
     assert "Traceback (most recent call last)" in text
     assert "ValueError: no booking for 110105********002X" in text
     assert FULL_ID not in text
@@ -91,7 +91,7 @@ def test_a_hard_crash_leaves_its_traceback_in_fatal_log(tmp_path):
     script = textwrap.dedent(f"""
         import faulthandler, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from kiosk.crash import install_crash_hooks
+        from kiosk.ops.crash import install_crash_hooks
         install_crash_hooks(sys.argv[1])
         faulthandler._sigsegv()
     """)

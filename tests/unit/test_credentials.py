@@ -6,8 +6,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from kiosk.api_client import CentralClient
-from kiosk.credentials import (
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.enrolment import (
     CredentialStore,
     DeviceCredentials,
     MemoryKeyring,

@@ -1,4 +1,4 @@
-from kiosk.deferred_index import DeferredIndex
+from kiosk.search.deferred import DeferredIndex
 
 
 def test_builds_once_on_first_search(demo_catalogue):
@@ -31,8 +31,8 @@ def test_spelling_cache_gives_the_same_index_without_pypinyin(demo_catalogue, tm
     assert again.warm().spelt_new == 0
     # in a fresh process, the cached build does not even import pypinyin
     code = (
-        "import sys; from pathlib import Path; from kiosk.catalogue import load_catalogue;"
-        "from kiosk.deferred_index import DeferredIndex;"
+        "import sys; from pathlib import Path; from kiosk.rules.catalogue import load_catalogue;"
+        "from kiosk.search.deferred import DeferredIndex;"
         f"i = DeferredIndex(load_catalogue().matters, Path({str(cache)!r}));"
         "assert i.search('sbk'); print('pypinyin' in sys.modules)"
     )

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kiosk.catalogue import (
+from kiosk.rules.catalogue import (
     DEMO_CATALOGUE,
     ELDERLY_THEME,
     MATERIAL_FORMS,

@@ -7,11 +7,11 @@ import zipfile
 
 import pytest
 
-from kiosk.diagnostics import export_bundle
-from kiosk.outbox import Identity, Outbox
-from kiosk.pulled import PulledCache
-from kiosk.settings import Settings
-from kiosk.store import LocalStore
+from kiosk.device.settings import Settings
+from kiosk.ops.diagnostics import export_bundle
+from kiosk.sync.outbox import Identity, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.helpers.utc_clock import FakeUtcClock
 
 FULL_ID = "11010519491231002X"
@@ -31,7 +31,7 @@ def log_dir(tmp_path):
     folder.mkdir()
     # written by an older kiosk, or by hand: the bundle scrubs again on the way out
     (folder / "kiosk.log").write_text(
-        f"2026-03-01 10:00:00 WARNING kiosk.booking: booking for {FULL_ID} mobile {MOBILE}\n"
+        f"2026-03-01 10:00:00 WARNING kiosk.booking.draft: booking for {FULL_ID} mobile {MOBILE}\n"
         f"2026-03-01 10:00:01 INFO kiosk: 预约已提交\n", encoding="utf-8")
     (folder / "kiosk.log.1").write_text(f"old ID {OLD_ID}\n", encoding="utf-8")
     (folder / "fatal.log").write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")

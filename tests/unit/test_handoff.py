@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.handoff import TemplateError, check_template, handoff_url, qr_matrix
+from kiosk.device.handoff import TemplateError, check_template, handoff_url, qr_matrix
 
 
 def test_url_carries_code_ticks_and_language():

@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.idle import IdlePolicy, IdleState
+from kiosk.device.idle import IdlePolicy, IdleState
 from tests.helpers.clock import FakeClock
 
 

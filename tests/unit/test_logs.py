@@ -6,8 +6,9 @@ import logging
 
 import pytest
 
-from kiosk import idnumber, logs
-from kiosk.logs import scrub
+from kiosk.ops import logs
+from kiosk.ops.logs import scrub
+from kiosk.rules import idnumber
 from tests.helpers.log_files import kiosk_log, read_log
 
 FULL_ID = "11010519491231002X"
@@ -65,7 +66,7 @@ def test_scrubbing_twice_changes_nothing_more():
 
 
 def test_a_logged_message_and_its_arguments_are_scrubbed(log_file):
-    log = logging.getLogger("kiosk.booking")
+    log = logging.getLogger("kiosk.booking.draft")
     log.warning("booking for %s, mobile %s refused", FULL_ID, MOBILE)
     log.info("预约 %s", "身份证 " + FULL_ID)
     text = read_log(log_file)
@@ -75,7 +76,7 @@ def test_a_logged_message_and_its_arguments_are_scrubbed(log_file):
 
 
 def test_an_exception_message_and_traceback_are_scrubbed(log_file):
-    log = logging.getLogger("kiosk.sync")
+    log = logging.getLogger("kiosk.sync.engine")
     try:
         raise ValueError(f"no booking for {FULL_ID} / {MOBILE}")
     except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.pin_guard import (
+from kiosk.staff.pin_guard import (
     FIRST_WAIT_S,
     FREE_FAILURES,
     HARD_LOCK_AT,
@@ -13,7 +13,7 @@ from kiosk.pin_guard import (
     PinGuard,
     wait_after,
 )
-from kiosk.store import LocalStore
+from kiosk.sync.store import LocalStore
 
 START = 1_800_000_000.0  # wall-clock seconds
 

@@ -1,4 +1,4 @@
-"""kiosk/pin_hash.py: the slow PIN hash the central server and the kiosk share."""
+"""kiosk/rules/pin_hash.py: the slow PIN hash the central server and the kiosk share."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.pin_hash import (
+from kiosk.rules.pin_hash import (
     DEFAULT_N,
     DEFAULT_P,
     DEFAULT_R,

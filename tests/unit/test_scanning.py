@@ -11,9 +11,9 @@ from pathlib import Path
 import cv2
 import pytest
 
-from kiosk.scanning.decode import decode
-from kiosk.scanning.sources import FolderSource, ImageSource, SourceError, open_source
-from kiosk.scanning.stable import StableReads
+from kiosk.ecert.scanning.decode import decode
+from kiosk.ecert.scanning.sources import FolderSource, ImageSource, SourceError, open_source
+from kiosk.ecert.scanning.stable import StableReads
 from tests.helpers.qr_frames import DISTORTIONS, scene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +76,7 @@ def test_the_command_line_prints_one_json_object_a_line(tmp_path):
     cv2.imwrite(str(tmp_path / "code.png"), scene("SHK-BOOKING:ABCD2345", 300))
     (tmp_path / "bad.png").write_bytes(b"no")
     out = subprocess.run(
-        [sys.executable, "-m", "kiosk.scanning", str(tmp_path / "code.png"), str(tmp_path / "bad.png")],
+        [sys.executable, "-m", "kiosk.ecert.scanning", str(tmp_path / "code.png"), str(tmp_path / "bad.png")],
         capture_output=True, text=True, cwd=ROOT,
     )
     lines = [json.loads(line) for line in out.stdout.splitlines()]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue import DEMO_CATALOGUE, Fee, Matter, Text
+from kiosk.rules.catalogue import DEMO_CATALOGUE, Fee, Matter, Text
 from kiosk.search import Hit, SearchIndex, normalise
 from kiosk.search import index as search_index
 

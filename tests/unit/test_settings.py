@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.settings import CONFIG_VERSION, Settings, load_settings, migrate
+from kiosk.device.settings import CONFIG_VERSION, Settings, load_settings, migrate
 
 
 def test_defaults_without_a_file(tmp_path):

@@ -3,7 +3,7 @@ trail, the pepper, the hall's defaults, the outbox's assisted and discard paths,
 and the staff pull. No Qt.
 
 scrypt costs ~50-70 ms a hash at the default cost: central accounts here are hashed
-at the lowest cost ``kiosk.pin_hash`` accepts (n = 2**12, ~20 ms), each once per run,
+at the lowest cost ``kiosk.rules.pin_hash`` accepts (n = 2**12, ~20 ms), each once per run,
 and wrong attempts that only need to count use malformed PINs (no hash at all).
 """
 
@@ -23,22 +23,12 @@ import keyring.errors
 import pytest
 from keyring.backends import fail
 
-from kiosk import hall_defaults
-from kiosk.api_client import CentralClient
-from kiosk.credentials import (
-    ACCOUNT,
-    PEPPER_ACCOUNT,
-    SERVICE,
-    CredentialStore,
-    MemoryKeyring,
-    NoSecureStore,
-)
-from kiosk.outbox import AUDIT_PATH, Identity, Outbox
-from kiosk.pin_guard import FREE_FAILURES, HARD_LOCK_AT
-from kiosk.pin_hash import PinHash, hash_pin
-from kiosk.pulled import PulledCache
-from kiosk.settings import Settings
-from kiosk.staff import (
+from kiosk.device.settings import Settings
+from kiosk.rules.pin_hash import PinHash, hash_pin
+from kiosk.staff import hall_defaults
+from kiosk.staff.desk import StaffDesk
+from kiosk.staff.pin_guard import FREE_FAILURES, HARD_LOCK_AT
+from kiosk.staff.roster import (
     PULLED_NAME,
     KeptPin,
     PepperChanged,
@@ -47,9 +37,19 @@ from kiosk.staff import (
     StaffRoster,
     roster_for_storage,
 )
-from kiosk.staff_desk import StaffDesk
-from kiosk.store import MIGRATIONS, SCHEMA_VERSION, LocalStore
-from kiosk.sync import SyncEngine, staff_pull
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.engine import SyncEngine, staff_pull
+from kiosk.sync.enrolment import (
+    ACCOUNT,
+    PEPPER_ACCOUNT,
+    SERVICE,
+    CredentialStore,
+    MemoryKeyring,
+    NoSecureStore,
+)
+from kiosk.sync.outbox import AUDIT_PATH, Identity, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import MIGRATIONS, SCHEMA_VERSION, LocalStore
 from tests.helpers.fault_server import Fault, fault_server
 from tests.helpers.utc_clock import FakeUtcClock
 
@@ -462,7 +462,7 @@ def test_without_a_secure_store_nobody_signs_in(tmp_path, wall, clock, caplog):
     desk = open_desk(tmp_path, CredentialStore(BrokenKeyring()), wall, clock)
     try:
         pull_into(desk.store, staff_list(WANG), PEPPER, clock())
-        with caplog.at_level(logging.ERROR, logger="kiosk.staff_desk"):
+        with caplog.at_level(logging.ERROR, logger="kiosk.staff.desk"):
             outcome = desk.sign_in("0371", "246810")
         assert outcome.result == "unavailable" and outcome.member is None
         assert "staff sign-in unavailable" in caplog.text
@@ -540,7 +540,7 @@ def test_a_bad_stored_hall_default_is_skipped_with_a_warning(store, clock, caplo
     with store.write() as db:
         db.execute("INSERT INTO hall_defaults VALUES ('default_elderly', '\"sure\"', 'x', 'y')")
         db.execute("INSERT INTO hall_defaults VALUES ('idle_seconds', '5', 'x', 'y')")
-    with caplog.at_level(logging.WARNING, logger="kiosk.hall_defaults"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.staff.hall_defaults"):
         settings = hall_defaults.applied(Settings.defaults(), store)
     assert settings.default_language == "en" and settings.default_elderly is False
     assert settings.idle_seconds == Settings.defaults().idle_seconds  # not a hall default

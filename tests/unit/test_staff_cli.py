@@ -7,9 +7,9 @@ import sys
 
 import keyring.errors
 
-from kiosk import staff_cli
-from kiosk.credentials import CredentialStore, MemoryKeyring
-from kiosk.staff_desk import StaffDesk
+from kiosk.staff import cli as staff_cli
+from kiosk.staff.desk import StaffDesk
+from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 
 
 class BrokenKeyring(MemoryKeyring):

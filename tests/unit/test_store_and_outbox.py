@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from kiosk.outbox import Identity, Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import SCHEMA_VERSION, LocalStore, StoreError
+from kiosk.sync.outbox import Identity, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import SCHEMA_VERSION, LocalStore, StoreError
 from tests.helpers.utc_clock import FakeUtcClock
 
 
@@ -155,7 +155,7 @@ def test_two_connections_opening_a_new_file_at_once_both_work(tmp_path):
 
 
 def test_a_version_1_database_is_migrated_with_its_items(tmp_path):
-    from kiosk.store import MIGRATIONS
+    from kiosk.sync.store import MIGRATIONS
 
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)

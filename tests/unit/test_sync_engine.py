@@ -7,12 +7,12 @@ import random
 
 import pytest
 
-from kiosk.api_client import CentralClient
-from kiosk.catalogue import DEMO_CATALOGUE
-from kiosk.outbox import Identity, Outbox
-from kiosk.pulled import PulledCache
-from kiosk.store import LocalStore
-from kiosk.sync import BAD_RESPONSE_LIMIT, PULLS, SyncEngine
+from kiosk.rules.catalogue import DEMO_CATALOGUE
+from kiosk.sync.api_client import CentralClient
+from kiosk.sync.engine import BAD_RESPONSE_LIMIT, PULLS, SyncEngine
+from kiosk.sync.outbox import Identity, Outbox
+from kiosk.sync.pulled import PulledCache
+from kiosk.sync.store import LocalStore
 from tests.helpers.fault_server import Fault, fault_server
 from tests.helpers.utc_clock import FakeUtcClock
 

@@ -2,10 +2,10 @@ from dataclasses import fields
 
 import pytest
 
-from kiosk.contrast import contrast_ratio
-from kiosk.tokens import ELDERLY, PALETTE, STANDARD, scale_for_screen, scaled
+from kiosk.device.contrast import contrast_ratio
+from kiosk.device.design_tokens import ELDERLY, PALETTE, STANDARD, scale_for_screen, scaled
 
-# every text colour and the backgrounds it is used on (see kiosk.tokens.Palette)
+# every text colour and the backgrounds it is used on (see kiosk.device.design_tokens.Palette)
 TEXT_PAIRS = [
     ("ink", "window"), ("ink", "surface"), ("ink_muted", "surface"), ("ink_muted", "window"),
     ("on_dark", "header"), ("on_dark", "primary"), ("on_dark", "primary_pressed"),

@@ -17,22 +17,23 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk import appointments, idnumber
-from kiosk.api_client import ApiError, Refused
-from kiosk.appointments import Appointment
-from kiosk.calendar import BookingRules
-from kiosk.slips import local_when, ticket_slip
+from kiosk.booking import appointments
+from kiosk.booking.appointments import Appointment
+from kiosk.booking.slips import local_when, ticket_slip
+from kiosk.rules import idnumber
+from kiosk.rules.calendar import BookingRules
+from kiosk.sync.api_client import ApiError, Refused
 from ui.i18n import translate
-from ui.outcome_watch import OutcomeWatch
 from ui.screens.booking import id_error_text, reason_text
 from ui.screens.steps import SlipActions, Step
-from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
+from ui.workers.outcome_watch import OutcomeWatch
+from ui.workers.tasks import Task, run_in_background
 
 #: how long a check-in, cancel or ticket waits for the server before saying so
 ANSWER_WAIT_MS = 8000

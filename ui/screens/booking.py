@@ -1,7 +1,7 @@
 """Booking an appointment, step by step: hall, day, time, who, check, result.
 
 The server decides (docs/api.md). Network calls run off the GUI thread
-(ui.tasks); when the central platform cannot be reached the journey goes on
+(ui.workers.tasks); when the central platform cannot be reached the journey goes on
 from the hall's calendar with places left unknown, and the booking is saved as
 a *request* in the outbox — never shown or printed as confirmed.
 """
@@ -16,9 +16,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from kiosk import idnumber, phone
-from kiosk.api_client import ApiError, Refused
-from kiosk.booking import (
+from kiosk.booking.draft import (
     UNKNOWN,
     BookingDraft,
     Day,
@@ -27,18 +25,20 @@ from kiosk.booking import (
     offline_slots,
     submit,
 )
-from kiosk.calendar import HallCalendar
-from kiosk.slips import booking_slip, local_when, voucher_text
+from kiosk.booking.slips import booking_slip, local_when, voucher_text
+from kiosk.rules import idnumber, phone
+from kiosk.rules.calendar import HallCalendar
+from kiosk.sync.api_client import ApiError, Refused
 from ui.i18n import plural, translate
-from ui.outcome_watch import OutcomeWatch
 from ui.screens.steps import SlipActions, Step
-from ui.tasks import Task, run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
+from ui.workers.outcome_watch import OutcomeWatch
+from ui.workers.tasks import Task, run_in_background
 
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_ZH = "一二三四五六日"

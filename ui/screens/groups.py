@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.catalogue import Department, Theme
+from kiosk.rules.catalogue import Department, Theme
 from ui.i18n import plural, translate
 from ui.screens.tiles import Tile, TileScreen
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalogue import Material, Matter
-from kiosk.handoff import TemplateError, handoff_url
+from kiosk.device.handoff import TemplateError, handoff_url
+from kiosk.rules.catalogue import Material, Matter
 from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role

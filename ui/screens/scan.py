@@ -1,7 +1,7 @@
 """扫码亮证: show your code to the camera, then the card, verified (or plainly refused).
 
 The camera runs only while the scan screen is shown. A code read the same on two
-frames running is checked (kiosk.certificates) and the card screen shows the
+frames running is checked (kiosk.ecert.verify) and the card screen shows the
 verdict; the card is wiped when the resident taps Done, after a short time, and
 at every session end. Without a camera the screen says so and offers the
 alternatives: type the ID number, or call staff.
@@ -17,14 +17,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk import idnumber
-from kiosk.certificates import Checker, Outcome, Result, TrustList, mask_name, online_result
+from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, mask_name, online_result
+from kiosk.rules import idnumber
 from ui.i18n import translate
 from ui.screens.base import Screen
-from ui.tasks import run_in_background
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.reading import ReadingArea
+from ui.workers.tasks import run_in_background
 
 #: the card wipes itself after this long without a tap
 CARD_SECONDS = 60
@@ -140,7 +140,7 @@ class ScanScreen(Screen):
         self.start_camera()
 
     def start_camera(self) -> None:
-        from ui.scan_worker import ScanWorker
+        from ui.workers.scan import ScanWorker
 
         self.stop_camera()
         self.worker = ScanWorker(self.deps.settings.camera, self)
@@ -179,7 +179,7 @@ class ScanScreen(Screen):
 
     def _open_voucher(self, reference: str, central) -> None:
         """This kiosk's own booking voucher: straight to the booking, to check in."""
-        from kiosk import appointments
+        from kiosk.booking import appointments
 
         client = central.calls().client
         self._checking = True

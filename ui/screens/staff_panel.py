@@ -20,10 +20,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
-from kiosk import hall_defaults
-from kiosk.booking import parse_time
-from kiosk.outbox import DEAD, OutboxItem
-from kiosk.store import StoreError
+from kiosk.booking.draft import parse_time
+from kiosk.staff import hall_defaults
+from kiosk.sync.outbox import DEAD, OutboxItem
+from kiosk.sync.store import StoreError
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
-from kiosk.staff_desk import SignIn
+from kiosk.staff.desk import SignIn
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.widgets.buttons import TextButton

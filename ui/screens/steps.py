@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from kiosk.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
-from kiosk.outbox import Outbox
+from kiosk.rules.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
+from kiosk.sync.outbox import Outbox
 from ui.screens.base import Screen
 from ui.theme import set_role
 
@@ -71,7 +71,7 @@ class SlipActions:
         self.say(result.message)
 
     def slip_to_phone(self) -> bool:
-        from kiosk.slips import slip_text
+        from kiosk.booking.slips import slip_text
 
         slip = self.slip()
         if slip is None:

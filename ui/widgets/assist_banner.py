@@ -18,7 +18,7 @@ from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 
 if TYPE_CHECKING:
-    from kiosk.staff import StaffMember
+    from kiosk.staff.roster import StaffMember
 
 
 class AssistBanner(QWidget):

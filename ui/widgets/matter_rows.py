@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from kiosk.catalogue import Catalogue, Matter
+from kiosk.rules.catalogue import Catalogue, Matter
 from ui.i18n import plural, translate
 from ui.widgets.buttons import TextButton
 

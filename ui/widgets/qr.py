@@ -1,4 +1,4 @@
-"""A QR code painted from its module matrix (kiosk.handoff.qr_matrix): crisp at any size."""
+"""A QR code painted from its module matrix (kiosk.device.handoff.qr_matrix): crisp at any size."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.handoff import qr_matrix
+from kiosk.device.handoff import qr_matrix
 
 
 class QrCode(QWidget):

@@ -17,7 +17,7 @@ from ui.i18n import plural, translate
 from ui.theme import set_role
 
 if TYPE_CHECKING:  # the sync engine (and requests) load only when the kiosk syncs
-    from kiosk.sync import SyncStatus
+    from kiosk.sync.engine import SyncStatus
 
 
 class StatusChip(QLabel):

@@ -1,0 +1,10 @@
+"""The shared rules: what the kiosk and the central server must agree on.
+
+The matter catalogue and hall calendars (when a hall is open and how it books),
+resident ID numbers and mobile numbers, staff PIN hashing, e-certificate code
+rules and times on the wire. Plain functions and data classes.
+
+May import: the standard library and small pure libraries. Never another part of
+``kiosk`` — this is the only package the server (``central``) may import, so
+everything here must stand on its own (an import-linter contract keeps it so).
+"""

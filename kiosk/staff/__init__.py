@@ -1,0 +1,9 @@
+"""Hall staff at the kiosk: accounts, PIN sign-in, the audit trail, the hall's defaults.
+
+``roster`` (the pulled staff list and PIN checks), ``pin_guard`` (growing waits,
+then a lock), ``desk`` (signing in: roster, guard and audit together), ``audit``
+(audit events sent through the outbox), ``hall_defaults`` (what staff set over
+kiosk.toml), ``cli`` (``kiosk staff …`` for the installer).
+
+May import: ``kiosk.rules``, ``kiosk.sync``, ``kiosk.device``. Never Qt or the UI.
+"""

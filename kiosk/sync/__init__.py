@@ -1,0 +1,12 @@
+"""Talking to the central platform: the local store, the outbox and the sync engine.
+
+``store`` (the kiosk's SQLite file: WAL, ``synchronous=FULL``, ``BEGIN IMMEDIATE``),
+``outbox`` (what residents and staff submit, kept until the platform has it),
+``api_client`` (HTTP with timeouts on every call and typed errors), ``backoff``
+(full jitter, ``Retry-After``), ``pulled`` (local copies replaced only whole),
+``engine`` (drains the outbox and refreshes the pulled copies), ``enrolment``
+(the device's id and token in the OS credential store).
+
+May import: ``kiosk.rules``, and ``kiosk.staff.roster`` for the staff list it pulls.
+Never Qt or the UI.
+"""

@@ -1,0 +1,312 @@
+"""The sync engine: drains the outbox and refreshes what the kiosk pulls.
+
+Plain Python with an injected clock, random source and client, so the tests
+drive it step by step; ``ui/`` runs ``SyncEngine.run`` on a worker thread.
+
+Draining is strictly in order of creation: only the oldest pending item may go
+out, and a transient failure (no network, 5xx, 429 …) stops the pass until the
+backoff delay has passed. A final refusal (any other 4xx) moves the item to the
+dead-letter list with the server's reason, and the next one goes. An answer
+that cannot be understood is retried a few times (the server keeps idempotent
+results, so asking again is safe) and then dead-lettered with that reason;
+only such answers count towards that limit, not network failures or 5xx.
+A 401/403 means the device's token is no longer accepted, not that the
+submission is wrong: nothing is dead-lettered, the line waits (with backoff)
+and the status shows the problem ``unauthorized`` until staff re-enrol.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.rules.catalogue import CatalogueError, parse_catalogue
+from kiosk.staff.roster import PULLED_NAME as STAFF_PULLED
+from kiosk.staff.roster import StaffError, pepper_id, roster_for_storage
+from kiosk.sync.api_client import ApiError, BadResponse, CentralClient, Refused, ServerBusy
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.outbox import Outbox
+from kiosk.sync.pulled import PulledCache
+
+BAD_RESPONSE_LIMIT = 5
+#: refusals that are an answer for the resident, shown on the screen where they asked,
+#: not a fault for staff (docs/api.md); anything else final is a dead letter
+RESIDENT_ANSWERS = frozenset({
+    "slot_full", "per_person_limit", "outside_booking_window", "too_short_notice",
+    "not_a_slot", "hall_closed", "matter_not_bookable", "outside_checkin_window",
+    "booking_cancelled", "booking_checked_in",
+})
+AUTH_STATUSES = frozenset({401, 403})
+UNAUTHORIZED = "unauthorized"
+DEFAULT_BACKOFF = Backoff()
+
+
+@dataclass(frozen=True, slots=True)
+class Pull:
+    name: str
+    path: str
+    shape: Mapping[str, type]
+    check: Callable[[Any], object] | None = None
+    #: what is kept of the answer, when not the answer as it came (the staff list)
+    keep: Callable[[Any], Any] | None = None
+    #: whether the kept copy may be revalidated (sent with its ETag); else pulled whole
+    reusable: Callable[[Any], bool] | None = None
+
+
+def _check_catalogue(body: Any) -> None:
+    try:
+        parse_catalogue(body)
+    except CatalogueError as exc:
+        raise BadResponse("bad_catalogue", f"the catalogue from the server is invalid: {exc}") from exc
+
+
+PULLS: tuple[Pull, ...] = (
+    Pull("catalogue", "/v1/catalogue", {"matters": list, "halls": list}, _check_catalogue),
+    Pull("halls", "/v1/halls", {"halls": list}),
+    Pull("trust_list", "/v1/trust-list", {"issued_at": str, "issuers": list}),
+)
+
+
+def staff_pull(pepper: bytes) -> Pull:
+    """The staff accounts, kept with each PIN hash keyed with the kiosk's pepper
+    (``kiosk.staff.roster``): never as they came."""
+
+    def keep(body: Any) -> Any:
+        try:
+            return roster_for_storage(body, pepper)
+        except StaffError as exc:
+            raise BadResponse("bad_staff_list", str(exc)) from exc
+
+    def reusable(kept: Any) -> bool:  # kept with this pepper (the store may have been reset)
+        return isinstance(kept, dict) and kept.get("pepper_id") == pepper_id(pepper)
+
+    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list}, keep=keep, reusable=reusable)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the header's status chip shows; ``online`` is None until first contact."""
+
+    online: bool | None = None
+    offline_since: datetime | None = None
+    pending: int = 0
+    dead: int = 0
+    last_contact: datetime | None = None
+    problem: str | None = None  # stable reason code of the last failure
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        client: CentralClient,
+        outbox: Outbox,
+        pulled: PulledCache,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        rng: random.Random | None = None,
+        backoff: Backoff = DEFAULT_BACKOFF,
+        pulls: tuple[Pull, ...] = PULLS,
+        pull_every_s: float = 300.0,
+        heartbeat_every_s: float = 60.0,
+        heartbeat_body: Callable[[], dict[str, Any]] | None = None,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        on_pulled: Callable[[str], None] | None = None,
+    ) -> None:
+        self.client = client
+        self.outbox = outbox
+        self.pulled = pulled
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._backoff = backoff
+        self._pulls = pulls
+        self._pull_every = pull_every_s
+        self._heartbeat_every = heartbeat_every_s
+        self._heartbeat_body = heartbeat_body
+        self._on_status = on_status
+        self._on_pulled = on_pulled
+        self._next_pull = 0.0
+        self._next_heartbeat = 0.0
+        self._pull_failures = 0
+        self._bad_responses: dict[str, int] = {}  # per item id, since this engine started
+        self._urgent = threading.Event()
+        self._status = SyncStatus()
+
+    # --- status --------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def _publish(self, **changes: Any) -> None:
+        counts = self.outbox.counts()
+        new = replace(self._status, pending=counts.pending, dead=counts.dead, **changes)
+        if new != self._status:
+            self._status = new
+            if self._on_status:
+                self._on_status(new)
+
+    def _contact(self) -> None:
+        self._publish(online=True, offline_since=None, last_contact=self._clock(), problem=None)
+
+    def _failure(self, error: ApiError) -> None:
+        if isinstance(error, Refused) and error.status in AUTH_STATUSES:
+            self._publish(online=True, offline_since=None, last_contact=self._clock(),
+                          problem=UNAUTHORIZED)
+            return
+        if isinstance(error, Refused):
+            self._contact()
+            return
+        since = self._status.offline_since if self._status.online is False else self._clock()
+        self._publish(online=False, offline_since=since, problem=error.reason)
+
+    # --- the outbox -----------------------------------------------------------
+    def urge(self) -> None:
+        """Something new was queued: try the line now, whatever the backoff says."""
+        self._urgent.set()
+
+    def drain(self, limit: int | None = None) -> int:
+        """Send due items in order until the line is empty or blocked; how many left."""
+        delivered = 0
+        urgent = self._urgent.is_set()
+        self._urgent.clear()
+        while limit is None or delivered < limit:
+            item = self.outbox.head()
+            if item is None:
+                break
+            now = self._clock()
+            # (a millisecond of slack: clocks with microsecond steps land just short)
+            if item.next_attempt_at > now.timestamp() + 0.001 and not urgent:
+                break
+            urgent = False
+            try:
+                resp = self.client.request(
+                    item.method, item.path, body=item.body, idempotency_key=item.id
+                )
+            except Refused as exc:
+                if exc.status in AUTH_STATUSES:  # the token, not the submission: wait
+                    self._retry_later(item.id, item.attempts, exc, None)
+                    break
+                finish = (self.outbox.mark_refused if exc.reason in RESIDENT_ANSWERS
+                          else self.outbox.mark_dead)
+                finish(item.id, exc.status, exc.problem, exc.reason, self._clock())
+                self._bad_responses.pop(item.id, None)
+                self._failure(exc)
+                delivered += 1
+                continue
+            except BadResponse as exc:
+                bad = self._bad_responses[item.id] = self._bad_responses.get(item.id, 0) + 1
+                if bad >= BAD_RESPONSE_LIMIT:
+                    self._bad_responses.pop(item.id, None)
+                    self.outbox.mark_dead(item.id, exc.status, None, exc.reason, self._clock())
+                    self._failure(exc)
+                    delivered += 1
+                    continue
+                self._retry_later(item.id, item.attempts, exc, None)
+                break
+            except ServerBusy as exc:
+                self._retry_later(item.id, item.attempts, exc, exc.retry_after)
+                break
+            except ApiError as exc:
+                self._retry_later(item.id, item.attempts, exc, None)
+                break
+            self.outbox.mark_sent(item.id, resp.status, resp.body, self._clock())
+            self._bad_responses.pop(item.id, None)
+            self._contact()
+            delivered += 1
+        self._publish()
+        return delivered
+
+    def _retry_later(self, item_id: str, attempts: int, error: ApiError, retry_after: float | None) -> None:
+        wait = self._backoff.delay(attempts + 1, self._rng, retry_after)
+        self.outbox.mark_retry(item_id, f"{error.reason}: {error}", self._clock().timestamp() + wait)
+        self._failure(error)
+
+    def next_attempt_in(self) -> float | None:
+        item = self.outbox.head()
+        if item is None:
+            return None
+        return max(0.0, item.next_attempt_at - self._clock().timestamp())
+
+    # --- pulls and heartbeat --------------------------------------------------
+    def refresh(self, force: bool = False) -> list[str]:
+        """Conditional pulls that are due; the names of the copies replaced."""
+        now = self._clock().timestamp()
+        if not force and now < self._next_pull:
+            return []
+        replaced = []
+        for pull in self._pulls:
+            try:
+                resp = self.client.pull(pull.path, self._etag(pull), pull.shape)
+                if resp.status == 304:
+                    self.pulled.touch(pull.name, self._clock())
+                else:
+                    if pull.check:
+                        pull.check(resp.body)
+                    body = pull.keep(resp.body) if pull.keep else resp.body
+                    self.pulled.replace(pull.name, resp.etag, body, self._clock())
+                    replaced.append(pull.name)
+            except ApiError as exc:
+                self._failure(exc)
+                self._pull_failures += 1
+                wait = self._backoff.delay(self._pull_failures, self._rng)
+                self._next_pull = self._clock().timestamp() + min(wait, self._pull_every)
+                return replaced
+            self._contact()
+        self._pull_failures = 0
+        self._next_pull = self._clock().timestamp() + self._pull_every
+        for name in replaced:
+            if self._on_pulled:
+                self._on_pulled(name)
+        return replaced
+
+    def _etag(self, pull: Pull) -> str | None:
+        if pull.reusable is not None:
+            kept = self.pulled.get(pull.name)
+            if kept is None or not pull.reusable(kept.body):
+                return None
+        return self.pulled.etag(pull.name)
+
+    def heartbeat(self, force: bool = False) -> None:
+        now = self._clock()
+        if self._heartbeat_body is None or (not force and now.timestamp() < self._next_heartbeat):
+            return
+        self._next_heartbeat = now.timestamp() + self._heartbeat_every
+        counts = self.outbox.counts()
+        body = {"sent_at": now.isoformat().replace("+00:00", "Z"),
+                "outbox": {"pending": counts.pending, "dead": counts.dead},
+                **self._heartbeat_body()}
+        try:
+            self.client.post("/v1/devices/me/heartbeat", body)
+        except ApiError as exc:
+            self._failure(exc)
+        else:
+            self._contact()
+
+    # --- the loop -----------------------------------------------------------
+    def step(self) -> float:
+        """One round of work; seconds until the next round is worth doing."""
+        self.drain()
+        self.refresh()
+        self.heartbeat()
+        now = self._clock().timestamp()
+        waits = [max(0.0, self._next_pull - now)]
+        if self._heartbeat_body is not None:
+            waits.append(max(0.0, self._next_heartbeat - now))
+        head = self.next_attempt_in()
+        if head is not None:
+            waits.append(head)
+        return min(waits)
+
+    def run(self, stop: threading.Event, wake: threading.Event, max_wait: float = 5.0) -> None:
+        """Work until ``stop`` is set; ``wake`` cuts a wait short (see ``urge``)."""
+        while not stop.is_set():
+            try:
+                wait = self.step()
+            except Exception as exc:  # noqa: BLE001 - the worker must outlive any one failure
+                self._publish(problem=f"internal: {type(exc).__name__}")
+                wait = max_wait
+            wake.wait(timeout=min(wait, max_wait))
+            wake.clear()

@@ -1,0 +1,243 @@
+"""The booking screens for the gallery, reached as a resident reaches them.
+
+The gallery has no central server: the window gets a central access whose
+server cannot be reached, so the day and time steps show what a kiosk shows
+offline (the hall calendar, places unknown). The result screen's three
+outcomes are shown from outbox items finished with sample answers, the way the
+sync engine finishes them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.booking.draft import BookingDraft, offline_days, offline_slots, submit
+from kiosk.sync.enrolment import DeviceCredentials
+from kiosk.sync.outbox import utc_iso
+from ui.central_access import CentralAccess
+from ui.shell import KioskWindow
+
+SAMPLE_ID = "11010519491231002X"
+SAMPLE_MOBILE = "13800138000"
+UNREACHABLE = "http://127.0.0.1:9"  # the discard port: refused at once
+
+
+def gallery_central(w: KioskWindow) -> CentralAccess:
+    if w.central is None:
+        folder = tempfile.TemporaryDirectory(prefix="kiosk-gallery-")
+        creds = DeviceCredentials("gallery", "gallery", "city_centre", UNREACHABLE)
+        w.central = CentralAccess(creds, Path(folder.name) / "kiosk.db", lambda: None,
+                                  timeout=(0.2, 0.2))
+        w.central.folder = folder  # removed with the access
+    return w.central
+
+
+def _wait(screen, seconds: float = 5.0) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while getattr(screen, "busy", False) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def _draft(w: KioskWindow, step: str) -> BookingDraft:
+    gallery_central(w)
+    w.home()
+    draft = BookingDraft("GA-0001")
+    w.session.booking = draft
+    if step == "hall":
+        return draft
+    draft.hall = "city_centre"
+    if step == "day":
+        return draft
+    cal = w.screens["book_day"].calendar()
+    now = datetime.now(UTC)
+    draft.day = offline_days(cal, now)[0].day
+    if step == "time":
+        return draft
+    draft.slot = offline_slots(cal, draft.day, now)[0]
+    draft.id_number, draft.phone = SAMPLE_ID, SAMPLE_MOBILE
+    return draft
+
+
+def _go(w: KioskWindow, name: str, **kwargs) -> None:
+    w.go(name, **kwargs)
+    _wait(w.screens[name])
+
+
+def _who_with_errors(w: KioskWindow) -> None:
+    _draft(w, "time")
+    _go(w, "book_who")
+    who = w.screens["book_who"]
+    for ch in "1101051949":
+        who.keypad.keys[ch].click()
+    who.next_button.click()  # the error is shown next to the box
+
+
+def _result(w: KioskWindow, outcome: str) -> None:
+    draft = _draft(w, "who")
+    central = w.central
+    item = submit(central.outbox, draft, datetime.now(UTC))
+    now = datetime.now(UTC)
+    if outcome == "confirmed":
+        central.outbox.mark_sent(item.id, 201, {
+            "booking_id": "sample", "reference": "SAMPLE01", "status": "confirmed",
+            "hall": draft.hall, "matter": draft.matter, "start": utc_iso(draft.slot.start),
+        }, now)
+    elif outcome == "refused":
+        alternatives = [{"start": utc_iso(s.start), "end": utc_iso(s.end), "capacity": 4,
+                         "remaining": 1} for s in offline_slots(
+                             w.screens["book_day"].calendar(), draft.day, now)[1:4]]
+        central.outbox.mark_refused(item.id, 409,
+                                    {"code": "slot_full", "alternatives": alternatives},
+                                    "slot_full", now)
+    w.go("book_result", wait_ms=0)
+
+
+def booking_states() -> dict[str, Callable[[KioskWindow], None]]:
+    return {
+        "book_hall": lambda w: (_draft(w, "hall"), _go(w, "book_hall")),
+        "book_day": lambda w: (_draft(w, "day"), _go(w, "book_day")),
+        "book_time": lambda w: (_draft(w, "time"), _go(w, "book_time", offline=True)),
+        "book_who": _who_with_errors,
+        "book_review": lambda w: (_draft(w, "who"), _go(w, "book_review")),
+        "book_result-confirmed": lambda w: _result(w, "confirmed"),
+        "book_result-request": lambda w: _result(w, "request"),
+        "book_result-refused": lambda w: _result(w, "refused"),
+    }
+
+
+def _sample_appointments(w: KioskWindow) -> None:
+    from kiosk.booking.appointments import Appointment
+
+    gallery_central(w)
+    w.home()
+    now = datetime.now(UTC)
+    start = now.replace(minute=0, second=0, microsecond=0)
+    session = w.session
+    session.lookup_id = SAMPLE_ID
+    session.appointments = [
+        Appointment("confirmed", "city_centre", "GA-0001", start, reference="SAMPLE01",
+                    booking_id="sample-1"),
+        Appointment("waiting", "city_centre", "RS-0001", start.replace(hour=(start.hour + 2) % 24)),
+        Appointment("refused", "city_centre", "JG-0001", start, reason="slot_full"),
+    ]
+
+
+def _appointment(w: KioskWindow, step: str) -> None:
+    from kiosk.booking.draft import Outcome
+
+    _sample_appointments(w)
+    w.go("appointment", index=0)
+    screen = w.screens["appointment"]
+    if step == "confirm-cancel":
+        screen.cancel_button.click()
+    elif step == "checked-in":
+        screen.check_in_button.click()
+        screen._answered(Outcome("confirmed", booking={
+            "booking": {"status": "checked_in", "hall": "city_centre", "matter": "GA-0001",
+                        "start": utc_iso(w.session.appointments[0].start),
+                        "reference": "SAMPLE01", "booking_id": "sample-1"},
+            "ticket": {"number": "PGA003", "priority": True, "hall": "city_centre",
+                       "matter": "GA-0001", "issued_at": utc_iso(datetime.now(UTC))},
+        }))
+
+
+def _walk_in(w: KioskWindow, numbered: bool) -> None:
+    from kiosk.booking.draft import Outcome
+
+    gallery_central(w)
+    w.home()
+    w.go("walk_in")
+    if numbered:
+        screen = w.screens["walk_in"]
+        screen._answered(Outcome("confirmed", booking={
+            "number": "GA012", "priority": False, "hall": "city_centre", "matter": "GA-0001",
+            "issued_at": utc_iso(datetime.now(UTC))}))
+
+
+def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
+    def lookup_error(w: KioskWindow) -> None:
+        gallery_central(w)
+        w.home()
+        w.go("appointments")
+        screen = w.screens["appointments"]
+        for ch in "1101051949":
+            screen.keypad.keys[ch].click()
+        screen.find_button.click()
+
+    return {
+        "appointments": lookup_error,
+        "appointment_list": lambda w: (_sample_appointments(w), w.go("appointment_list")),
+        "appointment": lambda w: _appointment(w, "details"),
+        "appointment-cancel": lambda w: _appointment(w, "confirm-cancel"),
+        "appointment-checked_in": lambda w: _appointment(w, "checked-in"),
+        "walk_in": lambda w: _walk_in(w, False),
+        "walk_in-number": lambda w: _walk_in(w, True),
+    }
+
+
+def _sample_result(ctype: str, outcome, status: str = "valid"):
+    """A card as the checker would give it, with the sample holder (gallery only)."""
+    from kiosk.ecert.verify import Certificate, Result
+
+    now = datetime.now(UTC)
+    issuer = {"e_id": ("公安部", "Ministry of Public Security"),
+              "e_driving_licence": ("公安部交通管理局", "Traffic Management Bureau, MPS"),
+              "e_social_security": ("人力资源和社会保障部", "Ministry of Human Resources and Social Security")}
+    zh, en = issuer[ctype]
+    cert = Certificate(ctype, "张小三", SAMPLE_ID, "E-110105-0001", "sample", None, None, status)
+    return Result(outcome, cert, {"zh": zh, "en": en}, now, now.replace(hour=0, minute=0))
+
+
+def _scan(w: KioskWindow, camera_works: bool) -> None:
+    import numpy as np
+
+    from kiosk.device.handoff import qr_matrix
+    from ui.workers.scan import to_qimage
+
+    w.home()
+    w.go("scan")
+    screen = w.screens["scan"]
+    if camera_works:  # what the camera would show: a code held up in the frame
+        screen.stop_camera()
+        m = np.array(qr_matrix("SHK-GALLERY-SAMPLE-CODE " * 8), dtype=np.uint8)
+        code = np.kron(np.pad(np.where(m == 1, 0, 255), 4, constant_values=255),
+                       np.ones((6, 6))).astype(np.uint8)
+        frame = np.full((720, 1280), 70, np.uint8)
+        y, x = (720 - code.shape[0]) // 2, (1280 - code.shape[1]) // 2
+        frame[y:y + code.shape[0], x:x + code.shape[1]] = code
+        screen.preview.show_image(to_qimage(frame))
+        screen.message.hide()
+    else:
+        _wait_for(lambda: screen.message.isVisible())
+
+
+def _wait_for(condition, seconds: float = 5.0) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def scan_states() -> dict[str, Callable[[KioskWindow], None]]:
+    from kiosk.ecert.verify import Outcome
+
+    return {
+        "scan": lambda w: _scan(w, True),
+        "scan-no_camera": lambda w: _scan(w, False),
+        "card": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_id", Outcome.VERIFIED_OFFLINE))),
+        "card-abnormal": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_driving_licence", Outcome.VERIFIED_OFFLINE, "abnormal"))),
+        "card-revoked": lambda w: (w.home(), w.go("card", result=_sample_result(
+            "e_social_security", Outcome.REVOKED, "revoked"))),
+    }

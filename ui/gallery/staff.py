@@ -1,0 +1,94 @@
+"""Staff and assisted mode for the gallery: the PIN pad (empty, wrong PIN, waiting,
+locked), the staff panel with a dead letter (and its discard reasons), the
+resident's consent, an assisted screen with the banner, and the hand-back.
+
+The gallery's windows get a staff desk on a temporary database with an
+in-memory credential store and one sample account, 0371 王芳 (assistant).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kiosk.staff.desk import StaffDesk
+from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
+from kiosk.sync.outbox import Identity
+from ui.shell import KioskWindow
+
+NUMBER, PIN = "0371", "246810"
+
+
+def gallery_desk(w: KioskWindow) -> StaffDesk:
+    desk = w.staff.desk()
+    if desk is None:
+        folder = tempfile.TemporaryDirectory(prefix="kiosk-gallery-staff-")
+        made = StaffDesk.open(Path(folder.name) / "kiosk.db", CredentialStore(MemoryKeyring()))
+        made.folder = folder  # removed with the desk
+        made.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
+        w.staff.use_desk(lambda: made)
+        desk = made
+    desk.guard.unlock()
+    return desk
+
+
+def _pin_pad(w: KioskWindow, failures: int = 0, wrong_typed: bool = False) -> None:
+    desk = gallery_desk(w)
+    for _ in range(failures):
+        desk.guard.record_failure()
+    w.enter_staff()
+    screen = w.current
+    if wrong_typed:
+        for ch in NUMBER:
+            screen.keypad.key.emit(ch)
+        screen.next_button.click()
+        for ch in "111111":
+            screen.keypad.key.emit(ch)
+        screen.next_button.click()
+
+
+def _signed_in(w: KioskWindow) -> None:
+    gallery_desk(w)
+    w.staff.sign_in(NUMBER, PIN)
+
+
+def _panel(w: KioskWindow, discarding: bool = False) -> None:
+    desk = gallery_desk(w)
+    if not desk.outbox.items("dead"):
+        now = datetime.now(UTC)
+        item = desk.outbox.enqueue("ticket", "POST", "/v1/tickets",
+                                   {"hall": "city_centre", "matter": "x", "priority": False}, Identity(), now)
+        desk.outbox.mark_dead(item.id, 422, {"code": "unknown_matter"}, "unknown_matter", now)
+    _signed_in(w)
+    w.go("staff_panel")
+    if discarding:
+        screen = w.current
+        screen.dead_rows[0][3].click()
+
+
+def _assisted(w: KioskWindow) -> None:
+    _signed_in(w)
+    w.go("staff_panel")
+    w.current.assist_button.click()
+    w.current.yes.click()
+
+
+def _hand_back(w: KioskWindow) -> None:
+    _assisted(w)
+    w.banner.button.click()
+
+
+def staff_states() -> dict[str, Callable[[KioskWindow], None]]:
+    return {
+        "staff_sign_in": lambda w: _pin_pad(w),
+        "staff_sign_in-wrong": lambda w: _pin_pad(w, wrong_typed=True),
+        "staff_sign_in-wait": lambda w: _pin_pad(w, failures=5),
+        "staff_sign_in-locked": lambda w: _pin_pad(w, failures=10),
+        "staff_panel": lambda w: _panel(w),
+        "staff_panel-discard": lambda w: _panel(w, discarding=True),
+        "assist_consent": lambda w: (_signed_in(w), w.go("assist_consent")),
+        "assisted": _assisted,
+        "hand_back": _hand_back,
+    }
