@@ -12,7 +12,8 @@ import hmac
 import re
 import secrets
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from central import slots, tickets
 from central.clock import wire
+from central.db import rows_changed
 from central.models import Booking, Place, Ticket
 from central.problems import Problem
 from central.reference import Reference
@@ -72,7 +74,7 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
-def view(booking: Booking, timezone: str, ticket: Ticket | None) -> dict:
+def view(booking: Booking, timezone: str, ticket: Ticket | None) -> dict[str, Any]:
     return {
         "booking_id": booking.booking_id,
         "reference": booking.reference,
@@ -88,13 +90,13 @@ def view(booking: Booking, timezone: str, ticket: Ticket | None) -> dict:
     }
 
 
-def booking_view(session: Session, ref: Reference, booking: Booking) -> dict:
+def booking_view(session: Session, ref: Reference, booking: Booking) -> dict[str, Any]:
     calendar = ref.calendar(booking.hall)
     ticket = session.get(Ticket, booking.ticket_id) if booking.ticket_id else None
     return view(booking, calendar.timezone if calendar else "UTC", ticket)
 
 
-def _limit_reached(session: Session, person: str, matter: str, local_day) -> bool:  # type: ignore[no-untyped-def]
+def _limit_reached(session: Session, person: str, matter: str, local_day: date) -> bool:
     return session.scalar(
         select(Booking.booking_id).where(
             Booking.person_hmac == person, Booking.matter == matter,
@@ -109,7 +111,7 @@ def _per_person_limit() -> Problem:
 
 
 def confirm(session: Session, ref: Reference, secret: bytes, request: BookingIn, now: datetime,
-            device_id: str) -> dict:
+            device_id: str) -> dict[str, Any]:
     hall, matter, start = request.hall, request.matter, request.start
     calendar, _ = slots.bookable(ref, hall, matter)
     number = valid_id_number(request.person.id_number)
@@ -164,7 +166,7 @@ def find_by_reference(session: Session, reference: str) -> Booking:
     return booking
 
 
-def lookup(session: Session, ref: Reference, secret: bytes, id_number: str) -> dict:
+def lookup(session: Session, ref: Reference, secret: bytes, id_number: str) -> dict[str, Any]:
     person = person_key(secret, valid_id_number(id_number))
     rows = session.scalars(
         select(Booking).where(Booking.person_hmac == person)
@@ -175,16 +177,16 @@ def lookup(session: Session, ref: Reference, secret: bytes, id_number: str) -> d
 
 def _set_status(session: Session, booking_id: str, status: str, **values: object) -> bool:
     """Move a confirmed booking on, only if it is still confirmed (a conditional write)."""
-    changed = session.execute(
+    changed = rows_changed(session.execute(
         update(Booking)
         .where(Booking.booking_id == booking_id, Booking.status == "confirmed")
         .values(status=status, **values)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     return changed == 1
 
 
-def cancel(session: Session, ref: Reference, booking_id: str, now: datetime) -> dict:
+def cancel(session: Session, ref: Reference, booking_id: str, now: datetime) -> dict[str, Any]:
     booking = find(session, booking_id)
     place_id = booking.place_id
     cancelled = booking.status == "confirmed" and _set_status(
@@ -199,7 +201,7 @@ def cancel(session: Session, ref: Reference, booking_id: str, now: datetime) -> 
 
 
 def check_in(session: Session, ref: Reference, booking_id: str, now: datetime,
-             device_id: str) -> dict:
+             device_id: str) -> dict[str, Any]:
     booking = find(session, booking_id)
     calendar = ref.calendar(booking.hall)
     matter = ref.matter(booking.matter)

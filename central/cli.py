@@ -18,8 +18,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from central.app import DEFAULT_DATABASE_URL
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from central.models import StaffAccount
 
 _ENV_PREFIX = "KIOSK_CENTRAL_"
 
@@ -56,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _staff_parser(commands) -> None:  # type: ignore[no-untyped-def]
+def _staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     staff = commands.add_parser("staff", help="staff accounts: add, list, deactivate, set-pin")
     actions = staff.add_subparsers(dest="staff_command", required=True)
     pin_help = "read the PIN from one line of standard input (for scripts), not twice from the terminal"
@@ -81,7 +87,7 @@ def _staff_parser(commands) -> None:  # type: ignore[no-untyped-def]
     set_pin.add_argument("--pin-stdin", action="store_true", help=pin_help)
 
 
-def make_app_from_environment():  # type: ignore[no-untyped-def]
+def make_app_from_environment() -> FastAPI:
     """The app for uvicorn's workers (``--workers`` > 1 needs an import string)."""
     from central.app import create_app
 
@@ -176,7 +182,7 @@ def _staff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_accounts(accounts) -> None:  # type: ignore[no-untyped-def]
+def _print_accounts(accounts: Sequence[StaffAccount]) -> None:
     from central.clock import wire
 
     if not accounts:

@@ -24,4 +24,5 @@ class Context:
 
 
 def context(request: Request) -> Context:
-    return request.app.state.context
+    ctx: Context = request.app.state.context
+    return ctx

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from central.context import Context
+from central.db import rows_changed
 from central.models import IdempotencyRecord
 from central.problems import MEDIA_TYPE as PROBLEM_MEDIA_TYPE
 from central.problems import Problem
@@ -116,14 +117,14 @@ def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work
                 if refusal.status >= 500:
                     raise  # "retry later" is no final outcome: roll back, free the key (below)
                 status, text, media_type = refusal.status, _encode(refusal.body()), PROBLEM_MEDIA_TYPE
-            finished = session.execute(
+            finished = rows_changed(session.execute(
                 update(IdempotencyRecord)
                 .where(IdempotencyRecord.key == request.key)
                 .where(IdempotencyRecord.state == "in_flight")
                 .where(IdempotencyRecord.attempt == attempt)
                 .values(state="done", status_code=status, response_body=text,
                         media_type=media_type, finished_at=ctx.now())
-            ).rowcount
+            ))
             if finished != 1:
                 raise _LostClaim
     except _LostClaim:
@@ -152,13 +153,13 @@ def _claim(ctx: Context, request: IdempotentRequest, device_id: str) -> str | Re
                 answer = _existing(row, request, now)
                 if answer is not None:
                     return answer
-                taken = session.execute(
+                taken = rows_changed(session.execute(
                     update(IdempotencyRecord)
                     .where(IdempotencyRecord.key == request.key)
                     .where(IdempotencyRecord.state == "in_flight")
                     .where(IdempotencyRecord.attempt == row.attempt)
                     .values(attempt=attempt, started_at=now, device_id=device_id)
-                ).rowcount
+                ))
                 if taken == 1:
                     return attempt
         except IntegrityError:

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from kiosk.ecert.verify import MAX_CODE_LIFETIME, sign
+import jwt
+
+from kiosk.rules.ecert_codes import JWS_TYPE, MAX_CODE_LIFETIME, TOKEN_PREFIX
+from kiosk.rules.qr_code import qr_matrix
 
 KEYS = Path(__file__).resolve().parent.parent / "resources" / "demo" / "issuer_private_keys.json"
 
@@ -48,15 +53,21 @@ def mint(kind: str, *, now: datetime | None = None, expired: bool = False,
     return sign(claims, keys[issuer])
 
 
+def sign(claims: Mapping[str, Any], private_jwk: Mapping[str, Any]) -> str:
+    """A compact JWS over ``claims``, as an issuer signs a code (the demo issuer and the tests)."""
+    key = jwt.PyJWK(dict(private_jwk), algorithm="EdDSA").key
+    payload = json.dumps(dict(claims), ensure_ascii=False, separators=(",", ":")).encode()
+    return jwt.PyJWS().encode(payload, key, algorithm="EdDSA",
+                              headers={"kid": private_jwk["kid"], "typ": JWS_TYPE})
+
+
 def write_png(text: str, path: Path, module_px: int = 8) -> None:
     import cv2
     import numpy as np
 
-    from kiosk.device.handoff import qr_matrix
-
     m = np.array(qr_matrix(text), dtype=np.uint8)
-    img = np.pad(np.where(m == 1, 0, 255).astype(np.uint8), 4, constant_values=255)
-    img = cv2.resize(img, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
+    small = np.pad(np.where(m == 1, 0, 255).astype(np.uint8), 4, constant_values=255)
+    img = cv2.resize(small, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
     if not cv2.imwrite(str(path), img):
         raise OSError(f"cannot write {path}")
 
@@ -70,7 +81,7 @@ def mint_opaque(db_url: str, kind: str, *, now: datetime | None = None, revoked:
 
     ctype, issuer, name, idn, cno = SAMPLES[kind]
     now = now or datetime.now(UTC)
-    token = "ECTOKEN:" + secrets.token_urlsafe(24)
+    token = TOKEN_PREFIX + secrets.token_urlsafe(24)
     claims = {"ctype": ctype, "name": name, "idn": idn, "cno": cno, "vfrom": "2020-01-01",
               "vuntil": "2040-12-31", "status": "revoked" if revoked else "valid"}
     ctx = create_app(db_url).state.context

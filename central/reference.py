@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from central.models import Document
 from kiosk.rules.calendar import HallCalendar, parse_calendars
 from kiosk.rules.catalogue import Catalogue, Matter, parse_catalogue
+from kiosk.rules.wire_time import parse_time
 
 CATALOGUE = "catalogue"
 CALENDARS = "calendars"
@@ -87,7 +88,7 @@ def reissued(trust_list: Served, now: datetime) -> Served:
     ``issued_at`` is the start of the current UTC day, never older than the seed's), so
     a kiosk that keeps syncing never holds a list older than a day."""
     doc = json.loads(trust_list.body)
-    seeded = datetime.fromisoformat(str(doc["issued_at"]).replace("Z", "+00:00"))
+    seeded = parse_time(str(doc["issued_at"]))
     today = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     doc["issued_at"] = max(seeded, today).isoformat().replace("+00:00", "Z")
     return Served.of(doc)

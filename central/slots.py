@@ -14,12 +14,14 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.clock import wire
+from central.db import rows_changed
 from central.models import Place
 from central.problems import Problem
 from central.reference import Reference
@@ -58,11 +60,11 @@ def slot_end(calendar: HallCalendar, start: datetime) -> datetime:
     return start + timedelta(minutes=calendar.rules.slot_minutes)
 
 
-def _live(now: datetime):  # type: ignore[no-untyped-def]
+def _live(now: datetime) -> ColumnElement[bool]:
     return or_(Place.kind == "booking", Place.expires_at > now)
 
 
-def _slot(hall: str, matter: str, start: datetime):  # type: ignore[no-untyped-def]
+def _slot(hall: str, matter: str, start: datetime) -> ColumnElement[bool]:
     return and_(Place.hall == hall, Place.matter == matter, Place.start == start)
 
 
@@ -100,13 +102,13 @@ def convert_hold(session: Session, hold_id: str, hall: str, matter: str, start: 
     place_id = session.scalar(select(Place.id).where(Place.hold_id == hold_id))
     if place_id is None:
         return None
-    changed = session.execute(
+    changed = rows_changed(session.execute(
         update(Place)
         .where(Place.id == place_id, Place.hold_id == hold_id, Place.kind == "hold",
                Place.expires_at > now, _slot(hall, matter, start))
         .values(kind="booking", hold_id=None, expires_at=None)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     return session.get(Place, place_id, populate_existing=True) if changed == 1 else None
 
 
@@ -133,7 +135,7 @@ def open_starts(calendar: HallCalendar, day: date, now: datetime) -> list[dateti
     return [s for s in calendar.slot_starts(day) if calendar.booking_problem(s, now) is None]
 
 
-def slot_view(calendar: HallCalendar, start: datetime, capacity: int, taken: int) -> dict:
+def slot_view(calendar: HallCalendar, start: datetime, capacity: int, taken: int) -> dict[str, Any]:
     return {
         "start": wire(start),
         "end": wire(slot_end(calendar, start)),
@@ -148,7 +150,7 @@ def in_window(calendar: HallCalendar, day: date, now: datetime) -> bool:
 
 
 def alternatives(session: Session, calendar: HallCalendar, hall: str, matter: str,
-                 after: datetime, now: datetime) -> list[dict]:
+                 after: datetime, now: datetime) -> list[dict[str, Any]]:
     """The next free slots after ``after`` (up to five), inside the booking window."""
     capacity = calendar.rules.capacity_for(matter)
     starts = [
@@ -166,7 +168,7 @@ def slot_full(session: Session, calendar: HallCalendar, hall: str, matter: str, 
 
 
 def place_hold(session: Session, ref: Reference, hall: str, matter: str, start: datetime,
-               now: datetime) -> dict:
+               now: datetime) -> dict[str, Any]:
     calendar, _ = bookable(ref, hall, matter)
     check_start(calendar, start, now)
     expires = now + timedelta(seconds=calendar.rules.hold_seconds)

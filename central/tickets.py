@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -63,7 +64,7 @@ def issue(session: Session, *, hall: str, matter: str, category: str, priority: 
     return ticket
 
 
-def view(ticket: Ticket) -> dict:
+def view(ticket: Ticket) -> dict[str, Any]:
     return {
         "ticket_id": ticket.ticket_id,
         "number": ticket.number,
@@ -76,7 +77,7 @@ def view(ticket: Ticket) -> dict:
 
 
 def walk_in(session: Session, ref: Reference, *, hall: str, matter: str, priority: bool,
-            now: datetime, device_id: str) -> dict:
+            now: datetime, device_id: str) -> dict[str, Any]:
     calendar = ref.calendar(hall)
     if calendar is None:
         raise Problem(422, "unknown_hall", f"there is no hall {hall!r}")

@@ -144,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         window.staff.use_desk(sync.staff_desk)
     if guards is not None:
         guards.recovery.window = window
-        window.staff.services.export_diagnostics = lambda: guards.export_diagnostics(
-            window.settings, sync.store_path)
+        window.use_diagnostics(lambda: guards.export_diagnostics(window.settings, sync.store_path))
     if args.smoke_test:
         sync.connect()
     else:
@@ -328,6 +327,7 @@ class SyncHookup:
             return
         from ui.central_link import demo_worker, enrolled_worker
 
+        outage = None
         if args.demo:
             folder = Path(self._folder.name)
             self.worker, self.demo = demo_worker(folder, self.store_path, self.keys())
@@ -335,28 +335,25 @@ class SyncHookup:
 
             # the demo's outage switch: stop the local server, or start it again; also
             # in the staff panel
-            QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=self.demo.toggle_soon)
-            self.window.staff.services.toggle_outage = self.demo.toggle_soon
+            outage = self.demo.toggle_soon
+            QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=outage)
         else:
             self.worker = enrolled_worker(url, self.store_path, self.keys())
             if self.worker is None:
                 return
-        self.worker.status_changed.connect(self.window.header.status.show_status)
         self.worker.ready.connect(self._ready)
-        self.window.sync = self.worker
+        self.window.attach_sync(self.worker, outage)
         self.app.aboutToQuit.connect(self.close)
         self.worker.start()
 
     def _ready(self, creds) -> None:
         from ui.central_access import CentralAccess
 
-        self.window.central = CentralAccess(creds, self.store_path, self.worker.urge,
-                                            acting=self.window.acting)
+        self.window.attach_central(CentralAccess(creds, self.store_path, self.worker.urge,
+                                                 acting=self.window.acting))
 
     def close(self) -> None:
-        if self.window.central is not None:
-            self.window.central.close()
-            self.window.central = None
+        self.window.detach_central()
         if self.worker is not None:
             self.worker.stop()
             self.worker = None

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.booking.slips import Slip
-from kiosk.device.handoff import qr_matrix
 from kiosk.device.paths import data_dir
 from kiosk.device.settings import Settings
+from kiosk.rules.qr_code import qr_matrix
 from ui.i18n import translate
 from ui.theme import pick_font_family
 

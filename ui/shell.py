@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLayout,
-    QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,10 +31,13 @@ from kiosk.device.session import ResidentSession
 from kiosk.device.settings import Settings
 from kiosk.rules.catalogue import Catalogue
 from kiosk.search.deferred import DeferredIndex
+from kiosk.sync.reference import ReferenceData
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
+from ui.read_aloud import ScreenReader
+from ui.screen_stack import ScreenStack
 from ui.screens.base import Screen
-from ui.speech import ReadAloud, Said, without_secrets
+from ui.speech import ReadAloud
 from ui.staff_mode import SUSPEND_REASON, StaffMode
 from ui.theme import Theme, pick_font_family, set_role
 from ui.widgets.assist_banner import AssistBanner
@@ -45,72 +47,15 @@ from ui.widgets.long_press import LongPress
 from ui.widgets.speech_bar import SpeechBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kiosk.staff.desk import StaffDesk
+    from kiosk.sync.engine import SyncStatus
+    from ui.central_access import CentralAccess
+    from ui.workers.sync import SyncWorker
 
 log = logging.getLogger(__name__)
 
-def _screen_class(name: str) -> type[Screen]:
-    """The class of a screen, imported when the screen is first needed: start-up
-    loads only the attract and home screens (and no QR code library)."""
-    if name == "attract":
-        from ui.screens.attract import AttractScreen as cls
-    elif name == "home":
-        from ui.screens.home import HomeScreen as cls
-    elif name == "services":
-        from ui.screens.services import ServicesScreen as cls
-    elif name == "search":
-        from ui.screens.search import SearchScreen as cls
-    elif name == "departments":
-        from ui.screens.groups import DepartmentsScreen as cls
-    elif name == "life_events":
-        from ui.screens.groups import LifeEventsScreen as cls
-    elif name == "matter_list":
-        from ui.screens.matter_list import MatterListScreen as cls
-    elif name == "matter":
-        from ui.screens.matter import MatterScreen as cls
-    elif name == "coming_soon":
-        from ui.screens.info import ComingSoonScreen as cls
-    elif name == "call_staff":
-        from ui.screens.info import CallStaffScreen as cls
-    elif name == "staff_sign_in":
-        from ui.screens.staff_sign_in import StaffSignInScreen as cls
-    elif name == "staff_panel":
-        from ui.screens.staff_panel import StaffPanelScreen as cls
-    elif name in ("assist_consent", "hand_back"):
-        from ui.screens import assist
-
-        cls = assist.ConsentScreen if name == "assist_consent" else assist.HandBackScreen
-    elif name in ("scan", "card"):
-        from ui.screens import scan
-
-        cls = scan.ScanScreen if name == "scan" else scan.CardScreen
-    elif name in ("appointments", "appointment_list", "appointment", "walk_in"):
-        from ui.screens import appointments
-
-        cls = {
-            "appointments": appointments.AppointmentsScreen,
-            "appointment_list": appointments.AppointmentListScreen,
-            "appointment": appointments.AppointmentScreen,
-            "walk_in": appointments.WalkInScreen,
-        }[name]
-    elif name.startswith("book_"):
-        from ui.screens import booking
-
-        cls = {
-            "book_hall": booking.BookHallScreen, "book_day": booking.BookDayScreen,
-            "book_time": booking.BookTimeScreen, "book_who": booking.BookWhoScreen,
-            "book_review": booking.BookReviewScreen, "book_result": booking.BookResultScreen,
-        }[name]
-    else:
-        raise KeyError(name)
-    return cls
-
-
-SCREEN_NAMES = ("attract", "home", "services", "search", "departments", "life_events",
-                "matter_list", "matter", "coming_soon", "call_staff",
-                "book_hall", "book_day", "book_time", "book_who", "book_review", "book_result",
-                "appointments", "appointment_list", "appointment", "walk_in", "scan", "card",
-                "staff_sign_in", "staff_panel", "assist_consent", "hand_back")
 #: screens where the resident types or confirms for themselves, even when assisted
 RESIDENT_OWN_STEPS = frozenset({"book_who", "book_review", "appointments"})
 
@@ -118,33 +63,6 @@ _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
     QEvent.Type.Wheel, QEvent.Type.InputMethod,
 }
-
-
-class ScreenStack(Mapping[str, Screen]):
-    """The screens by name, each made when it is first shown: start-up makes only
-    the attract and home screens."""
-
-    def __init__(self, deps: ScreenDeps, stack: QStackedWidget,
-                 prepare: Callable[[Screen], None]) -> None:
-        self._deps, self._stack, self._prepare = deps, stack, prepare
-        self._built: dict[str, Screen] = {}
-
-    def __getitem__(self, name: str) -> Screen:
-        if name not in self._built:
-            screen = _screen_class(name)(self._deps)
-            self._stack.addWidget(screen)
-            self._built[name] = screen
-            self._prepare(screen)
-        return self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(SCREEN_NAMES)
-
-    def __len__(self) -> int:
-        return len(SCREEN_NAMES)
-
-    def built(self) -> list[Screen]:
-        return list(self._built.values())
 
 
 class KioskWindow(QWidget):
@@ -167,7 +85,6 @@ class KioskWindow(QWidget):
         self.languages = languages
         self._wall_clock = wall_clock
         self._family = pick_font_family()
-        self.speech = speech if speech is not None else ReadAloud(self)
         self.presentation = Presentation(
             language=settings.default_language,
             elderly=settings.default_elderly,
@@ -179,21 +96,21 @@ class KioskWindow(QWidget):
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
         self._applied_qss = ""
-        #: the sync worker and the screens' access to the central platform (ui.app sets them)
-        self.sync = None
-        self.central = None
+        #: the sync worker and the screens' access to the central platform, while attached
+        #: (``attach_sync``, ``attach_central``, ``detach_central``)
+        self.sync: SyncWorker | None = None
+        self.central: CentralAccess | None = None
+        self._outage_switch: Callable[[], None] | None = None
+        self._diagnostics: Callable[[], Path] | None = None
         #: lock-down lets the window close only when this is True (an administrator's Exit)
         self.exit_allowed = False
 
-        self.staff = StaffMode(staff_desk, clock, settings, self)
-        self.staff.services.sync_status = lambda: self.header.status.status
-        self.staff.services.urge = lambda: self.sync.urge() if self.sync is not None else None
-        self.staff.services.hall_default = lambda name: getattr(self.settings, name)
-        self.staff.services.defaults_changed = self._reload_hall_defaults
-        self.staff.services.exit_kiosk = self._exit_kiosk
+        self.staff = StaffMode(staff_desk, clock, settings, self.urge_sync, self)
         self.staff.changed.connect(self._show_staff_state)
-        deps = ScreenDeps(catalogue, index, settings, self.presentation, self,
-                          lambda: self.session, lambda: self.central, self.staff)
+        self.reference = ReferenceData(catalogue, index, index.for_catalogue)
+        deps = ScreenDeps(self.reference, settings, self.presentation, self,
+                          lambda: self.session, lambda: self.central, self.staff, self,
+                          now=wall_clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -228,7 +145,7 @@ class KioskWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+Alt+S"), self, activated=self.enter_staff)
         self.footer.home_button.clicked.connect(self.home)
         self.footer.back_button.clicked.connect(self.back)
-        self._setup_read_aloud()
+        self.reader = ScreenReader(self, speech if speech is not None else ReadAloud(self))
         self.footer.staff_button.clicked.connect(lambda: self.go("call_staff"))
 
         self.idle_timer = QTimer(self)
@@ -271,7 +188,7 @@ class KioskWindow(QWidget):
         self._show("home", {})
 
     def _show(self, name: str, kwargs: dict[str, Any]) -> None:
-        self._reading_on_show(name)
+        self.reader.on_show(name)
         self.toast.hide()
         screen = self.screens[name]
         self._current_args = kwargs  # what to come back to with Back
@@ -370,7 +287,7 @@ class KioskWindow(QWidget):
             self.idle.touch()
             if self.staff.signed_in:
                 self.staff.idle.touch()
-            self._stop_reading_on_input(watched, event)
+            self.reader.on_input(watched, event)
         return False
 
     def check_idle(self) -> None:
@@ -402,7 +319,7 @@ class KioskWindow(QWidget):
     def _forget_resident(self) -> None:
         """Everything of the resident gone: screens, session, history; the hall's defaults."""
         self.overlay.hide()
-        self._reading_on_wipe()
+        self.reader.on_wipe()
         for screen in self.screens.built():
             screen.reset()
         self.session = ResidentSession(self.settings.default_language, self.settings.default_elderly)
@@ -465,11 +382,10 @@ class KioskWindow(QWidget):
         return self.staff.acting()
 
     def _reload_hall_defaults(self) -> None:
-        from kiosk.staff import hall_defaults
 
         desk = self.staff.desk()
         if desk is not None:
-            self.settings = hall_defaults.applied(self.settings, desk.store)
+            self.settings = desk.defaults_over(self.settings)
 
     def load_hall_defaults(self) -> None:
         """The staff's choices over kiosk.toml, once the kiosk is up (``ui.app``)."""
@@ -478,7 +394,66 @@ class KioskWindow(QWidget):
         if self.settings != before and not self.idle.in_session and not self.staff.signed_in:
             self.wipe()  # the attract screen in the hall's language and mode
 
-    def _exit_kiosk(self) -> None:
+    # -- the central platform (``ui.app``) ------------------------------------------------
+
+    def attach_sync(self, worker: SyncWorker, outage_switch: Callable[[], None] | None = None) -> None:
+        """Sync through this worker: the header's chip follows it, and what it pulls reaches
+        the screens. ``outage_switch``: the demo's, to stop and start its own server."""
+        self.sync = worker
+        self._outage_switch = outage_switch
+        worker.status_changed.connect(self.header.status.show_status)
+        worker.pulled.connect(self._pulled)  # a method of the window: run on the GUI thread
+
+    def attach_central(self, access: CentralAccess) -> None:
+        """The screens reach the platform through ``access`` from now on (once enrolled)."""
+        self.detach_central()
+        self.central = access
+        self.reference.use_pulled(access.pulled)
+
+    def detach_central(self) -> None:
+        """No platform any more (the kiosk quits): the screens get None and say so."""
+        if self.central is not None:
+            self.reference.use_pulled(None)
+            self.central.close()
+            self.central = None
+
+    def _pulled(self, name: str) -> None:
+        """A new copy of ``name`` came from the platform: the next screen shows it."""
+        self.reference.replaced(name)
+
+    def use_diagnostics(self, export: Callable[[], Path]) -> None:
+        """The staff panel's diagnostics export writes with this (the kiosk's data folder)."""
+        self._diagnostics = export
+
+    # -- the device, for the staff panel (``ui.context.DeviceControls``) -----------------
+
+    def sync_status(self) -> SyncStatus | None:
+        return self.header.status.status
+
+    def urge_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.urge()
+
+    def speech_status(self) -> str:
+        return self.speech.status()
+
+    def hall_default(self, name: str) -> Any:
+        return getattr(self.settings, name)
+
+    def hall_defaults_changed(self) -> None:
+        self._reload_hall_defaults()
+
+    def export_diagnostics(self) -> Path | None:
+        return self._diagnostics() if self._diagnostics is not None else None
+
+    def has_outage_switch(self) -> bool:
+        return self._outage_switch is not None
+
+    def toggle_outage(self) -> None:
+        if self._outage_switch is not None:
+            self._outage_switch()
+
+    def exit_kiosk(self) -> None:
         self.exit_allowed = True
         self.close()
         QApplication.instance().quit()
@@ -492,135 +467,21 @@ class KioskWindow(QWidget):
 
     # -- read aloud --------------------------------------------------------------------
 
-    # screens never read by themselves: the attract loop, and staff's own screens
-    _NOT_AUTO_READ = frozenset({"attract", "staff_sign_in", "staff_panel"})
-    # the resident acting: reading stops (idle's wheel and input-method events do not)
-    _STOPS_READING = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-                                QEvent.Type.KeyPress})
+    @property
+    def speech(self) -> ReadAloud:
+        return self.reader.speech
+
+    @property
+    def speech_bar(self) -> SpeechBar:
+        return self.reader.bar
 
     def read_aloud(self) -> None:
-        """The footer's "Read aloud" (and the bar's Repeat): the screen's title and
-        instruction, from the start; when reading is impossible, a toast says why."""
-        self._read(automatic=False)
+        """The footer's "Read aloud": the screen's title and instruction (``ui.read_aloud``)."""
+        self.reader.read()
 
     def use_speech(self, speech: ReadAloud) -> None:
-        """Read with this engine from now on (the constructor; the gallery's silent one)."""
-        old = getattr(self, "speech", None)
-        if old is not None and old is not speech:
-            old.stop()
-            old.speaking_changed.disconnect(self._show_reading_state)
-        self.speech = speech
-        speech.set_volume(self.settings.speech_volume)
-        speech.speaking_changed.connect(self._show_reading_state)
-
-    def _setup_read_aloud(self) -> None:
-        self.speech_bar = SpeechBar(self)
-        self.speech_bar.hide()
-        self._reading_toast = ""  # the toast's text when it says why nothing is read
-        layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.footer), self.speech_bar)
-        self.speech_bar.restyled.connect(self._fit_speech_bar)
-        self.speech_bar.stop_button.clicked.connect(lambda: self.speech.stop())
-        self.speech_bar.repeat_button.clicked.connect(self.read_aloud)
-        self.speech_bar.louder_button.clicked.connect(lambda: self._change_volume(+1))
-        self.speech_bar.quieter_button.clicked.connect(lambda: self._change_volume(-1))
-        self.footer.read_button.clicked.connect(self.read_aloud)
-        # after the screen is laid out, and once however many screens were shown meanwhile
-        self._auto_read_timer = QTimer(self)
-        self._auto_read_timer.setSingleShot(True)
-        self._auto_read_timer.setInterval(0)
-        self._auto_read_timer.timeout.connect(lambda: self._read(automatic=True))
-        self.use_speech(self.speech)
-        self.staff.services.speech_status = lambda: self.speech.status()
-
-    def _auto_read_enabled(self) -> bool:
-        """长辈版 with the hall's "read each screen by itself" on."""
-        return self.presentation.elderly and self.settings.read_aloud_auto_elderly
-
-    def _reading_on_show(self, name: str) -> None:
-        """A new screen: the last one's reading stops; in 长辈版 (when the hall says so)
-        the new one is read once it is laid out, with the controls shown at once."""
-        self.speech.stop()
-        self._auto_read_timer.stop()
-        auto = (name not in self._NOT_AUTO_READ and self._auto_read_enabled()
-                and self.speech.has_voice(self.presentation.language))
-        if auto:
-            self._show_speech_bar()
-            self._auto_read_timer.start()
-        else:
-            self.speech_bar.hide()
-
-    def _reading_on_wipe(self) -> None:
-        self._auto_read_timer.stop()
-        self.speech.reset(self.settings.speech_volume)
-        self.speech_bar.hide()
-
-    def _spoken_text(self) -> str:
-        """The current screen's title and instruction, without anything the resident typed."""
-        return without_secrets(self.current.spoken_text(), self._typed_values())
-
-    def _typed_values(self) -> list[str]:
-        s = self.session
-        values = [s.lookup_id]
-        if s.booking is not None:
-            values += [s.booking.id_number, s.booking.phone]
-        for screen in self.screens.built():
-            for edit in screen.findChildren(QLineEdit):
-                text = edit.text().strip()
-                if edit.echoMode() != QLineEdit.EchoMode.Normal or any(c.isdigit() for c in text):
-                    values.append(text)
-        return [v for v in values if v]
-
-    def _read(self, automatic: bool) -> None:
-        if automatic and (self.current.name in self._NOT_AUTO_READ or not self._auto_read_enabled()):
-            return
-        text = self._spoken_text()
-        if not text:
-            return
-        said = self.speech.say(text, self.presentation.language)
-        if said is Said.SPOKEN:
-            if self.toast.text() == self._reading_toast:  # "no voice", said in another language
-                self.toast.hide()
-            self._show_speech_bar()
-            return
-        self.speech_bar.hide()
-        if automatic:  # the resident did not ask: no toast on every screen
-            return
-        if said is Said.NO_VOICE:
-            self._reading_toast = translate(
-                "Shell", "This kiosk has no voice to read this language aloud.")
-        else:
-            self._reading_toast = translate("Shell", "Read-aloud is not available on this kiosk.")
-        self.toast.setText(self._reading_toast)
-        self.toast.show()
-
-    def _stop_reading_on_input(self, watched: QObject, event: QEvent) -> None:
-        """Any press or key stops the reading, except on the reading's own controls."""
-        if event.type() not in self._STOPS_READING or not isinstance(watched, QWidget):
-            return  # a window's copy of the event comes to its widget next
-        for own in (self.speech_bar, self.footer.read_button):
-            if watched is own or own.isAncestorOf(watched):
-                return
-        self.speech.stop()
-
-    def _change_volume(self, direction: int) -> None:
-        if direction > 0:
-            self.speech.louder()
-        else:
-            self.speech.quieter()
-        self._show_reading_state()
-
-    def _show_speech_bar(self) -> None:
-        self._fit_speech_bar()
-        self._show_reading_state()
-        self.speech_bar.show()
-
-    def _fit_speech_bar(self) -> None:
-        s = self.presentation.theme.sizes
-        self.speech_bar.set_metrics(s.margin, s.gap, self.presentation.portrait)
-
-    def _show_reading_state(self, *_args: object) -> None:
-        self.speech_bar.show_state(self.speech.speaking, self.speech.volume)
+        """Read with this engine from now on (the gallery's silent one)."""
+        self.reader.use(speech)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QApplication.instance().removeEventFilter(self)

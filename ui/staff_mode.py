@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,7 +23,6 @@ from kiosk.device.settings import Settings
 if TYPE_CHECKING:  # not at start-up: the staff side loads when staff first come
     from kiosk.staff.desk import SignIn, StaffDesk
     from kiosk.staff.roster import StaffMember
-    from kiosk.sync.engine import SyncStatus
     from kiosk.sync.outbox import Identity
 
 log = logging.getLogger(__name__)
@@ -33,27 +30,13 @@ log = logging.getLogger(__name__)
 SUSPEND_REASON = "assisted"
 
 
-@dataclass
-class DeviceServices:
-    """What the staff panel shows and does beyond the staff desk; the shell and
-    ``ui.app`` fill these in (a test or the gallery may leave the defaults)."""
-
-    sync_status: Callable[[], SyncStatus | None] = lambda: None
-    urge: Callable[[], None] = lambda: None
-    speech_status: Callable[[], str] = lambda: "?"
-    #: the demo's outage switch (None outside the demo)
-    toggle_outage: Callable[[], None] | None = None
-    export_diagnostics: Callable[[], Path | None] = lambda: None
-    exit_kiosk: Callable[[], None] = lambda: None
-    hall_default: Callable[[str], Any] = lambda name: None
-    defaults_changed: Callable[[], None] = lambda: None
-
-
 class StaffMode(QObject):
     changed = Signal()
 
     def __init__(self, desk: Callable[[], StaffDesk] | None, clock: Callable[[], float],
-                 settings: Settings, parent: QObject | None = None) -> None:
+                 settings: Settings, urge: Callable[[], None] = lambda: None,
+                 parent: QObject | None = None) -> None:
+        """``urge``: send what is queued now (the sync worker's), after each audit event."""
         super().__init__(parent)
         self._make_desk = desk
         self._desk: StaffDesk | None = None
@@ -62,7 +45,7 @@ class StaffMode(QObject):
         #: the assisted resident's session reference (names nobody); None when not assisting
         self.resident: str | None = None
         self.idle = IdlePolicy(clock, settings.staff_idle_seconds, settings.staff_idle_countdown_seconds)
-        self.services = DeviceServices()
+        self._urge = urge
 
     def use_desk(self, desk: Callable[[], StaffDesk]) -> None:
         """Staff sign-in on this desk from now on (``ui.app`` once the data folder is
@@ -153,6 +136,6 @@ class StaffMode(QObject):
             return
         try:
             desk.record(event, self.member, self.resident, **details)
-            self.services.urge()  # sent now if the platform can be reached
+            self._urge()  # sent now if the platform can be reached
         except Exception:  # an audit that cannot be written must not strand staff or resident
             log.exception("audit event %s could not be written", event)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
+from sqlalchemy.orm import Session
 
 from central import bookings, idempotency
 from central.auth import DeviceId
@@ -22,7 +23,7 @@ def create_booking(request: Request, body: BookingIn, key: idempotency.Idempoten
     (an offline request) a free place is claimed directly."""
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, bookings.confirm(session, ctx.reference, ctx.secret, body, ctx.now(), device_id)
 
     return idempotency.execute(ctx, key, device_id, work)
@@ -32,7 +33,7 @@ BookingReference = Annotated[str, Path(pattern=r"^[A-HJ-NP-Z2-9]{8}$")]
 
 
 @router.get("/bookings/by-reference/{reference}", response_model=BookingOut)
-def read_by_reference(request: Request, reference: BookingReference, _device: DeviceId) -> dict:
+def read_by_reference(request: Request, reference: BookingReference, _device: DeviceId) -> dict[str, Any]:
     """The booking a voucher QR names (``SHK-BOOKING:<reference>``): check-in by scanning."""
     ctx = context(request)
     with ctx.db.reading() as session:
@@ -41,14 +42,14 @@ def read_by_reference(request: Request, reference: BookingReference, _device: De
 
 
 @router.get("/bookings/{booking_id}", response_model=BookingOut)
-def read_booking(request: Request, booking_id: BookingId, _device: DeviceId) -> dict:
+def read_booking(request: Request, booking_id: BookingId, _device: DeviceId) -> dict[str, Any]:
     ctx = context(request)
     with ctx.db.reading() as session:
         return bookings.booking_view(session, ctx.reference, bookings.find(session, booking_id))
 
 
 @router.post("/booking-lookups", response_model=LookupOut)
-def lookup_bookings(request: Request, body: LookupIn, _device: DeviceId) -> dict:
+def lookup_bookings(request: Request, body: LookupIn, _device: DeviceId) -> dict[str, Any]:
     """A person's bookings, newest first (a POST: the ID number never lands in a URL)."""
     ctx = context(request)
     with ctx.db.reading() as session:
@@ -60,7 +61,7 @@ def cancel_booking(request: Request, booking_id: BookingId, key: idempotency.Ide
                    device_id: DeviceId) -> Response:
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, bookings.cancel(session, ctx.reference, booking_id, ctx.now())
 
     return idempotency.execute(ctx, key, device_id, work)
@@ -71,7 +72,7 @@ def check_in(request: Request, booking_id: BookingId, key: idempotency.Idempoten
              device_id: DeviceId) -> Response:
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, bookings.check_in(session, ctx.reference, booking_id, ctx.now(), device_id)
 
     return idempotency.execute(ctx, key, device_id, work)

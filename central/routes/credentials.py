@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select, update
@@ -19,6 +20,7 @@ from central import idempotency
 from central.auth import DeviceId
 from central.clock import wire
 from central.context import context
+from central.db import rows_changed
 from central.models import OpaqueCredential
 from central.schemas import TokenVerifyIn, TokenVerifyOut
 
@@ -36,13 +38,13 @@ def verify(request: Request, body: TokenVerifyIn, key: idempotency.IdempotencyKe
     idempotent, so a kiosk that lost the answer gets the same verdict again)."""
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, _verdict(session, body.token, ctx.now())
 
     return idempotency.execute(ctx, key, device_id, work)
 
 
-def _verdict(session: Session, token: str, now: datetime) -> dict:
+def _verdict(session: Session, token: str, now: datetime) -> dict[str, Any]:
     digest = token_hash(token)
     row = session.scalar(select(OpaqueCredential).where(OpaqueCredential.token_hash == digest))
     if row is None:
@@ -52,11 +54,11 @@ def _verdict(session: Session, token: str, now: datetime) -> dict:
     if row.expires_at < now:
         verdict = "expired"
     else:
-        claimed = session.execute(
+        claimed = rows_changed(session.execute(
             update(OpaqueCredential)
             .where(OpaqueCredential.token_hash == digest, OpaqueCredential.used_at.is_(None))
             .values(used_at=now)
-        ).rowcount
+        ))
         if claimed != 1:
             verdict = "already_used"
         elif claims.get("status") == "revoked":

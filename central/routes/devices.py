@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import APIRouter, Request
 from sqlalchemy import update
@@ -18,19 +19,19 @@ router = APIRouter()
 
 
 @router.get("/health", response_model=Health, tags=["devices"])
-def health(request: Request) -> dict:
+def health(request: Request) -> dict[str, Any]:
     return {"status": "ok", "time": wire(context(request).now()), "version": VERSION}
 
 
 @router.post("/enrolments", status_code=201, response_model=EnrolmentOut, tags=["devices"])
-def create_enrolment(request: Request, body: EnrolmentIn) -> dict:
+def create_enrolment(request: Request, body: EnrolmentIn) -> dict[str, Any]:
     ctx = context(request)
     device_id, token, hall = enrol(ctx.db, body.enrolment_code, body.label, ctx.now())
     return {"device_id": device_id, "token": token, "hall_code": hall}
 
 
 @router.post("/devices/me/heartbeat", response_model=HeartbeatOut, tags=["devices"])
-def heartbeat(request: Request, body: HeartbeatIn, device_id: DeviceId) -> dict:
+def heartbeat(request: Request, body: HeartbeatIn, device_id: DeviceId) -> dict[str, Any]:
     ctx = context(request)
     now = ctx.now()
     status = body.model_dump(mode="json")

@@ -14,7 +14,7 @@ from central.reference import CATALOGUE, TRUST_LIST, reissued
 from central.schemas import HallsOut, TrustListOut
 
 router = APIRouter(tags=["reference data"])
-_CONDITIONAL = {304: {"description": "Not modified (If-None-Match matched the ETag)"}}
+_CONDITIONAL: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched the ETag)"}}
 
 
 @router.get("/catalogue", response_model=dict[str, Any], responses=_CONDITIONAL)

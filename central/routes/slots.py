@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy.orm import Session
 
 from central import idempotency, slots
 from central.auth import DeviceId
 from central.context import context
 from central.problems import Problem
 from central.schemas import STORABLE, AvailabilityOut, Code, HoldIn, HoldOut, LocalDate, SlotsOut
+from kiosk.rules.calendar import HallCalendar
 
 router = APIRouter(tags=["slots"])
 HallCode = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
 MatterCode = Annotated[Code, Query()]
 
 
-def _calendar_for_path(request: Request, hall: str, matter: str):  # type: ignore[no-untyped-def]
+def _calendar_for_path(request: Request, hall: str, matter: str) -> HallCalendar:
     ctx = context(request)
     if ctx.reference.calendar(hall) is None:
         raise Problem(404, "unknown_hall", f"there is no hall {hall!r}")
@@ -26,7 +28,7 @@ def _calendar_for_path(request: Request, hall: str, matter: str):  # type: ignor
 
 
 @router.get("/halls/{hall}/availability", response_model=AvailabilityOut)
-def availability(request: Request, hall: HallCode, matter: MatterCode, _device: DeviceId) -> dict:
+def availability(request: Request, hall: HallCode, matter: MatterCode, _device: DeviceId) -> dict[str, Any]:
     """Every day of the booking window from today (local); closed days have open false."""
     ctx = context(request)
     calendar = _calendar_for_path(request, hall, matter)
@@ -51,7 +53,7 @@ def availability(request: Request, hall: HallCode, matter: MatterCode, _device: 
 
 @router.get("/halls/{hall}/slots", response_model=SlotsOut)
 def day_slots(request: Request, hall: HallCode, matter: MatterCode,
-              date: Annotated[LocalDate, Query()], _device: DeviceId) -> dict:
+              date: Annotated[LocalDate, Query()], _device: DeviceId) -> dict[str, Any]:
     """The slots of one local day that can still be booked (past minimum notice left out)."""
     ctx = context(request)
     calendar = _calendar_for_path(request, hall, matter)
@@ -73,7 +75,7 @@ def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
     """Hold a place for the hold lifetime of the hall; 409 slot_full with alternatives."""
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, slots.place_hold(session, ctx.reference, body.hall, body.matter, body.start,
                                      ctx.now())
 

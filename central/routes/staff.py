@@ -3,7 +3,7 @@ staff audit trail read back for operators."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -15,7 +15,7 @@ from central.context import context
 from central.schemas import STORABLE, AuditEventsOut, StaffListOut, UtcTime
 
 router = APIRouter(tags=["staff"])
-_CONDITIONAL = {304: {"description": "Not modified (If-None-Match matched the ETag)"}}
+_CONDITIONAL: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched the ETag)"}}
 
 
 @router.get("/staff", response_model=StaffListOut, responses=_CONDITIONAL)
@@ -38,7 +38,7 @@ def audit_events(
                                                 description="the identity's staff, exactly"),
                               STORABLE] = None,
     limit: Annotated[int, Query(ge=1, le=staff.AUDIT_EVENTS_MAX)] = staff.AUDIT_EVENTS_MAX,
-) -> dict:
+) -> dict[str, Any]:
     """For operators: staff audit events (submissions of kind "audit") as received,
     oldest first, at most ``limit``; page on with ``since`` = the last ``received_at``."""
     query = staff.AuditQuery(since=since, staff=staff_identity, limit=limit)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session
 
 from central import idempotency, tickets
 from central.auth import DeviceId
@@ -23,7 +25,7 @@ def create_ticket(request: Request, body: TicketIn, key: idempotency.Idempotency
     """A walk-in queue number; priority ("P…") when the resident asks for it."""
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, tickets.walk_in(session, ctx.reference, hall=body.hall, matter=body.matter,
                                     priority=body.priority, now=ctx.now(), device_id=device_id)
 
@@ -36,7 +38,7 @@ def create_submission(request: Request, body: SubmissionIn, key: idempotency.Ide
     """Stored with the identity (resident, staff) it was made under."""
     ctx = context(request)
 
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
         now = ctx.now()
         row = Submission(
             submission_id=str(uuid.uuid4()), device_id=device_id, kind=body.kind,

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kiosk.booking.draft import parse_time
 from kiosk.rules import idnumber
+from kiosk.rules.wire_time import parse_time
 from kiosk.sync.outbox import DEAD, PENDING, REFUSED, Identity, Outbox, OutboxItem
 
 UPCOMING = ("confirmed", "waiting")

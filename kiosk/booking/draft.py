@@ -17,12 +17,9 @@ from zoneinfo import ZoneInfo
 
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import HallCalendar
+from kiosk.rules.wire_time import parse_time, utc_iso
 from kiosk.sync.api_client import CentralClient
-from kiosk.sync.outbox import DEAD, REFUSED, SENT, Identity, Outbox, OutboxItem, utc_iso
-
-
-def parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+from kiosk.sync.outbox import DEAD, REFUSED, SENT, Identity, Outbox, OutboxItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +139,18 @@ class BookingCalls:
     def release(self, hold_id: str) -> None:
         self.client.delete(f"/v1/holds/{hold_id}")
 
+    def by_reference(self, reference: str) -> dict[str, Any]:
+        """The booking a voucher names (``SHK-BOOKING:<reference>``), as the server has it
+        (``kiosk.booking.appointments.from_server`` reads it)."""
+        body: dict[str, Any] = self.client.get(f"/v1/bookings/by-reference/{reference}",
+                                               shape={"booking_id": str}).body
+        return body
+
     def lookup(self, id_number: str) -> list[dict[str, Any]]:
-        return self.client.post("/v1/booking-lookups", {"id_number": id_number},
-                                shape={"bookings": list}).body["bookings"]
+        bookings: list[dict[str, Any]] = self.client.post(
+            "/v1/booking-lookups", {"id_number": id_number}, shape={"bookings": list}
+        ).body["bookings"]
+        return bookings
 
 
 def submit(outbox: Outbox, draft: BookingDraft, now: datetime) -> OutboxItem:

@@ -39,14 +39,3 @@ def handoff_url(template: str, code: str, have: Iterable[int], lang: str) -> str
     return template.format(
         code=quote(code, safe=""), have=quote(have_text, safe=","), lang=quote(lang, safe="")
     )
-
-
-def qr_matrix(text: str) -> list[list[bool]]:
-    """The modules of a QR code for the text, with a 4-module quiet zone."""
-    import qrcode  # imported on first use: the first screens need no QR code
-    import qrcode.constants
-
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    qr.add_data(text)
-    qr.make(fit=True)
-    return [list(row) for row in qr.get_matrix()]

@@ -20,7 +20,8 @@ CONFIG_VERSION = 2
 @dataclass(frozen=True, slots=True)
 class Option:
     name: str
-    kind: type
+    #: str, bool, int or float: a value of it is compared with minimum and maximum as is
+    kind: type[Any]
     default: Any
     doc: str
     minimum: float | None = None

@@ -4,6 +4,8 @@
 online answers for opaque tokens, masking), ``scanning`` (decoding QR codes from
 camera frames; frame sources; reads accepted only when stable).
 
-May import: ``kiosk.rules``. Never Qt or the UI. Signing codes is the issuer's
-business and lives with the server (``central.mint``), not here.
+``online`` (asking the platform about an opaque token).
+
+May import: ``kiosk.rules`` and ``kiosk.sync.api_client`` (online checks). Never Qt or the
+UI. Signing codes is the issuer's business and lives with the server (``central.mint``).
 """

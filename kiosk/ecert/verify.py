@@ -19,39 +19,28 @@ kiosk must not fall over because someone holds up the wrong code.
 from __future__ import annotations
 
 import binascii
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, TypedDict
 
 import jwt
 from jwt.exceptions import InvalidSignatureError, InvalidTokenError, PyJWKError
 
-CERT_TYPES = ("e_id", "e_driving_licence", "e_business_licence", "e_social_security")
-STATUSES = ("valid", "abnormal", "revoked")
-MAX_CODE_LIFETIME = timedelta(seconds=120)
+from kiosk.rules.ecert_codes import (
+    CERT_TYPES,
+    MAX_CODE_LIFETIME,
+    STATUSES,
+    TOKEN_PREFIX,
+    VOUCHER_PREFIX,
+)
+from kiosk.rules.wire_time import parse_time
+
 TRUST_LIST_MAX_AGE = timedelta(days=7)
 CLOCK_SKEW = timedelta(seconds=30)
 MAX_TEXT = 4096  # a QR code holds less; anything longer is not ours
-VOUCHER_PREFIX = "SHK-BOOKING:"
-TOKEN_PREFIX = "ECTOKEN:"
-#: the claims of a signed e-certificate (JWT registered names where they exist)
-CLAIMS = {
-    "iss": "issuer id (in the trust list)",
-    "jti": "nonce: a code is accepted once",
-    "iat": "issued at (seconds since the epoch)",
-    "exp": "code expires (at most 120 s after iat)",
-    "ctype": "certificate type: " + ", ".join(CERT_TYPES),
-    "name": "holder's name (the business name for a business licence)",
-    "idn": "ID number or unified social credit code",
-    "cno": "certificate number",
-    "vfrom": "valid from (YYYY-MM-DD)",
-    "vuntil": "valid until (YYYY-MM-DD, or empty for long-term)",
-    "status": "one of " + ", ".join(STATUSES),
-}
 
 _JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _VOUCHER = re.compile(re.escape(VOUCHER_PREFIX) + r"([A-Z2-9]{8})")
@@ -107,6 +96,14 @@ class Result:
         return self.outcome in ACCEPTED
 
 
+class _Checked(TypedDict):
+    """What every result of a checked signature says, whatever the outcome."""
+
+    checked_at: datetime
+    trust_list_issued_at: datetime
+    issuer_name: Mapping[str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class TrustList:
     issued_at: datetime
@@ -117,7 +114,7 @@ class TrustList:
     def from_wire(cls, body: Any) -> TrustList | None:
         """The trust list from ``GET /v1/trust-list``; None when it is unusable."""
         try:
-            issued = datetime.fromisoformat(str(body["issued_at"]).replace("Z", "+00:00"))
+            issued = parse_time(str(body["issued_at"]))
             if issued.tzinfo is None:
                 return None
             keys = {}
@@ -176,8 +173,8 @@ class Checker:
             return Result(Outcome.UNKNOWN_ISSUER, checked_at=now,
                           trust_list_issued_at=trust.issued_at)
         issuer_id, key, cert_types, issuer_name = entry
-        base = {"checked_at": now, "trust_list_issued_at": trust.issued_at,
-                "issuer_name": issuer_name}
+        base: _Checked = {"checked_at": now, "trust_list_issued_at": trust.issued_at,
+                          "issuer_name": issuer_name}
         try:
             claims = jwt.decode(
                 text, key=key, algorithms=["EdDSA"],
@@ -219,7 +216,7 @@ def online_result(body: Any, trust: TrustList | None) -> Result:
                 "unknown": Outcome.UNKNOWN_TOKEN}
     try:
         outcome = verdicts[body["verdict"]]
-        checked = datetime.fromisoformat(str(body["checked_at"]).replace("Z", "+00:00"))
+        checked = parse_time(str(body["checked_at"]))
         raw = body.get("certificate")
         cert = None
         if isinstance(raw, dict):
@@ -231,7 +228,7 @@ def online_result(body: Any, trust: TrustList | None) -> Result:
                 status=_choice(raw.get("status", "valid"), STATUSES))
     except (KeyError, TypeError, ValueError):
         return Result(Outcome.MALFORMED)
-    names = {}
+    names: Mapping[str, str] = {}
     if trust is not None and cert is not None:
         names = next((name for issuer, _k, _t, name in trust.keys.values()
                       if issuer == cert.issuer), {})
@@ -276,7 +273,8 @@ def _text(v: Any, low: int, high: int) -> str:
 def _choice(v: Any, options: tuple[str, ...]) -> str:
     if v not in options:
         raise ValueError("not an option")
-    return v
+    chosen: str = v  # equal to one of the options
+    return chosen
 
 
 def _date(v: Any) -> date | None:
@@ -299,11 +297,3 @@ def mask_name(name: str) -> str:
             return name[0] + "*"
         return name[0] + "*" * (len(name) - 2) + name[-1]
     return " ".join(part[0] + "*" * (len(part) - 1) for part in name.split())
-
-
-def sign(claims: Mapping[str, Any], private_jwk: Mapping[str, Any]) -> str:
-    """A compact JWS over ``claims`` (for the demo issuer and the tests)."""
-    key = jwt.PyJWK(dict(private_jwk), algorithm="EdDSA").key
-    payload = json.dumps(dict(claims), ensure_ascii=False, separators=(",", ":")).encode()
-    return jwt.PyJWS().encode(payload, key, algorithm="EdDSA",
-                              headers={"kid": private_jwk["kid"], "typ": "ecert+jwt"})

@@ -13,6 +13,7 @@ import logging
 import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 from kiosk.rules import idnumber, phone
 
@@ -62,7 +63,11 @@ class ScrubFilter(logging.Filter):
 class ScrubbingFormatter(logging.Formatter):
     """Scrubs what it formats: the whole line, the traceback included."""
 
-    def formatException(self, ei) -> str:  # noqa: N802
+    def formatException(  # noqa: N802
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None]
+        | tuple[None, None, None],
+    ) -> str:
         return scrub(super().formatException(ei))
 
     def format(self, record: logging.LogRecord) -> str:

@@ -193,7 +193,10 @@ def calendars_from_wire(body: Any) -> dict[str, HallCalendar]:
         if not isinstance(h, Mapping) or not isinstance(h.get("code"), str):
             raise CalendarError(f"{where} has no code")
         try:
-            ZoneInfo(h.get("timezone"))
+            # whatever the answer holds: ZoneInfo itself rejects a missing (None) or
+            # non-string zone with a TypeError, caught below
+            zone: Any = h.get("timezone")
+            ZoneInfo(zone)
             periods = tuple(
                 OpeningPeriod(int(p["weekday"]), str(p["opens"]), str(p["closes"]))
                 for p in h.get("opening_hours", [])

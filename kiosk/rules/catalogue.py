@@ -8,6 +8,7 @@ content never goes through Qt's translator.
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -291,38 +292,38 @@ class _Reader:
             raise CatalogueError(f"{self.where}.{key} must be a non-empty string")
         return value
 
-    def hhmm(self, key: str) -> str:
+    def hhmm(self, key: builtins.str) -> builtins.str:
         value = self.str(key)
         hh, _, mm = value.partition(":")
         if not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60 and len(mm) == 2):
             raise CatalogueError(f"{self.where}.{key} must be HH:MM, not {value!r}")
         return value
 
-    def int(self, key: str) -> int:
+    def int(self, key: builtins.str) -> int:
         value = self._get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise CatalogueError(f"{self.where}.{key} must be a whole number ≥ 0")
         return value
 
-    def number(self, key: str) -> float:
+    def number(self, key: builtins.str) -> float:
         value = self._get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise CatalogueError(f"{self.where}.{key} must be a number ≥ 0")
         return float(value)
 
-    def bool(self, key: str) -> bool:
+    def bool(self, key: builtins.str) -> bool:
         value = self._get(key)
         if not isinstance(value, bool):
             raise CatalogueError(f"{self.where}.{key} must be true or false")
         return value
 
-    def strs(self, key: str) -> tuple[str, ...]:
+    def strs(self, key: builtins.str) -> tuple[builtins.str, ...]:
         value = self.raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise CatalogueError(f"{self.where}.{key} must be a list of strings")
         return tuple(value)
 
-    def text(self, key: str) -> Text:
+    def text(self, key: builtins.str) -> Text:
         value = self._get(key)
         if not (
             isinstance(value, Mapping)
@@ -334,13 +335,13 @@ class _Reader:
             raise CatalogueError(f'{self.where}.{key} must be {{"zh": "…", "en": "…"}}')
         return Text(value["zh"], value["en"])
 
-    def optional_text(self, key: str) -> Text | None:
+    def optional_text(self, key: builtins.str) -> Text | None:
         return None if self.raw.get(key) is None else self.text(key)
 
-    def obj(self, key: str) -> _Reader:
+    def obj(self, key: builtins.str) -> _Reader:
         return _Reader(self._get(key), f"{self.where}.{key}")
 
-    def list(self, key: str) -> Iterable[_Reader]:
+    def list(self, key: builtins.str) -> Iterable[_Reader]:
         value = self._get(key)
         if not isinstance(value, list):
             raise CatalogueError(f"{self.where}.{key} must be a list")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.rules.catalogue import Matter
+from kiosk.rules.catalogue import Catalogue, Matter
 
 if TYPE_CHECKING:
     from kiosk.search import Hit, SearchIndex
@@ -27,6 +27,11 @@ class DeferredIndex:
         self._cache = spelling_cache
         self._index: SearchIndex | None = None
         self.builds = 0
+
+    def for_catalogue(self, catalogue: Catalogue) -> DeferredIndex:
+        """An index of another catalogue's matters (a newly pulled one), with the same
+        spelling cache."""
+        return DeferredIndex(catalogue.matters, self._cache)
 
     @property
     def built(self) -> bool:

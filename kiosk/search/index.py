@@ -102,7 +102,7 @@ _HAN_RUN = re.compile(
 _MAX_ALTERNATES = 3
 _SEP = "\0"
 #: runs an iterator to its end, in C
-_drain = deque(maxlen=0).extend
+_drain = deque[object](maxlen=0).extend
 
 
 def normalise(text: str) -> str:
@@ -368,6 +368,24 @@ class _PrefixTier:
 
 class _Tiers:
     """Every tier, grouped by score, filled one matter at a time."""
+
+    code: _ExactTier
+    name: _ExactTier
+    alias: _ExactTier
+    name_start: _PrefixTier
+    alias_start: _PrefixTier
+    name_initials: _PrefixTier
+    name_pinyin: _PrefixTier
+    alias_initials: _PrefixTier
+    alias_pinyin: _PrefixTier
+    name_inside: _PrefixTier
+    alias_inside: _PrefixTier
+    initials_inside: _PrefixTier
+    pinyin_inside: _PrefixTier
+    alt_initials: _PrefixTier
+    alt_pinyin: _PrefixTier
+    english_start: _PrefixTier
+    english_word: _PrefixTier
 
     def __init__(self, spellings: dict[str, _Spelling] | None = None) -> None:
         t = self

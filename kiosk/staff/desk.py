@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from kiosk.staff import audit
+from kiosk.device.settings import Settings
+from kiosk.staff import audit, hall_defaults
 from kiosk.staff.pin_guard import GuardState, PinGuard
 from kiosk.staff.roster import PepperChanged, StaffMember, StaffRoster
 from kiosk.sync.enrolment import CredentialStore, NoSecureStore
@@ -94,6 +96,18 @@ class StaffDesk:
                      role=member.role)
         return SignIn("signed_in", member=member)
 
-    def record(self, event: str, member: StaffMember, resident: str | None = None, **details) -> None:
+    def record(self, event: str, member: StaffMember, resident: str | None = None,
+               **details: Any) -> None:
         audit.record(self.outbox, event, Identity(resident=resident, staff=member.number),
                      self._now(), **details)
+
+    # -- the hall's defaults (the staff panel) ------------------------------------------
+
+    def defaults_over(self, settings: Settings) -> Settings:
+        """``settings`` with the hall's defaults as staff set them over kiosk.toml."""
+        return hall_defaults.applied(settings, self.store)
+
+    def save_default(self, name: str, value: object, member: StaffMember) -> None:
+        """Set one of the hall's defaults (``hall_defaults.NAMES``), as ``member`` (the
+        caller audits it: ``StaffMode.record_action`` also urges the sync)."""
+        hall_defaults.save(self.store, name, value, member.number, self._now())

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.device.settings import Settings
-from kiosk.sync.outbox import utc_iso
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.store import LocalStore
 
 log = logging.getLogger(__name__)

@@ -58,7 +58,8 @@ def wait_after(failures: int) -> float:
         return 0.0
     if failures >= HARD_LOCK_AT:
         return HARD_LOCK_S
-    return FIRST_WAIT_S * 2 ** (failures - FREE_FAILURES)
+    wait: float = FIRST_WAIT_S * 2 ** (failures - FREE_FAILURES)
+    return wait
 
 
 class PinGuard:

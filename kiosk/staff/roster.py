@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.rules.pin_hash import PinHash, check_pin_format, hash_pin
-from kiosk.sync.outbox import utc_iso
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
 

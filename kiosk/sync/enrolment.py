@@ -56,7 +56,7 @@ class MemoryKeyring(KeyringBackend):
     priority = 0  # never chosen by keyring on its own; only passed explicitly
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self._items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

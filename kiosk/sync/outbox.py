@@ -12,13 +12,15 @@ the order they were made: the oldest pending item is always the next one.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from kiosk.rules import idnumber, phone
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.store import LocalStore
 
 PENDING, SENT, REFUSED, DEAD, DISCARDED = "pending", "sent", "refused", "dead", "discarded"
@@ -83,10 +85,6 @@ class OutboxCounts:
     discarded: int = 0
 
 
-def utc_iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
 AUDIT_PATH = "/v1/submissions"
 
 
@@ -133,7 +131,8 @@ class Outbox:
         return self.get(item_id) or _missing(item_id, seq)
 
     @staticmethod
-    def _insert(db, item_id, kind, method, path, body, identity, now) -> int | None:
+    def _insert(db: sqlite3.Connection, item_id: str, kind: str, method: str, path: str,
+                body: dict[str, Any], identity: Identity, now: datetime) -> int | None:
         text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         cur = db.execute(
             "INSERT INTO outbox (id, kind, method, path, body, identity, created_at, state,"
@@ -163,7 +162,8 @@ class Outbox:
         """A final answer of the server that the resident is shown (not a staff matter)."""
         self._finish(item_id, REFUSED, status, body, reason, now)
 
-    def _finish(self, item_id, state, status, body, reason, now) -> None:
+    def _finish(self, item_id: str, state: str, status: int | None, body: Any,
+                reason: str | None, now: datetime) -> None:
         with self._store.write() as db:
             db.execute(
                 "UPDATE outbox SET state = ?, response_status = ?, response_body = ?,"

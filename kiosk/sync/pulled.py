@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kiosk.sync.outbox import utc_iso
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.store import LocalStore
 
 

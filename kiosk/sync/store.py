@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -187,11 +187,13 @@ class LocalStore:
             self._db.execute("ROLLBACK")
             raise StoreError(f"the local database could not save: {exc}") from exc
 
-    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[object, ...] | Mapping[str, object] = ()
+             ) -> list[sqlite3.Row]:
         return self._db.execute(sql, params).fetchall()
 
     def integrity_check(self) -> str:
-        return self._db.execute("PRAGMA integrity_check").fetchone()[0]
+        verdict: str = self._db.execute("PRAGMA integrity_check").fetchone()[0]
+        return verdict
 
     def close(self) -> None:
         self._db.close()

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from central.mint import sign
 from kiosk.ecert.scanning.decode import decode, opencv, pyzbar, to_gray, zxing
-from kiosk.ecert.verify import sign
 from tests.helpers.qr_frames import DISTORTIONS, scene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +104,7 @@ def scan_to_card(rounds: int = 10) -> dict:
             write_png(mint("eid"), png)  # a fresh code each time: each is accepted once
             settings = Settings.defaults().with_values(camera=str(png))
             w = KioskWindow(catalogue, DeferredIndex(catalogue.matters, None), settings, switch)
-            w.central = access
+            w.attach_central(access)
             w.resize(1920, 1080)
             w.show()
             w.home()

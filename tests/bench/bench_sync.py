@@ -22,10 +22,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.rules import idnumber
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.api_client import ApiError, CentralClient, Refused
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
 from tests.bench.central_process import TOKEN, central_process

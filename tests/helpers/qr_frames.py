@@ -6,7 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from kiosk.device.handoff import qr_matrix
+from kiosk.rules.qr_code import qr_matrix
 
 W, H = 1280, 720
 

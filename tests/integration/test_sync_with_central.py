@@ -10,10 +10,11 @@ from datetime import timedelta
 import pytest
 
 from kiosk.rules.catalogue import parse_catalogue
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.api_client import CentralClient
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central

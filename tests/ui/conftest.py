@@ -46,3 +46,32 @@ def make_window(qtbot, qapp, demo_catalogue, demo_index, built_translations, clo
     leaked = [w for w in QApplication.topLevelWidgets()
               if w not in before and w not in made and w.isVisible()]
     assert not leaked, f"top-level widgets leaked: {leaked}"
+
+
+@pytest.fixture
+def connect(tmp_path):
+    """Connect a window to a server at ``url`` as ``ui.app`` does: the sync worker (the
+    status chip and pulled copies follow it) and the screens' access to the platform."""
+    from kiosk.sync.backoff import Backoff
+    from kiosk.sync.enrolment import DeviceCredentials
+    from ui.central_access import CentralAccess
+    from ui.central_link import make_worker
+
+    made = []
+
+    def attach(window, url: str) -> CentralAccess:
+        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        store = tmp_path / "kiosk.db"
+        worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3),
+                             pull_every_s=3600)
+        window.attach_sync(worker)
+        worker.start()
+        access = CentralAccess(creds, store, worker.urge, timeout=(0.5, 5.0))
+        window.attach_central(access)
+        made.append((window, worker))
+        return access
+
+    yield attach
+    for window, worker in made:
+        window.detach_central()  # as the app does when it quits
+        worker.stop()

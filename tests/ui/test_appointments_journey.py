@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kiosk.rules import idnumber
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.api_client import CentralClient
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.enrolment import DeviceCredentials
-from kiosk.sync.outbox import Identity, utc_iso
+from kiosk.sync.outbox import Identity
 from tests.helpers.central_server import running_central
 from tests.helpers.utc_clock import FakeUtcClock
 from ui.central_access import CentralAccess
@@ -41,17 +42,16 @@ def hall(tmp_path, make_window):
             creds = DeviceCredentials("dev", "test-token", "city_centre", url)
             worker = make_worker(creds, tmp_path / "k.db",
                                  backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
+            w.attach_sync(worker)
             worker.start()
-            access = CentralAccess(creds, tmp_path / "k.db", worker.urge, timeout=(0.5, 5.0))
-            w.central, w.sync = access, worker
-            made.append((w, worker, access))
+            w.attach_central(CentralAccess(creds, tmp_path / "k.db", worker.urge, timeout=(0.5, 5.0)))
+            made.append((w, worker))
             return w
 
         yield connect, url, clock, day
-        for w, worker, access in made:
-            w.central, w.sync = None, None
+        for w, worker in made:
+            w.detach_central()
             worker.stop()
-            access.close()
 
 
 def book(url, clock, day, person, hour_utc=1):

@@ -16,8 +16,8 @@ import pytest
 from central.mint import SAMPLES, mint, write_png
 from kiosk.booking.draft import BookingDraft
 from tests.helpers.central_server import running_central
+from tests.helpers.journeys import type_on_keypad, walk_to_review
 from tests.ui.privacy_sweep import Resident, sweep
-from tests.ui.test_booking_journey import connect, type_on_keypad, walk_to_review  # noqa: F401
 
 ID = "11010519491231002X"
 MOBILE = "13800138000"
@@ -116,7 +116,7 @@ def test_a_booking_left_at_the_review_step_times_out_and_leaves_nothing(
 
 def test_a_booking_confirmed_printed_and_done_leaves_only_the_masked_slip(
         make_window, qtbot, tmp_path, clock, connect, places, caplog):  # noqa: F811
-    from tests.ui.test_booking_journey import pdf_text
+    from tests.helpers.journeys import pdf_text
 
     w = make_window(default_language="en", slip_pdf_dir=str(places["slips"]))
     w.home()
@@ -185,8 +185,8 @@ def staff_desk(tmp_path):
 
 
 def book_for(url, person):
+    from kiosk.rules.wire_time import utc_iso
     from kiosk.sync.api_client import CentralClient
-    from kiosk.sync.outbox import utc_iso
 
     client = CentralClient(url, "test-token")
     day = next(d for d in client.get("/v1/halls/city_centre/availability",

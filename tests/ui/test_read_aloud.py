@@ -223,7 +223,7 @@ def test_chinese_is_never_read_with_an_english_voice(reading_window, qtbot):
 def test_status_for_the_staff_panel(reading_window):
     w, _ = reading_window(default_language="en")
     assert w.speech.status() == "engine mock, voices for Chinese: no, English: yes"
-    assert w.staff.services.speech_status() == w.speech.status()
+    assert w.speech_status() == w.speech.status()
     assert NoEngine().status() == "no speech engine"
     assert SilentSpeech().status() == "engine mock, voices for Chinese: yes, English: yes"
 

@@ -12,7 +12,6 @@ from central.mint import mint, write_png
 from kiosk.booking.draft import BookingDraft
 from kiosk.ecert.verify import Outcome
 from tests.helpers.central_server import running_central
-from tests.ui.test_booking_journey import connect  # noqa: F401 (fixture)
 
 
 def camera_threads() -> list[threading.Thread]:
@@ -152,8 +151,8 @@ def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_pat
 
     from central.mint import write_png
     from kiosk.booking.slips import voucher_text
+    from kiosk.rules.wire_time import utc_iso
     from kiosk.sync.api_client import CentralClient
-    from kiosk.sync.outbox import utc_iso
 
     with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
         client = CentralClient(url, "test-token")

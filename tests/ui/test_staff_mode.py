@@ -19,7 +19,7 @@ from kiosk.sync.backoff import Backoff
 from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring
 from kiosk.sync.outbox import Identity
 from tests.helpers.central_server import running_central
-from tests.ui.test_booking_journey import first_enabled, type_on_keypad
+from tests.helpers.journeys import first_enabled, type_on_keypad
 from ui.central_access import CentralAccess
 from ui.central_link import make_worker
 
@@ -313,9 +313,9 @@ def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, o
         creds = DeviceCredentials("dev", "test-token", "city_centre", url)
         store = tmp_path / "kiosk.db"  # the desk's database: one outbox for all
         worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
+        w.attach_sync(worker)
         worker.start()
-        access = CentralAccess(creds, store, worker.urge, timeout=(0.5, 5.0), acting=w.acting)
-        w.central, w.sync = access, worker
+        w.attach_central(CentralAccess(creds, store, worker.urge, timeout=(0.5, 5.0), acting=w.acting))
         try:
             w.enter_staff()
             type_pin(w)
@@ -362,9 +362,8 @@ def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, o
             assert all(e["staff"] == NUMBER for e in events)
             assert not any("11010519491231002X" in str(e) or "13800138000" in str(e) for e in events)
         finally:
-            w.central, w.sync = None, None
+            w.detach_central()
             worker.stop()
-            access.close()
 
 
 def test_a_keyboard_types_the_number_and_pin_too(make_window, open_desk, qtbot):
@@ -396,9 +395,9 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
                         Identity(resident="110105********002X"), datetime.now(UTC))
     (tmp_path / "logs").mkdir()
     (tmp_path / "logs" / "kiosk.log").write_text("lookup for 11010519491231002X\n", encoding="utf-8")
-    w.staff.services.export_diagnostics = lambda: export_bundle(
+    w.use_diagnostics(lambda: export_bundle(
         tmp_path / "diagnostics", log_dir=tmp_path / "logs", store_path=tmp_path / "kiosk.db",
-        settings=w.settings, versions={"test": "1"}, now=datetime.now(UTC))
+        settings=w.settings, versions={"test": "1"}, now=datetime.now(UTC)))
     sign_in(w)
     w.current.export_button.click()
     [bundle] = list((tmp_path / "diagnostics").glob("*.zip"))
@@ -410,7 +409,7 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
     payloads = [i.body["payload"] for i in desk.outbox.items("pending", 1000) if i.kind == "audit"]
     assert {"event": "diagnostics_exported", "file": bundle.name} in payloads
     # a failure to write is said on the screen, not raised
-    w.staff.services.export_diagnostics = lambda: (_ for _ in ()).throw(OSError("disk full"))
+    w.use_diagnostics(lambda: (_ for _ in ()).throw(OSError("disk full")))
     w.current.export_button.click()
     assert "disk full" in w.current.message.text()
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.sync.enrolment import PEPPER_ACCOUNT, SERVICE
-from tests.ui.test_booking_journey import type_on_keypad
+from tests.helpers.journeys import type_on_keypad
 from tests.ui.test_staff_mode import (  # noqa: F401  (fixtures)
     NUMBER,
     PIN,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.engine import SyncStatus
 from kiosk.sync.enrolment import DeviceCredentials
-from kiosk.sync.outbox import Identity, Outbox, utc_iso
+from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.store import LocalStore
 from tests.helpers.central_server import running_central
 from ui.central_link import make_worker

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.ecert.verify import Checker, Outcome, TrustList, mask_name, sign
+from central.mint import sign
+from kiosk.ecert.verify import Checker, Outcome, TrustList, mask_name
 from tests.helpers.utc_clock import FakeUtcClock
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"

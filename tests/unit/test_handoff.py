@@ -1,6 +1,7 @@
 import pytest
 
-from kiosk.device.handoff import TemplateError, check_template, handoff_url, qr_matrix
+from kiosk.device.handoff import TemplateError, check_template, handoff_url
+from kiosk.rules.qr_code import qr_matrix
 
 
 def test_url_carries_code_ticks_and_language():

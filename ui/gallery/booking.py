@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.booking.draft import BookingDraft, offline_days, offline_slots, submit
+from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.enrolment import DeviceCredentials
-from kiosk.sync.outbox import utc_iso
 from ui.central_access import CentralAccess
 from ui.shell import KioskWindow
 
@@ -32,9 +32,9 @@ def gallery_central(w: KioskWindow) -> CentralAccess:
     if w.central is None:
         folder = tempfile.TemporaryDirectory(prefix="kiosk-gallery-")
         creds = DeviceCredentials("gallery", "gallery", "city_centre", UNREACHABLE)
-        w.central = CentralAccess(creds, Path(folder.name) / "kiosk.db", lambda: None,
-                                  timeout=(0.2, 0.2))
-        w.central.folder = folder  # removed with the access
+        w.attach_central(CentralAccess(creds, Path(folder.name) / "kiosk.db", lambda: None,
+                                       timeout=(0.2, 0.2), folder=folder))
+    assert w.central is not None
     return w.central
 
 
@@ -200,7 +200,7 @@ def _sample_result(ctype: str, outcome, status: str = "valid"):
 def _scan(w: KioskWindow, camera_works: bool) -> None:
     import numpy as np
 
-    from kiosk.device.handoff import qr_matrix
+    from kiosk.rules.qr_code import qr_matrix
     from ui.workers.scan import to_qimage
 
     w.home()

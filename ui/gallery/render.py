@@ -138,8 +138,7 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                     path = directory / f"{name}-{mode}-{language}-{width}x{height}.png"
                     window.grab().save(str(path))
                     written.append(path)
-                if window.central is not None:
-                    window.central.close()
+                window.detach_central()
                 window.close()
                 window.deleteLater()
                 app.processEvents()

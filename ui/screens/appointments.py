@@ -11,7 +11,6 @@ happened yet.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,7 @@ from kiosk.booking.appointments import Appointment
 from kiosk.booking.slips import local_when, ticket_slip
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
+from kiosk.rules.wire_time import parse_time
 from kiosk.sync.api_client import ApiError, Refused
 from ui.i18n import translate
 from ui.screens.booking import id_error_text, reason_text
@@ -269,7 +269,7 @@ class AppointmentScreen(_Step):
         lookup_id = self.deps.session().lookup_id
         masked = idnumber.mask(lookup_id) if lookup_id else f"voucher {a.reference}"
         send = appointments.check_in if action == "check_in" else appointments.cancel
-        item = send(box, a.booking_id, masked, datetime.now(UTC))
+        item = send(box, a.booking_id, masked, self.now())
         self.deps.central().urge()
         self.action, self.answer, self.confirming = action, None, False
         self.say(translate("Appointments", "Sending…"))
@@ -449,7 +449,7 @@ class WalkInScreen(SlipActions, _Step):
             return
         self.matter = code
         item = appointments.walk_in(box, self.deps.settings.hall_code, code,
-                                    self.priority_button.isChecked(), datetime.now(UTC))
+                                    self.priority_button.isChecked(), self.now())
         central.urge()
         self.say(translate("Appointments", "Sending…"))
         self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
@@ -481,7 +481,7 @@ class WalkInScreen(SlipActions, _Step):
         return ticket_slip(
             lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
             matter=self.matter_name(t["matter"]),
-            issued=datetime.fromisoformat(t["issued_at"].replace("Z", "+00:00")),
+            issued=parse_time(t["issued_at"]),
             timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
             window=matter.window.get(self.lang) if matter and matter.window else "")
 

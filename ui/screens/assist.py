@@ -108,9 +108,7 @@ class HandBackScreen(_Choice):
         self.retranslate()
 
     def _finish(self) -> None:
-        finish = getattr(self.deps.navigator, "hand_back", None)
-        if finish is not None:
-            finish()
+        self.deps.navigator.hand_back()
 
     def retranslate(self) -> None:
         self.title.setText(translate("HandBack", "Finish and clear the screen?"))

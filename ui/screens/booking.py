@@ -9,7 +9,7 @@ a *request* in the outbox — never shown or printed as confirmed.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,9 +73,6 @@ class BookingStep(Step):
     @property
     def draft(self) -> BookingDraft | None:
         return self.deps.session().booking
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
     def run(self, fn, on_done, on_failed) -> None:
         if self._task is not None:

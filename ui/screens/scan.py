@@ -126,9 +126,7 @@ class ScanScreen(Screen):
         self.retranslate()
 
     def _trust_list(self) -> TrustList | None:
-        central = self.deps.central()
-        pulled = central.pulled.get("trust_list") if central is not None else None
-        return TrustList.from_wire(pulled.body) if pulled is not None else None
+        return self.deps.reference.trust_list()
 
     def apply_mode(self) -> None:
         super().apply_mode()
@@ -181,7 +179,7 @@ class ScanScreen(Screen):
         """This kiosk's own booking voucher: straight to the booking, to check in."""
         from kiosk.booking import appointments
 
-        client = central.calls().client
+        calls = central.calls()
         self._checking = True
 
         def done(body) -> None:
@@ -197,8 +195,7 @@ class ScanScreen(Screen):
                 "Scan", "This booking voucher cannot be looked up just now. Please ask staff."))
             self.message.show()
 
-        run_in_background(lambda: client.get(f"/v1/bookings/by-reference/{reference}",
-                                             shape={"booking_id": str}).body, done, failed)
+        run_in_background(lambda: calls.by_reference(reference), done, failed)
 
     def show_result(self, result: Result) -> None:
         if result.certificate is not None or result.accepted:
@@ -210,7 +207,7 @@ class ScanScreen(Screen):
 
     def _check_online(self, token: str, central) -> None:
         """An opaque token: only the platform can say; off the GUI thread."""
-        client = central.calls().client
+        calls = central.certificates()
         key = str(uuid.uuid4())  # one check: a retry after a lost answer gets the same verdict
         self._checking = True
         self.message.setText(translate("Scan", "Checking with the platform…"))
@@ -224,10 +221,7 @@ class ScanScreen(Screen):
             self._checking = False
             self.show_result(Result(Outcome.NEEDS_NETWORK))
 
-        run_in_background(
-            lambda: client.post("/v1/credentials/verify", {"token": token}, idempotency_key=key,
-                                shape={"verdict": str}).body,
-            done, failed)
+        run_in_background(lambda: calls.verify(token, key), done, failed)
 
     def on_failed(self, reason: str) -> None:
         if self.worker is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import platform
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,9 +20,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
-from kiosk.booking.draft import parse_time
-from kiosk.staff import hall_defaults
-from kiosk.sync.outbox import DEAD, OutboxItem
+from kiosk.rules.wire_time import parse_time
+from kiosk.staff import health
+from kiosk.staff.desk import StaffDesk
+from kiosk.staff.health import DEAD_SHOWN, DeskHealth
+from kiosk.sync.outbox import Outbox, OutboxItem
 from kiosk.sync.store import StoreError
 from ui.i18n import translate
 from ui.screens.steps import Step
@@ -32,7 +34,6 @@ from ui.widgets.reading import ReadingArea
 
 log = logging.getLogger(__name__)
 
-DEAD_SHOWN = 5
 HEALTH_EVERY_MS = 5000
 #: the oldest item waiting longer than this is called out (a blocked line)
 STUCK_AFTER_S = 15 * 60
@@ -98,6 +99,8 @@ class StaffPanelScreen(Step):
         self.dead_rows: list[tuple[OutboxItem, QLabel, TextButton, TextButton]] = []
         self.dead_row_widgets: list[QWidget] = []
         self.reason_buttons: list[TextButton] = []
+        #: what the panel shows of the kiosk's database, read by ``refresh``
+        self.snapshot: DeskHealth | None = None
         self.retranslate()
 
     @staticmethod
@@ -152,37 +155,49 @@ class StaffPanelScreen(Step):
             self.health_timer.stop()
             return
         try:
-            self.health.setText(self._health_text())
+            self._read_snapshot()
         except StoreError as exc:
             log.warning("staff panel health: %s", exc)
+            return
+        self.health.setText(self._health_text())
 
     def reset(self) -> None:
         self.health_timer.stop()
         self.discarding = None
+        self.snapshot = None
         self.say("")
         self._clear_dead_rows()
 
     def refresh(self) -> None:
+        """Read the kiosk's state again, then show it (``retranslate`` only sets texts)."""
         try:
-            self.retranslate()
+            self._read_snapshot()
         except StoreError as exc:  # the database busy or broken: said, and staff stay in
             log.error("staff panel: %s", exc)
             self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
                      .replace("%1", str(exc)))
+        self.retranslate()
         self.scroll.fit()
 
-    def _outbox(self):
+    def _read_snapshot(self) -> None:
+        desk = self._desk()
+        self.snapshot = health.snapshot(desk, DEAD_SHOWN) if desk is not None else None
+
+    def _desk(self) -> StaffDesk | None:
         staff = self.deps.staff
-        desk = staff.desk() if staff is not None else None
+        return staff.desk() if staff is not None else None
+
+    def _outbox(self) -> Outbox | None:
+        desk = self._desk()
         return desk.outbox if desk is not None else None
 
     # -- health -------------------------------------------------------------------
 
     def _health_text(self) -> str:
-        staff = self.deps.staff
+        device, snap = self.deps.device, self.snapshot
         zone = _zone(self.deps.settings.timezone)
         lines = []
-        status = staff.services.sync_status() if staff is not None else None
+        status = device.sync_status() if device is not None else None
         if status is None or status.online is None:
             lines.append(translate("StaffPanel", "Network: not connected to a central platform"))
         elif status.online:
@@ -195,39 +210,34 @@ class StaffPanelScreen(Step):
         last = status.last_contact.astimezone(zone).strftime("%m-%d %H:%M:%S") \
             if status is not None and status.last_contact else translate("StaffPanel", "never")
         lines.append(translate("StaffPanel", "Last contact with the platform: %1").replace("%1", last))
-        outbox = self._outbox()
-        if outbox is not None:
-            c = outbox.counts()
+        if snap is not None:
+            c = snap.outbox
             lines.append(translate("StaffPanel",
                                    "Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded")
                          .replace("%1", str(c.pending)).replace("%2", str(c.sent))
                          .replace("%3", str(c.refused)).replace("%4", str(c.dead))
                          .replace("%5", str(c.discarded)))
-            oldest = outbox.oldest_pending_created_at()
-            if oldest:
-                age = (datetime.now(UTC) - parse_time(oldest)).total_seconds()
+            if snap.oldest_pending is not None:
+                age = (self.now() - snap.oldest_pending).total_seconds()
                 minutes = str(int(age // 60))
                 if age > STUCK_AFTER_S:
                     lines.append(translate("StaffPanel", "⚠ The oldest item has waited %1 min: check the network "
                                                          "or the central platform").replace("%1", minutes))
                 else:
                     lines.append(translate("StaffPanel", "Oldest waiting item: %1 min").replace("%1", minutes))
-            desk = staff.desk()
-            synced = desk.roster.synced_at() if desk is not None else None
+            synced = snap.staff_list_synced
             lines.append(translate("StaffPanel", "Staff list from the platform: %1")
                          .replace("%1", _local(synced, zone) if synced else translate("StaffPanel", "never")))
-        central = self.deps.central()
-        trust = central.pulled.get("trust_list") if central is not None else None
-        if trust is None:
-            lines.append(translate("StaffPanel", "E-certificate issuer list: none yet"))
-        else:
-            issued = trust.body.get("issued_at", "?") if isinstance(trust.body, dict) else "?"
-            lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
-                         .replace("%1", _local(issued, zone)).replace("%2", _local(trust.checked_at, zone)))
+            if snap.trust_list_checked is None:
+                lines.append(translate("StaffPanel", "E-certificate issuer list: none yet"))
+            else:
+                lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
+                             .replace("%1", _local(snap.trust_list_issued, zone))
+                             .replace("%2", _local(snap.trust_list_checked, zone)))
         lines.append(translate("StaffPanel", "Camera: %1").replace("%1", _camera_status(self.deps.settings.camera)))
         lines.append(translate("StaffPanel", "Printer: %1").replace("%1", _printer_status(self.deps.settings)))
-        if staff is not None:
-            lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", staff.services.speech_status()))
+        if device is not None:
+            lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", device.speech_status()))
         lines.append(translate("StaffPanel", "Version: %1 (Python %2)")
                      .replace("%1", kiosk.__version__).replace("%2", platform.python_version()))
         return "\n".join(lines)
@@ -252,8 +262,7 @@ class StaffPanelScreen(Step):
 
     def _fill_dead(self) -> None:
         self._clear_dead_rows()
-        outbox = self._outbox()
-        items = outbox.items(DEAD, limit=DEAD_SHOWN) if outbox is not None else []
+        items = self.snapshot.dead if self.snapshot is not None else ()
         parent = self.health.parentWidget()
         if self.discarding is not None:
             self._fill_reasons(parent)
@@ -318,7 +327,6 @@ class StaffPanelScreen(Step):
             return
         if outbox.requeue(item.id):
             staff.record_action("dead_letter_retried", item=item.id, submission=item.kind)
-            staff.services.urge()
             self.say(translate("StaffPanel", "Put back in the line to send."))
         self.refresh()
 
@@ -332,7 +340,7 @@ class StaffPanelScreen(Step):
         outbox, staff = self._outbox(), self._staff()
         if code != "cancel" and item is not None and outbox is not None and staff is not None:
             staff_member = staff.member
-            if outbox.discard(item.id, code, datetime.now(UTC)):
+            if outbox.discard(item.id, code, self.now()):
                 staff.record_action("dead_letter_discarded", item=item.id, submission=item.kind,
                                     reason=code, by=staff_member.number)
                 self.say(translate("StaffPanel", "Discarded, with the reason recorded."))
@@ -343,9 +351,9 @@ class StaffPanelScreen(Step):
     # -- defaults and actions -----------------------------------------------------
 
     def _toggle_language(self) -> None:
-        staff = self._staff()
-        if staff is not None:
-            language = staff.services.hall_default("default_language")
+        device = self.deps.device
+        if self._staff() is not None and device is not None:
+            language = device.hall_default("default_language")
             self._set_default("default_language", "en" if language.startswith("zh") else "zh_CN")
 
     def _set_default(self, name: str, value: Any) -> None:
@@ -357,22 +365,22 @@ class StaffPanelScreen(Step):
                      .replace("%1", str(exc)))
 
     def _save_default(self, name: str, value: Any) -> None:
-        staff = self._staff()
-        desk = staff.desk() if staff is not None else None
-        if desk is None:
+        staff, desk = self._staff(), self._desk()
+        if staff is None or staff.member is None or desk is None:
             return
-        hall_defaults.save(desk.store, name, value, staff.member.number, desk.now())
+        desk.save_default(name, value, staff.member)
         staff.record_action("hall_default_changed", setting=name, value=value)
-        staff.services.defaults_changed()
+        if self.deps.device is not None:
+            self.deps.device.hall_defaults_changed()
         self.say(translate("StaffPanel", "Saved: new sessions start this way."))
         self.refresh()
 
     def _export(self) -> None:
-        staff = self._staff()
+        staff, device = self._staff(), self.deps.device
         if staff is None:
             return
         try:
-            path = staff.services.export_diagnostics()
+            path = device.export_diagnostics() if device is not None else None
         except Exception as exc:  # a full disk, no folder: said, not raised
             self.say(translate("StaffPanel", "The diagnostics could not be saved: %1").replace("%1", str(exc)))
             return
@@ -383,52 +391,53 @@ class StaffPanelScreen(Step):
         self.say(translate("StaffPanel", "Diagnostics saved (personal data removed): %1").replace("%1", str(path)))
 
     def _outage(self) -> None:
-        staff = self._staff()
-        if staff is None or staff.services.toggle_outage is None:
+        staff, device = self._staff(), self.deps.device
+        if staff is None or device is None or not device.has_outage_switch():
             return
-        staff.services.toggle_outage()
+        device.toggle_outage()
         staff.record_action("demo_outage_toggled", outage=self.outage_button.isChecked())
         self.say(translate("StaffPanel", "Demo: the central server is being stopped or started; "
                                          "watch the status at the top."))
 
     def _sign_out(self) -> None:
-        finish = getattr(self.deps.navigator, "hand_back", None)
-        if finish is not None:
-            finish()
+        self.deps.navigator.hand_back()
 
     def _exit(self) -> None:
         staff = self._staff()
         if staff is None or not staff.member.is_administrator:
             return
         staff.record_action("kiosk_exit")
-        staff.services.exit_kiosk()
+        if self.deps.device is not None:
+            self.deps.device.exit_kiosk()
 
     def retranslate(self) -> None:
-        staff = self._staff()
+        """Texts only, from what ``refresh`` last read (no database access here)."""
+        staff, device = self._staff(), self.deps.device
         self.title.setText(translate("StaffPanel", "Staff panel"))
         self.instruction.setText(translate(
             "StaffPanel", "This kiosk's health and queue. Everything done here is recorded."))
         if staff is None:
             return
         self.health.setText(self._health_text())
-        outbox = self._outbox()
-        dead = outbox.counts().dead if outbox is not None else 0
+        dead = self.snapshot.outbox.dead if self.snapshot is not None else 0
         self.dead_title.setText(translate("StaffPanel", "Needs staff: %1").replace("%1", str(dead)))
         self._fill_dead()
         self.defaults_title.setText(translate("StaffPanel", "The hall's defaults"))
-        services = staff.services
-        lang = services.hall_default("default_language")
+        def default(name: str) -> Any:
+            return device.hall_default(name) if device is not None else None
+
+        lang = default("default_language")
         self.language_button.set_texts(translate("StaffPanel", "Language at start"),
                                        "中文" if str(lang).startswith("zh") else "English")
-        self.elderly_button.setChecked(bool(services.hall_default("default_elderly")))
+        self.elderly_button.setChecked(bool(default("default_elderly")))
         self.elderly_button.set_texts(translate("StaffPanel", "Start in 长辈版"),
                                       _on_off(self.elderly_button.isChecked()))
-        self.read_button.setChecked(bool(services.hall_default("read_aloud_auto_elderly")))
+        self.read_button.setChecked(bool(default("read_aloud_auto_elderly")))
         self.read_button.set_texts(translate("StaffPanel", "Read aloud by itself in 长辈版"),
                                    _on_off(self.read_button.isChecked()))
         self.assist_button.set_texts(translate("StaffPanel", "Help a resident"))
         self.export_button.set_texts(translate("StaffPanel", "Export diagnostics"))
-        self.outage_button.setVisible(services.toggle_outage is not None)
+        self.outage_button.setVisible(device is not None and device.has_outage_switch())
         self.outage_button.set_texts(translate("StaffPanel", "Demo: simulate a network outage"))
         self.sign_out_button.set_texts(translate("StaffPanel", "Sign out"))
         # only administrators may exit: the others do not see the button

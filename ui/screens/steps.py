@@ -1,11 +1,13 @@
 """What the steps of the booking and appointment journeys share: a message line, the
-names of matters and halls, the outbox, and the hall's calendar."""
+names of matters and halls, the outbox, the hall's calendar and the wall clock."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QLabel
 
-from kiosk.rules.calendar import CalendarError, HallCalendar, calendars_from_wire, load_calendars
+from kiosk.rules.calendar import HallCalendar
 from kiosk.sync.outbox import Outbox
 from ui.screens.base import Screen
 from ui.theme import set_role
@@ -41,17 +43,11 @@ class Step(Screen):
 
     def hall_calendar(self, hall: str) -> HallCalendar | None:
         """The hall's calendar: the copy pulled from the platform, else the bundled one."""
-        central = self.deps.central()
-        pulled = central.pulled.get("halls") if central is not None else None
-        if pulled is not None:
-            try:
-                return calendars_from_wire(pulled.body).get(hall)
-            except CalendarError:
-                pass
-        try:
-            return load_calendars(self.deps.catalogue.halls).get(hall)
-        except CalendarError:
-            return None
+        return self.deps.reference.hall_calendar(hall)
+
+    def now(self) -> datetime:
+        """The wall clock (aware UTC)."""
+        return self.deps.now()
 
 
 class SlipActions:

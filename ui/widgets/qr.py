@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.device.handoff import qr_matrix
+from kiosk.rules.qr_code import qr_matrix
 
 
 class QrCode(QWidget):

@@ -16,7 +16,7 @@ cost of every frame. Photographs where it earns its place would put it back.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import cv2
@@ -34,8 +34,10 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
 
 
-def zxing(gray: np.ndarray, binarizer=zxingcpp.Binarizer.LocalAverage) -> list[str]:
-    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,
+def zxing(gray: np.ndarray, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage
+          ) -> list[str]:
+    # zxingcpp's stub takes only BarcodeFormats, but one BarcodeFormat converts (as documented)
+    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
                                    text_mode=zxingcpp.TextMode.Plain, binarizer=binarizer)
     return [b.text for b in found if b.valid and b.text]
 
@@ -46,7 +48,7 @@ def pyzbar(gray: np.ndarray) -> list[str]:
     except (ImportError, OSError):  # the zbar library is missing: this step is skipped
         return []
     found = zbar.decode(gray, symbols=[zbar.ZBarSymbol.QRCODE])
-    texts = []
+    texts: list[str] = []
     for symbol in found:
         try:
             texts.append(symbol.data.decode("utf-8"))
@@ -67,13 +69,16 @@ def _upscaled(gray: np.ndarray) -> list[str]:
     return zxing(cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
 
 
-STEPS: tuple[tuple[str, Callable[[np.ndarray], list[str]]], ...] = (
+#: a named way of reading a gray frame
+Step = tuple[str, Callable[[np.ndarray], list[str]]]
+
+STEPS: tuple[Step, ...] = (
     ("zxing", zxing),
     ("zxing-histogram", lambda g: zxing(g, zxingcpp.Binarizer.GlobalHistogram)),
     ("zxing-x2", _upscaled),
 )
 #: for still images (the command line, a photo handed to staff): time matters less
-STILL_STEPS = (*STEPS, ("pyzbar", pyzbar))
+STILL_STEPS: tuple[Step, ...] = (*STEPS, ("pyzbar", pyzbar))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +88,7 @@ class Decoded:
     ms: float
 
 
-def decode(frame: np.ndarray, steps=STEPS) -> Decoded:
+def decode(frame: np.ndarray, steps: Iterable[Step] = STEPS) -> Decoded:
     start = time.perf_counter()
     gray = to_gray(frame)
     for name, step in steps:

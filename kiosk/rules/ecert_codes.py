@@ -1,0 +1,34 @@
+"""What an e-certificate code may hold: the rules the issuer and the kiosk share.
+
+The issuer (``central.mint`` for the demo) signs codes by these rules; the kiosk's
+verifier (``kiosk.ecert.verify``) refuses anything outside them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+CERT_TYPES = ("e_id", "e_driving_licence", "e_business_licence", "e_social_security")
+STATUSES = ("valid", "abnormal", "revoked")
+#: a signed code lives at most this long after it is issued
+MAX_CODE_LIFETIME = timedelta(seconds=120)
+#: the JWS header's ``typ`` of a signed e-certificate
+JWS_TYPE = "ecert+jwt"
+#: an opaque token that only the central platform can check
+TOKEN_PREFIX = "ECTOKEN:"
+#: this kiosk's own booking voucher, ``SHK-BOOKING:<reference>``
+VOUCHER_PREFIX = "SHK-BOOKING:"
+#: the claims of a signed e-certificate (JWT registered names where they exist)
+CLAIMS = {
+    "iss": "issuer id (in the trust list)",
+    "jti": "nonce: a code is accepted once",
+    "iat": "issued at (seconds since the epoch)",
+    "exp": "code expires (at most 120 s after iat)",
+    "ctype": "certificate type: " + ", ".join(CERT_TYPES),
+    "name": "holder's name (the business name for a business licence)",
+    "idn": "ID number or unified social credit code",
+    "cno": "certificate number",
+    "vfrom": "valid from (YYYY-MM-DD)",
+    "vuntil": "valid until (YYYY-MM-DD, or empty for long-term)",
+    "status": "one of " + ", ".join(STATUSES),
+}
