@@ -13,6 +13,40 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+#: ``KIOSK_TEST_NOW=2026-12-07T10:27:00+08:00 pytest …`` runs the tests as if started at
+#: that moment (the clock then runs on): no test may depend on the time of day it runs
+#: at. time-machine moves the wall clock (datetime, time.time) of every thread and leaves
+#: the monotonic clock, sleeps and lock timeouts alone; libfaketime breaks those here
+#: (Python 3.11's sleeps fail with EINVAL or never wake).
+_TRAVEL = None
+
+
+def pytest_configure(config):
+    global _TRAVEL
+    moment = os.environ.get("KIOSK_TEST_NOW")
+    if moment:
+        from datetime import datetime
+
+        import time_machine
+
+        start = datetime.fromisoformat(moment)
+        if start.tzinfo is None:
+            raise pytest.UsageError("KIOSK_TEST_NOW needs a UTC offset, e.g. 2026-12-07T10:27+08:00")
+        _TRAVEL = time_machine.travel(start, tick=True)
+        _TRAVEL.start()
+
+
+def pytest_unconfigure(config):
+    global _TRAVEL
+    if _TRAVEL is not None:
+        _TRAVEL.stop()
+        _TRAVEL = None
+
+
+def pytest_report_header(config):
+    moment = os.environ.get("KIOSK_TEST_NOW")
+    return f"wall clock moved to {moment} (KIOSK_TEST_NOW)" if moment else None
+
 
 @pytest.fixture(scope="session")
 def demo_catalogue():

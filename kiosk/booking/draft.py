@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -76,11 +77,20 @@ class BookingDraft:
         }
 
 
+class OutcomeState(StrEnum):
+    WAITING = "waiting"
+    #: still waiting, past the time the screen waits for an answer (a screen's notion:
+    #: saved, not yet done; ``ui.workers.outcome_watch``)
+    LATE = "late"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of a submitted booking: confirmed, refused, or still waiting."""
 
-    state: str  # "confirmed" | "refused" | "waiting"
+    state: OutcomeState
     booking: dict[str, Any] | None = None
     reason: str | None = None
     alternatives: tuple[Slot, ...] = ()
@@ -164,9 +174,9 @@ def submit(outbox: Outbox, draft: BookingDraft, now: datetime) -> OutboxItem:
 def outcome(outbox: Outbox, item_id: str) -> Outcome:
     item = outbox.get(item_id)
     if item is None or item.state not in (SENT, REFUSED, DEAD):
-        return Outcome("waiting")
+        return Outcome(OutcomeState.WAITING)
     body = item.response_body if isinstance(item.response_body, dict) else {}
     if item.state == SENT:
-        return Outcome("confirmed", booking=body)
-    return Outcome("refused", reason=item.last_error or "refused",
+        return Outcome(OutcomeState.CONFIRMED, booking=body)
+    return Outcome(OutcomeState.REFUSED, reason=item.last_error or "refused",
                    alternatives=tuple(slots_from(body.get("alternatives") or [])))

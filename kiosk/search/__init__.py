@@ -12,6 +12,7 @@ The scoring is documented in :mod:`kiosk.search.index`. From the command line:
 May import: ``kiosk.rules``. Never Qt or the UI.
 """
 
-from kiosk.search.index import Hit, SearchIndex, english_words, normalise
+from kiosk.search.index import Hit, SearchIndex
+from kiosk.search.words import english_words, normalise
 
 __all__ = ["Hit", "SearchIndex", "english_words", "normalise"]

@@ -16,13 +16,13 @@ from dataclasses import astuple, fields
 from importlib import metadata
 from pathlib import Path
 
-from kiosk.search.index import _Spelling
+from kiosk.search.spelling import Spelling
 
 log = logging.getLogger(__name__)
 
-#: bump when _spell changes what it produces
+#: bump when spell changes what it produces
 FORMAT = 1
-_FIELDS = [f.name for f in fields(_Spelling)]
+_FIELDS = [f.name for f in fields(Spelling)]
 
 
 def _stamp() -> dict[str, object]:
@@ -33,7 +33,7 @@ def _stamp() -> dict[str, object]:
     return {"format": FORMAT, "pypinyin": version, "fields": _FIELDS}
 
 
-def load(path: Path) -> dict[str, _Spelling]:
+def load(path: Path) -> dict[str, Spelling]:
     """The spellings in the file, or {} if it is absent, stale or unreadable."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -44,11 +44,11 @@ def load(path: Path) -> dict[str, _Spelling]:
         return {}
     if not isinstance(raw, dict) or raw.get("stamp") != _stamp():
         return {}
-    out: dict[str, _Spelling] = {}
+    out: dict[str, Spelling] = {}
     try:
         for text, values in raw["spellings"].items():
             p, i, marked, p_in, i_in, alt_p, alt_i = values
-            out[text] = _Spelling(str(p), str(i), str(marked), tuple(p_in), tuple(i_in),
+            out[text] = Spelling(str(p), str(i), str(marked), tuple(p_in), tuple(i_in),
                                   tuple(alt_p), tuple(alt_i))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         log.warning("spelling cache %s malformed (%s); rebuilding it", path, exc)
@@ -56,7 +56,7 @@ def load(path: Path) -> dict[str, _Spelling]:
     return out
 
 
-def save(path: Path, spellings: dict[str, _Spelling]) -> None:
+def save(path: Path, spellings: dict[str, Spelling]) -> None:
     """Write the file atomically; a failure is logged, never raised (it is a cache)."""
     data = {"stamp": _stamp(),
             "spellings": {text: list(astuple(s)) for text, s in spellings.items()}}

@@ -43,6 +43,12 @@ class ApiError(Exception):
         self.reason = reason
 
 
+def transient(error: BaseException) -> bool:
+    """Whether ``error`` is a failure to reach the platform that may pass (so a screen goes
+    on offline), not a final answer: any ``ApiError`` but ``Refused``."""
+    return isinstance(error, ApiError) and error.transient
+
+
 class Unreachable(ApiError):
     pass
 

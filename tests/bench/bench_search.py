@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kiosk.search import SearchIndex, english_words, normalise  # noqa: E402
-from kiosk.search.index import _spell  # noqa: E402
+from kiosk.search.spelling import spell  # noqa: E402
 from tests.bench.catalogue_20k import make_matters  # noqa: E402
 
 #: what residents type, whole; every prefix of each is one keystroke
@@ -47,7 +47,7 @@ def _fts_texts(matters) -> list[tuple[str, str]]:
     for m in matters:
         zh = [m.name.zh, *m.aliases_zh]
         en = [m.name.en, *m.aliases_en]
-        spelt = [_spell(normalise(t), word_cache) for t in zh]
+        spelt = [spell(normalise(t), word_cache) for t in zh]
         rows.append((m.code, " ".join([
             *zh, *en, *(s.pinyin for s in spelt), *(s.initials for s in spelt),
             *("".join(english_words(t)) for t in en),

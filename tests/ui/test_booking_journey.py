@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from kiosk.rules import idnumber
 from kiosk.rules.wire_time import utc_iso
@@ -12,7 +13,9 @@ from tests.helpers.central_server import running_central
 from tests.helpers.journeys import (
     ID,
     MOBILE,
+    first_enabled,
     pdf_text,
+    pick,
     type_on_keypad,
     walk_to_review,
 )
@@ -65,7 +68,7 @@ def test_a_chinese_slip_keeps_its_characters(make_window, qtbot, tmp_path, conne
 
 def test_booking_while_the_server_is_down_is_a_request_then_confirmed(
         make_window, qtbot, tmp_path, connect, monkeypatch):
-    from ui.screens import booking
+    from ui.screens.booking import result as booking
 
     monkeypatch.setattr(booking, "CONFIRM_WAIT_MS", 500)
     w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
@@ -99,12 +102,16 @@ def test_booking_while_the_server_is_down_is_a_request_then_confirmed(
 
 def test_the_slot_is_lost_to_another_kiosk_between_choosing_and_confirming(
         make_window, qtbot, tmp_path, connect):
-    clock = FakeUtcClock(datetime.now(UTC))
-    w = make_window(default_language="en")
+    # the kiosk and the platform on one fixed clock, whatever the time of day the test runs
+    # at: Tuesday 8 December 2026, 09:00 in the hall; the resident books for Wednesday, so
+    # the minimum notice never runs out while they hesitate
+    clock = FakeUtcClock(datetime(2026, 12, 8, 1, 0, tzinfo=UTC))
+    w = make_window(default_language="en", window_options={"wall_clock": clock})
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock) as url:
         connect(w, url)
-        review = walk_to_review(w, qtbot, hall="dongcheng")  # one place per slot there
+        review = walk_to_review(w, qtbot, hall="dongcheng",  # one place per slot there
+                                day="2026-12-09")
         slot = review.draft.slot
         assert review.draft.hold is not None
         clock.advance(minutes=6)  # the resident hesitates; the hold expires
@@ -186,3 +193,31 @@ def test_a_missing_printer_is_reported_and_the_slip_saved_on_a4(make_window, tmp
     info = subprocess.run(["pdfinfo", result.target], capture_output=True, text=True).stdout
     assert "595" in info and "842" in info  # A4 in points
     assert "Tue 24 Nov 2026, 09:00" in pdf_text(result.target)
+
+
+def test_a_time_taken_while_choosing_says_so_after_the_list_reloads(
+        make_window, qtbot, tmp_path, connect):
+    """The hold is refused (``slot_full``): the list of times is asked for again, and the
+    resident still reads why they are back on it (the reload used to wipe the message)."""
+    w = make_window(default_language="en")
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        connect(w, url)
+        w.go("matter", code="GA-0001")
+        w.screens["matter"].book_button.click()
+        pick(qtbot, w.screens["book_hall"].grid, "hall-dongcheng").click()  # one place a slot
+        first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
+        times = w.screens["book_time"]
+        button = first_enabled(qtbot, times.grid, "slot-")
+        hall_time = ZoneInfo("Asia/Shanghai")
+        [slot] = [s for s in times.slots
+                  if f"slot-{s.start.astimezone(hall_time):%H%M}" == button.objectName()]
+        CentralClient(url, "test-token").post("/v1/holds", {
+            "hall": "dongcheng", "matter": "GA-0001", "start": utc_iso(slot.start)},
+            idempotency_key="00000000-0000-4000-8000-000000000002")  # another kiosk holds it
+        button.click()
+        qtbot.waitUntil(lambda: not times.busy and "taken" in times.message.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: not times.busy, timeout=10_000)  # the reload has answered
+        qtbot.wait(50)
+        assert w.current.name == "book_time"
+        assert times.message.isVisible() and "taken just now" in times.message.text()

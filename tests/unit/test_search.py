@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from kiosk.rules.catalogue import DEMO_CATALOGUE, Fee, Matter, Text
 from kiosk.search import Hit, SearchIndex, normalise
-from kiosk.search import index as search_index
+from kiosk.search import spelling as search_spelling
+from kiosk.search import tiers as search_tiers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -261,13 +262,13 @@ def test_a_longer_query_never_finds_what_its_start_did_not(small_index, query):
 
 def test_the_index_is_built_once_not_per_keystroke(monkeypatch):
     calls = {"spell": 0}
-    real_spell = search_index._spell
+    real_spell = search_tiers.spell  # where the tiers call it
 
     def counting_spell(*args, **kwargs):
         calls["spell"] += 1
         return real_spell(*args, **kwargs)
 
-    monkeypatch.setattr(search_index, "_spell", counting_spell)
+    monkeypatch.setattr(search_tiers, "spell", counting_spell)
     index = SearchIndex.build(SMALL)
     built = calls["spell"]
     assert built > 0
@@ -275,7 +276,7 @@ def test_the_index_is_built_once_not_per_keystroke(monkeypatch):
     def no_pinyin_at_query_time(*args, **kwargs):
         raise AssertionError("pinyin computed during a search")
 
-    monkeypatch.setattr(search_index, "_pp", no_pinyin_at_query_time)
+    monkeypatch.setattr(search_spelling, "_pp", no_pinyin_at_query_time)
     for q in ["s", "sb", "sbk", "身", "身份", "身份证", "p", "pa", "pas", "passport", "新字"]:
         index.search(q)
     assert calls["spell"] == built

@@ -132,7 +132,7 @@ def _sample_appointments(w: KioskWindow) -> None:
 
 
 def _appointment(w: KioskWindow, step: str) -> None:
-    from kiosk.booking.draft import Outcome
+    from kiosk.booking.draft import Outcome, OutcomeState
 
     _sample_appointments(w)
     w.go("appointment", index=0)
@@ -141,7 +141,7 @@ def _appointment(w: KioskWindow, step: str) -> None:
         screen.cancel_button.click()
     elif step == "checked-in":
         screen.check_in_button.click()
-        screen._answered(Outcome("confirmed", booking={
+        screen._answered(Outcome(OutcomeState.CONFIRMED, booking={
             "booking": {"status": "checked_in", "hall": "city_centre", "matter": "GA-0001",
                         "start": utc_iso(w.session.appointments[0].start),
                         "reference": "SAMPLE01", "booking_id": "sample-1"},
@@ -151,14 +151,14 @@ def _appointment(w: KioskWindow, step: str) -> None:
 
 
 def _walk_in(w: KioskWindow, numbered: bool) -> None:
-    from kiosk.booking.draft import Outcome
+    from kiosk.booking.draft import Outcome, OutcomeState
 
     gallery_central(w)
     w.home()
     w.go("walk_in")
     if numbered:
         screen = w.screens["walk_in"]
-        screen._answered(Outcome("confirmed", booking={
+        screen._answered(Outcome(OutcomeState.CONFIRMED, booking={
             "number": "GA012", "priority": False, "hall": "city_centre", "matter": "GA-0001",
             "issued_at": utc_iso(datetime.now(UTC))}))
 

@@ -1,4 +1,4 @@
-"""My appointments and check-in (取号), and a queue number without an appointment.
+"""My appointments and check-in (取号); a queue number without one is ``walk_in``.
 
 The resident types their ID number; the kiosk asks the server for their bookings
 and adds the booking requests it still holds itself (waiting to be sent, or
@@ -18,22 +18,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.booking import appointments
 from kiosk.booking.appointments import Appointment
-from kiosk.booking.slips import local_when, ticket_slip
+from kiosk.booking.draft import OutcomeState
+from kiosk.booking.slips import local_when
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
-from kiosk.rules.wire_time import parse_time
-from kiosk.sync.api_client import ApiError, Refused
+from kiosk.sync.api_client import transient
 from ui.i18n import translate
-from ui.screens.booking import id_error_text, reason_text
-from ui.screens.steps import SlipActions, Step
+from ui.screens.booking.step import id_error_text, reason_text
+from ui.screens.steps import Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 from ui.widgets.paged import PagedGrid
-from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
 from ui.workers.outcome_watch import OutcomeWatch
-from ui.workers.tasks import Task, run_in_background
+from ui.workers.tasks import OneCall
 
 #: how long a check-in, cancel or ticket waits for the server before saying so
 ANSWER_WAIT_MS = 8000
@@ -49,14 +48,14 @@ def status_text(a: Appointment) -> str:
     }.get(a.status, a.status)
 
 
-class _Step(Step):
+class AppointmentStep(Step):
     def rules(self, hall: str) -> BookingRules:
         """The hall's booking rules (from its calendar: pulled, else bundled)."""
         cal = self.hall_calendar(hall)
         return cal.rules if cal else BookingRules()
 
 
-class AppointmentsScreen(_Step):
+class AppointmentsScreen(AppointmentStep):
     """Step one: the ID number, on the keypad."""
 
     name = "appointments"
@@ -88,7 +87,7 @@ class AppointmentsScreen(_Step):
         body.addWidget(self.keypad, 1)
         self.body, self.left = body, left
         self.root.addLayout(body, 1)
-        self._task: Task | None = None
+        self.lookup = OneCall()
         self.retranslate()
 
     def apply_mode(self) -> None:
@@ -129,17 +128,13 @@ class AppointmentsScreen(_Step):
 
         def failed(error: Exception) -> None:
             session.appointments = appointments.merged([], local)
-            offline = isinstance(error, ApiError) and not isinstance(error, Refused)
+            offline = transient(error)
             self.deps.navigator.go("appointment_list", offline=offline)
 
-        if self._task is not None:
-            self._task.cancel()
-        self._task = run_in_background(lambda: calls.lookup(number), found, failed)
+        self.lookup.start(lambda: calls.lookup(number), found, failed)
 
     def reset(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None  # its call holds the ID number
+        self.lookup.cancel()  # its call holds the ID number
         self.field.setText("")  # not clear(): its undo history would keep the number
         self.error.clear()
         self.error.hide()
@@ -154,7 +149,7 @@ class AppointmentsScreen(_Step):
             "Appointments", "No appointment? Take a queue number"))
 
 
-class AppointmentListScreen(_Step):
+class AppointmentListScreen(AppointmentStep):
     name = "appointment_list"
 
     def __init__(self, deps) -> None:
@@ -199,7 +194,7 @@ class AppointmentListScreen(_Step):
         self.grid.set_items([factory(i, a) for i, a in enumerate(found)])
 
 
-class AppointmentScreen(_Step):
+class AppointmentScreen(AppointmentStep):
     """One appointment: what it is, and check in / cancel (with a confirmation step)."""
 
     name = "appointment"
@@ -293,18 +288,18 @@ class AppointmentScreen(_Step):
         self.answer = result
         found = self.deps.session().appointments
         a = self.appointment
-        if result.state == "confirmed" and a is not None:
+        if result.state is OutcomeState.CONFIRMED and a is not None:
             body = result.booking or {}
             booking = body.get("booking", body)
             found[self.index] = appointments.from_server(booking) if "status" in booking else a
             self.say("")
-        elif result.state == "refused":
+        elif result.state is OutcomeState.REFUSED:
             problem = result.reason or ""
             rules = self.rules(a.hall if a else "")
             self.say(checkin_refusal(problem, rules.checkin_before_minutes,
                                      rules.checkin_after_minutes)
                      if self.action == "check_in" else reason_text(problem))
-        elif result.state == "late":
+        elif result.state is OutcomeState.LATE:
             self.say(translate(
                 "Appointments",
                 "The platform cannot be reached just now, so this has NOT happened yet. It will "
@@ -314,7 +309,7 @@ class AppointmentScreen(_Step):
 
     def ticket(self) -> dict | None:
         a = self.appointment
-        if self.answer is not None and self.answer.state == "confirmed":
+        if self.answer is not None and self.answer.state is OutcomeState.CONFIRMED:
             t = (self.answer.booking or {}).get("ticket")
             if t:
                 return t
@@ -353,7 +348,7 @@ class AppointmentScreen(_Step):
                 "Appointments", "Cancel this appointment? The time will be given to someone else."))
         else:
             self.instruction.setText(translate("Appointments", "What would you like to do?"))
-        busy = self.action != "" and (self.answer is None or self.answer.state == "waiting")
+        busy = self.action != "" and (self.answer is None or self.answer.state is OutcomeState.WAITING)
         can_act = a.status == "confirmed" and not busy and not ticket
         self.check_in_button.setVisible(can_act and not self.confirming)
         self.cancel_button.setVisible(can_act)
@@ -381,153 +376,3 @@ def checkin_refusal(code: str, before: int, after: int) -> str:
             "minutes before your appointment until %2 minutes after; staff can help otherwise.",
         ).replace("%1", str(before)).replace("%2", str(after))
     return reason_text(code)
-
-
-class WalkInScreen(SlipActions, _Step):
-    """A queue number without an appointment: choose the service; the green channel
-    (priority) for residents aged 60 or over, asked plainly, and always in 长辈版."""
-
-    name = "walk_in"
-
-    def __init__(self, deps) -> None:
-        super().__init__(deps)
-        self.priority_button = TextButton("secondary", self)
-        self.priority_button.setObjectName("priority")
-        self.priority_button.setCheckable(True)
-        self.priority_button.toggled.connect(lambda _on: self.retranslate())
-        self.root.addWidget(self.priority_button)
-        self.grid = PagedGrid(self)
-        self.root.addWidget(self.grid, 1)
-        self.number = QLabel(self)
-        self.number.setWordWrap(True)
-        self.number.setObjectName("walk-in-number")
-        set_role(self.number, "display")
-        self.number.hide()
-        self.root.addWidget(self.number)
-        self.print_button = TextButton("secondary", self)
-        self.print_button.setObjectName("print-ticket")
-        self.print_button.clicked.connect(self.print_slip)
-        self.print_button.hide()
-        self.phone_button = TextButton("secondary", self)
-        self.phone_button.setObjectName("ticket-to-phone")
-        self.phone_button.clicked.connect(self.slip_to_phone)
-        self.phone_button.hide()
-        self.qr = QrCode(self)
-        self.qr.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.print_button, 1)
-        row.addWidget(self.phone_button, 1)
-        self.root.addWidget(self.qr, 1)
-        self.root.addLayout(row)
-        self.watch = OutcomeWatch(self)
-        self.watch.changed.connect(self._answered)
-        self.answer = None
-        self.matter = ""
-        self.printed_to = ""
-        self.retranslate()
-
-    def apply_mode(self) -> None:
-        super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(1 if self.deps.presentation.elderly else 2, s.max_tiles, s.gap)
-
-    def enter(self, **_kw: Any) -> None:
-        self.watch.stop()
-        self.answer, self.matter = None, ""
-        self.priority_button.setChecked(self.deps.presentation.elderly)
-        self.say("")
-        self.retranslate()
-
-    def hideEvent(self, event) -> None:  # noqa: N802
-        self.watch.stop()
-        super().hideEvent(event)
-
-    def _take(self, code: str) -> None:
-        box, central = self.outbox(), self.deps.central()
-        if box is None:
-            self.say(translate("Appointments", "This kiosk is not connected: please ask staff."))
-            return
-        self.matter = code
-        item = appointments.walk_in(box, self.deps.settings.hall_code, code,
-                                    self.priority_button.isChecked(), self.now())
-        central.urge()
-        self.say(translate("Appointments", "Sending…"))
-        self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
-
-    def _answered(self, result) -> None:
-        self.answer = result
-        if result.state == "confirmed":
-            self.say("")
-        elif result.state == "refused":
-            self.say(reason_text(result.reason or ""))
-        elif result.state == "late":
-            self.say(translate(
-                "Appointments",
-                "The platform cannot be reached just now, so no number could be given. Please "
-                "ask staff at the desk for a number.",
-            ))
-        self.retranslate()
-
-    def ticket(self) -> dict | None:
-        if self.answer is not None and self.answer.state == "confirmed":
-            return self.answer.booking
-        return None
-
-    def slip(self):
-        t = self.ticket()
-        if not t:
-            return None
-        matter = self.deps.catalogue.find_matter(t["matter"])
-        return ticket_slip(
-            lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
-            matter=self.matter_name(t["matter"]),
-            issued=parse_time(t["issued_at"]),
-            timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
-            window=matter.window.get(self.lang) if matter and matter.window else "")
-
-
-    def retranslate(self) -> None:
-        t = self.ticket()
-        self.title.setText(translate("Appointments", "Take a queue number"))
-        self.priority_button.set_texts(
-            translate("Appointments", "✓ I am 60 or over: green channel (priority)")
-            if self.priority_button.isChecked()
-            else translate("Appointments", "☐ I am 60 or over: tap for the green channel"))
-        self.number.setVisible(bool(t))
-        self.print_button.setVisible(bool(t))
-        self.phone_button.setVisible(bool(t))
-        if not t:
-            self.qr.clear()
-            self.qr.hide()
-        self.grid.setVisible(not t)
-        self.priority_button.setVisible(not t)
-        if t:
-            self.number.setText(translate("Appointments", "Your number: %1").replace(
-                "%1", t["number"]))
-            self.instruction.setText(translate(
-                "Appointments", "Please wait until your number is called."))
-            self.print_button.set_texts(translate("Booking", "Print a slip"))
-            self.phone_button.set_texts(translate("Booking", "Send to my phone"))
-            return
-        self.instruction.setText(translate("Appointments", "Which service have you come for?"))
-        hall = self.deps.settings.hall_code
-        served = [m for m in self.deps.catalogue.most_used(len(self.deps.catalogue.matters))
-                  if hall in m.halls][:24]
-
-        def factory(m):
-            def make():
-                b = TextButton("row", self)
-                b.setObjectName(f"walk-in-{m.code}")
-                b.set_texts(m.name.get(self.lang))
-                b.clicked.connect(lambda _=False, code=m.code: self._take(code))
-                return b
-            return make
-
-        self.grid.set_items([factory(m) for m in served])
-
-    def reset(self) -> None:
-        self.watch.stop()
-        self.qr.clear()
-        self.answer, self.matter, self.printed_to = None, "", ""
-        self.priority_button.setChecked(False)
-        self.say("")

@@ -309,6 +309,6 @@ class MatterScreen(Screen):
 
     def _book(self) -> None:
         if self.matter is not None:
-            from ui.screens.booking import begin
+            from ui.screens.booking.step import begin
 
             begin(self.deps, self.matter.code)

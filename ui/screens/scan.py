@@ -24,7 +24,7 @@ from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.reading import ReadingArea
-from ui.workers.tasks import run_in_background
+from ui.workers.tasks import OneCall
 
 #: the card wipes itself after this long without a tap
 CARD_SECONDS = 60
@@ -122,7 +122,8 @@ class ScanScreen(Screen):
         # the device's own checker: it remembers codes already used, across residents
         self.checker = Checker(self._trust_list)
         self.worker = None
-        self._checking = False
+        #: asking the platform (an opaque token, a voucher): further reads wait for it
+        self.check = OneCall()
         self.retranslate()
 
     def _trust_list(self) -> TrustList | None:
@@ -163,7 +164,7 @@ class ScanScreen(Screen):
         super().hideEvent(event)
 
     def on_read(self, text: str) -> None:
-        if self.worker is None or self._checking:
+        if self.worker is None or self.check.busy:
             return  # a late frame after leaving, or the platform is still answering
         result = self.checker.check(text)
         central = self.deps.central()
@@ -180,22 +181,19 @@ class ScanScreen(Screen):
         from kiosk.booking import appointments
 
         calls = central.calls()
-        self._checking = True
 
         def done(body) -> None:
-            self._checking = False
             self.stop_camera()
             session = self.deps.session()
             session.appointments = [appointments.from_server(body)]
             self.deps.navigator.go("appointment", index=0)
 
         def failed(_error) -> None:
-            self._checking = False
             self.message.setText(translate(
                 "Scan", "This booking voucher cannot be looked up just now. Please ask staff."))
             self.message.show()
 
-        run_in_background(lambda: calls.by_reference(reference), done, failed)
+        self.check.start_if_idle(lambda: calls.by_reference(reference), done, failed)
 
     def show_result(self, result: Result) -> None:
         if result.certificate is not None or result.accepted:
@@ -209,19 +207,16 @@ class ScanScreen(Screen):
         """An opaque token: only the platform can say; off the GUI thread."""
         calls = central.certificates()
         key = str(uuid.uuid4())  # one check: a retry after a lost answer gets the same verdict
-        self._checking = True
         self.message.setText(translate("Scan", "Checking with the platform…"))
         self.message.show()
 
         def done(body) -> None:
-            self._checking = False
             self.show_result(online_result(body, self._trust_list()))
 
         def failed(_error) -> None:
-            self._checking = False
             self.show_result(Result(Outcome.NEEDS_NETWORK))
 
-        run_in_background(lambda: calls.verify(token, key), done, failed)
+        self.check.start_if_idle(lambda: calls.verify(token, key), done, failed)
 
     def on_failed(self, reason: str) -> None:
         if self.worker is None:
@@ -234,7 +229,7 @@ class ScanScreen(Screen):
 
     def reset(self) -> None:
         self.stop_camera()
-        self._checking = False
+        self.check.cancel()  # its answer names the resident: it must not arrive after the wipe
         self.preview.clear_image()
         self.message.hide()
 

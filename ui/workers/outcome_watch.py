@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.booking.draft import Outcome, outcome
+from kiosk.booking.draft import Outcome, OutcomeState, outcome
 from kiosk.sync.outbox import Outbox
 
 
@@ -28,12 +28,12 @@ class OutcomeWatch(QObject):
         self._item_id = ""
         self._waited = 0
         self._wait_ms = 0
-        self.current = Outcome("waiting")
+        self.current = Outcome(OutcomeState.WAITING)
 
     def watch(self, outbox: Callable[[], Outbox | None], item_id: str, wait_ms: int) -> None:
         self._outbox, self._item_id = outbox, item_id
         self._waited, self._wait_ms = 0, wait_ms
-        self.current = Outcome("waiting")
+        self.current = Outcome(OutcomeState.WAITING)
         self._timer.start()
         self._poll()
 
@@ -41,7 +41,7 @@ class OutcomeWatch(QObject):
         """No more reports; the answer (with the resident's masked numbers) is forgotten."""
         self._timer.stop()
         self._outbox, self._item_id = (lambda: None), ""
-        self.current = Outcome("waiting")
+        self.current = Outcome(OutcomeState.WAITING)
 
     def _poll(self) -> None:
         box = self._outbox()
@@ -50,10 +50,10 @@ class OutcomeWatch(QObject):
             return
         result = outcome(box, self._item_id)
         self._waited += self._timer.interval()
-        if result.state in ("confirmed", "refused"):
+        if result.state in (OutcomeState.CONFIRMED, OutcomeState.REFUSED):
             self._timer.stop()
         elif self._waited >= self._wait_ms:
-            result = Outcome("late")
+            result = Outcome(OutcomeState.LATE)
         if result != self.current:
             self.current = result
             self.changed.emit(result)

@@ -1,12 +1,14 @@
 """Run a blocking call (the network) on Qt's thread pool; hear back on the GUI thread.
 
-A screen keeps the ``Task`` it started and ignores the answer of one it has
-replaced (``Task.cancel``): a late answer never lands on the wrong step.
+A screen holds a ``OneCall`` for its calls: one at a time, and the answer of one it
+has replaced or cancelled is never delivered (a late answer never lands on the wrong
+step). ``run_in_background`` alone is for calls whose answer nobody waits for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -53,3 +55,53 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
     Task._running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class CallState(Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+
+
+class OneCall:
+    """One background call at a time for its owner (a screen).
+
+    ``start`` replaces a call under way: the first one's answer is never delivered, so a
+    late answer cannot land on the wrong step. ``start_if_idle`` leaves a call under way
+    alone and starts nothing (a scanner reading the same code again while the platform
+    answers). ``cancel`` forgets the call (the session wipe: its closure may hold the
+    resident's data, and its answer must not arrive after they have gone)."""
+
+    def __init__(self) -> None:
+        self._task: Task | None = None
+
+    @property
+    def state(self) -> CallState:
+        return CallState.IDLE if self._task is None else CallState.RUNNING
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def start(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+              on_failed: Callable[[Exception], None]) -> None:
+        self.cancel()
+
+        def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(result: Any) -> None:
+                self._task = None
+                callback(result)
+            return call
+
+        self._task = run_in_background(fn, finish(on_done), finish(on_failed))
+
+    def start_if_idle(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_failed: Callable[[Exception], None]) -> bool:
+        if self._task is not None:
+            return False
+        self.start(fn, on_done, on_failed)
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None

@@ -1,0 +1,137 @@
+"""What every booking step shares: the draft, one call at a time, the words for days,
+places, and the refusals; ``begin`` starts a booking from a matter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.booking.draft import (
+    UNKNOWN,
+    BookingDraft,
+)
+from kiosk.rules.calendar import HallCalendar
+from ui.i18n import plural, translate
+from ui.screens.steps import Step
+from ui.widgets.paged import PagedGrid
+from ui.workers.tasks import OneCall, run_in_background
+
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS_ZH = "一二三四五六日"
+
+
+def begin(deps, matter_code: str) -> None:
+    """Start booking ``matter_code``: the hall first when more than one serves it."""
+    matter = deps.catalogue.find_matter(matter_code)
+    if matter is None or not matter.bookable:
+        return
+    if deps.central() is None:
+        deps.navigator.go("coming_soon", feature="booking_offline")
+        return
+    draft = BookingDraft(matter=matter_code)
+    deps.session().booking = draft
+    if len(matter.halls) == 1:
+        draft.hall = matter.halls[0]
+        deps.navigator.go("book_day")
+    else:
+        deps.navigator.go("book_hall")
+
+
+class BookingStep(Step):
+    """Common to the booking steps: the draft, one background call at a time."""
+
+    def __init__(self, deps) -> None:
+        super().__init__(deps)
+        self.call = OneCall()
+
+    @property
+    def draft(self) -> BookingDraft | None:
+        return self.deps.session().booking
+
+    def run(self, fn, on_done, on_failed) -> None:
+        """One network call of this step at a time (``ui.workers.tasks.OneCall``)."""
+        self.call.start(fn, on_done, on_failed)
+
+    @property
+    def busy(self) -> bool:
+        """A network call of this step is under way."""
+        return self.call.busy
+
+    def calendar(self) -> HallCalendar | None:
+        """The chosen hall's calendar."""
+        draft = self.draft
+        return self.hall_calendar(draft.hall) if draft and draft.hall else None
+
+    def chosen_hall(self) -> str:
+        draft = self.draft
+        return self.hall_name(draft.hall) if draft and draft.hall else ""
+
+    def chosen_matter(self) -> str:
+        return self.matter_name(self.draft.matter) if self.draft else ""
+
+    def timezone(self) -> str:
+        cal = self.calendar()
+        return cal.timezone if cal else self.deps.settings.timezone
+
+    def release_hold(self) -> None:
+        draft, central = self.draft, self.deps.central()
+        if draft is None or draft.hold is None:
+            return
+        hold_id, draft.hold = draft.hold.hold_id, None
+        if central is not None:
+            calls = central.calls()
+            run_in_background(lambda: calls.release(hold_id), lambda _r: None, lambda _e: None)
+
+    def reset(self) -> None:
+        self.call.cancel()
+        self.release_hold()
+        self.say("")
+
+
+def configure_choices(grid: PagedGrid, presentation) -> None:
+    """Days and times: two columns on a wide standard screen, one in 长辈版 or portrait."""
+    s = presentation.theme.sizes
+    columns = 1 if presentation.elderly or presentation.portrait else 2
+    grid.configure(columns, s.max_tiles * columns, s.gap)
+
+
+def day_label(day: date, lang: str) -> str:
+    if lang == "zh":
+        return f"{day.month}月{day.day}日 星期{WEEKDAYS_ZH[day.weekday()]}"
+    return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {day:%b}"
+
+
+def places_text(remaining: int) -> str:
+    if remaining == UNKNOWN:
+        return translate("Booking", "Places left: not known (offline)")
+    if remaining == 0:
+        return translate("Booking", "Fully booked")
+    return plural(remaining, translate("Booking", "1 place left"),
+                  translate("Booking", "%1 places left"))
+
+
+def id_error_text(code: str) -> str:
+    return {
+        "length": translate("Booking", "An ID number has 18 characters. Please check the count."),
+        "characters": translate("Booking", "An ID number is 17 digits and then a digit or X."),
+        "birth_date": translate("Booking", "The date of birth in this number does not exist."),
+        "check_digit": translate("Booking", "This number is not right: please check each digit."),
+    }.get(code, translate("Booking", "This number is not right: please check each digit."))
+
+
+def phone_error_text(code: str) -> str:
+    return {
+        "length": translate("Booking", "A mobile number has 11 digits."),
+        "prefix": translate("Booking", "A mobile number starts with 13 to 19."),
+    }.get(code, translate("Booking", "A mobile number has 11 digits."))
+
+
+def reason_text(code: str) -> str:
+    return {
+        "slot_full": translate("Booking", "Sorry, that time was taken. Please choose another time."),
+        "per_person_limit": translate(
+            "Booking", "You already have an appointment for this service on that day."),
+        "too_short_notice": translate("Booking", "That time is too soon or has passed."),
+        "outside_booking_window": translate("Booking", "That day is too far ahead to book."),
+        "not_a_slot": translate("Booking", "That time can no longer be booked."),
+        "hall_closed": translate("Booking", "The hall is closed that day."),
+    }.get(code, translate("Booking", "The booking was not accepted. Please ask staff."))
