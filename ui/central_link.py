@@ -77,6 +77,7 @@ class DemoCentral:
 
     def stop(self) -> None:
         if self.running:
+            assert self.process is not None  # running: there is a process
             self.process.terminate()
             try:
                 self.process.wait(10)

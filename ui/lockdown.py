@@ -22,10 +22,20 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import (
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcutEvent,
+)
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from ui.qt_app import qt_app
 
 _T = QEvent.Type
 _WATCHED = frozenset({
@@ -66,11 +76,11 @@ class Lockdown(QObject):
             self._guard(edit)
         for label in window.findChildren(QLabel):
             self._unselectable(label)
-        QApplication.instance().installEventFilter(self)
+        qt_app().installEventFilter(self)
 
     def uninstall(self) -> None:
         self._active = False
-        QApplication.instance().removeEventFilter(self)
+        qt_app().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
@@ -85,7 +95,8 @@ class Lockdown(QObject):
             event.ignore()
             return True
         if kind == _T.Shortcut:
-            return event.key() in self._closing_shortcuts
+            # the event of a Shortcut is a QShortcutEvent (PySide6 hands it over as one)
+            return cast(QShortcutEvent, event).key() in self._closing_shortcuts
         if isinstance(watched, QLineEdit):
             self._guard(watched)
             return self._selects(event)

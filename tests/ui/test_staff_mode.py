@@ -426,3 +426,26 @@ def test_the_panel_health_follows_the_kiosk_while_it_is_up(make_window, open_des
     assert panel.health.text() != before
     w.hand_back()
     assert not panel.health_timer.isActive()
+
+
+def test_a_database_that_cannot_be_read_is_said_and_the_language_still_changes(
+        make_window, open_desk, monkeypatch):
+    """The shell re-translates every built screen on a language change: the panel's
+    ``retranslate`` sets texts only; reading the database is ``refresh``, which says
+    what is wrong instead of raising."""
+    from kiosk.sync.store import StoreError
+
+    w, desk = staff_window(make_window, open_desk)
+    sign_in(w)
+    panel = w.current
+    assert panel.name == "staff_panel" and panel.title.text() == "Staff panel"
+
+    def busy(*_args, **_kwargs):
+        raise StoreError("database is locked")
+
+    monkeypatch.setattr(desk.outbox, "counts", busy)
+    w.set_language("zh_CN")
+    assert panel.title.text() == "工作人员面板"
+    panel.refresh()
+    assert panel.message.text() == "暂时无法读取本机数据库：database is locked"
+    assert w.current is panel and w.staff.signed_in

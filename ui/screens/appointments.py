@@ -23,6 +23,7 @@ from kiosk.booking.slips import local_when
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
 from kiosk.sync.api_client import transient
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import id_error_text, reason_text
 from ui.screens.steps import Step
@@ -60,7 +61,7 @@ class AppointmentsScreen(AppointmentStep):
 
     name = "appointments"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -152,7 +153,7 @@ class AppointmentsScreen(AppointmentStep):
 class AppointmentListScreen(AppointmentStep):
     name = "appointment_list"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
@@ -199,7 +200,7 @@ class AppointmentScreen(AppointmentStep):
 
     name = "appointment"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.area = ReadingArea(self)
         column = self.area.column()
@@ -265,7 +266,9 @@ class AppointmentScreen(AppointmentStep):
         masked = idnumber.mask(lookup_id) if lookup_id else f"voucher {a.reference}"
         send = appointments.check_in if action == "check_in" else appointments.cancel
         item = send(box, a.booking_id, masked, self.now())
-        self.deps.central().urge()
+        central = self.deps.central()
+        assert central is not None  # an outbox comes only with the central platform
+        central.urge()
         self.action, self.answer, self.confirming = action, None, False
         self.say(translate("Appointments", "Sending…"))
         self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)

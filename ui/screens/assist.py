@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel
 
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.theme import set_role
@@ -22,7 +23,7 @@ from ui.widgets.reading import ReadingArea
 class _Choice(Screen):
     """A screen of text and two big choices, side by side (stacked in portrait)."""
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         # the text scrolls if it must (长辈版, long languages); the choices stay in view
         self.scroll = ReadingArea(self)
@@ -50,7 +51,7 @@ class _Choice(Screen):
 class ConsentScreen(_Choice):
     name = "assist_consent"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.yes.setObjectName("consent-yes")
         self.no.setObjectName("consent-no")
@@ -96,7 +97,7 @@ class ConsentScreen(_Choice):
 class HandBackScreen(_Choice):
     name = "hand_back"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.yes.setObjectName("hand-back-finish")
         self.no.setObjectName("hand-back-continue")

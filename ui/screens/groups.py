@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.rules.catalogue import Department, Theme
+from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.tiles import Tile, TileScreen
 
@@ -17,7 +18,7 @@ class GroupScreen(TileScreen):
     #: the matter_list argument that names a group of this kind
     list_key = ""
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.retranslate()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.tiles import Tile, TileScreen
 
@@ -9,7 +10,7 @@ from ui.screens.tiles import Tile, TileScreen
 class HomeScreen(TileScreen):
     name = "home"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.retranslate()
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout
 
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.widgets.buttons import TextButton
@@ -16,7 +17,7 @@ class ComingSoonScreen(Screen):
 
     name = "coming_soon"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.feature = "booking"
         self.root.addStretch(1)
@@ -69,7 +70,7 @@ class CallStaffScreen(Screen):
 
     name = "call_staff"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.root.addStretch(1)
         self.home_button = TextButton("primary", self)

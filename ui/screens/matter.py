@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.device.handoff import TemplateError, handoff_url
 from kiosk.rules.catalogue import Material, Matter
+from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role
@@ -77,7 +78,7 @@ def form_text(material: Material) -> str:
 class MatterScreen(Screen):
     name = "matter"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.matter: Matter | None = None
         self._part = "overview"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.widgets.matter_rows import matter_row_factory
@@ -13,7 +14,7 @@ from ui.widgets.paged import PagedGrid
 class MatterListScreen(Screen):
     name = "matter_list"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, mask_name, online_result
 from kiosk.rules import idnumber
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.theme import set_role
@@ -99,7 +100,7 @@ class Preview(QLabel):
 class ScanScreen(Screen):
     name = "scan"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.preview = Preview(self)
         self.root.addWidget(self.preview, 1)
@@ -246,7 +247,7 @@ class CardScreen(Screen):
 
     name = "card"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         # the card scrolls when 长辈版 text does not fit (landscape): nothing is cut off
         self.area = ReadingArea(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role
@@ -23,7 +24,7 @@ RESULT_LIMIT = 40
 class SearchScreen(Screen):
     name = "search"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.root.addLayout(self.split, 1)

@@ -26,6 +26,7 @@ from kiosk.staff.desk import StaffDesk
 from kiosk.staff.health import DEAD_SHOWN, DeskHealth
 from kiosk.sync.outbox import Outbox, OutboxItem
 from kiosk.sync.store import StoreError
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role
@@ -43,7 +44,7 @@ DISCARD_REASONS = ("duplicate", "done_at_counter", "resident_withdrew", "wrong_d
 class StaffPanelScreen(Step):
     name = "staff_panel"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.scroll = ReadingArea(self)
         self.content = self.scroll.column()

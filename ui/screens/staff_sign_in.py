@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.staff.desk import SignIn
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.widgets.buttons import TextButton
@@ -23,7 +24,7 @@ from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
 class StaffSignInScreen(Step):
     name = "staff_sign_in"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()

@@ -4,17 +4,23 @@ names of matters and halls, the outbox, the hall's calendar and the wall clock."
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QLabel
 
 from kiosk.rules.calendar import HallCalendar
 from kiosk.sync.outbox import Outbox
+from ui.context import ScreenDeps
 from ui.screens.base import Screen
 from ui.theme import set_role
 
+if TYPE_CHECKING:
+    from kiosk.booking.slips import Slip
+    from ui.widgets.qr import QrCode
+
 
 class Step(Screen):
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -50,13 +56,25 @@ class Step(Screen):
         return self.deps.now()
 
 
+class _SlipScreen(Protocol):
+    """What ``SlipActions`` needs of the screen it is mixed into."""
+
+    deps: ScreenDeps
+    qr: QrCode
+    printed_to: str
+
+    def slip(self) -> Slip | None: ...
+
+    def say(self, text: str) -> None: ...
+
+
 class SlipActions:
     """Print the screen's slip (``slip()``), or show it as a QR code for the phone; for
     screens with a ``qr`` widget and a message line (``say``)."""
 
     printed_to = ""  # what the last print produced: a PDF's path or a printer's name
 
-    def print_slip(self) -> None:
+    def print_slip(self: _SlipScreen) -> None:
         from ui.printing import print_slip
 
         slip = self.slip()
@@ -66,7 +84,7 @@ class SlipActions:
         self.printed_to = result.target
         self.say(result.message)
 
-    def slip_to_phone(self) -> bool:
+    def slip_to_phone(self: _SlipScreen) -> bool:
         from kiosk.booking.slips import slip_text
 
         slip = self.slip()

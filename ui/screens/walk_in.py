@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from kiosk.booking import appointments
 from kiosk.booking.draft import OutcomeState
-from kiosk.booking.slips import ticket_slip
+from kiosk.booking.slips import Slip, ticket_slip
 from kiosk.rules.wire_time import parse_time
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.appointments import ANSWER_WAIT_MS, AppointmentStep
 from ui.screens.booking.step import reason_text
@@ -28,7 +29,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     name = "walk_in"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.priority_button = TextButton("secondary", self)
         self.priority_button.setObjectName("priority")
@@ -89,6 +90,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.matter = code
         item = appointments.walk_in(box, self.deps.settings.hall_code, code,
                                     self.priority_button.isChecked(), self.now())
+        assert central is not None  # an outbox comes only with the central platform
         central.urge()
         self.say(translate("Appointments", "Sending…"))
         self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
@@ -112,7 +114,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
             return self.answer.booking
         return None
 
-    def slip(self):
+    def slip(self) -> Slip | None:
         t = self.ticket()
         if not t:
             return None

@@ -22,7 +22,7 @@ class IdleOverlay(QWidget):
         self.card = QFrame(self)
         set_role(self.card, "card")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        inner = QVBoxLayout(self.card)
+        inner = self._inner = QVBoxLayout(self.card)
         self.question = QLabel(self.card)
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -47,15 +47,17 @@ class IdleOverlay(QWidget):
         self.retranslate()
 
     def set_metrics(self, margin: int, gap: int, width: int) -> None:
-        self.card.layout().setContentsMargins(margin, margin, margin, margin)
-        self.card.layout().setSpacing(gap * 2)
+        self._inner.setContentsMargins(margin, margin, margin, margin)
+        self._inner.setSpacing(gap * 2)
         self.card.setMaximumWidth(width)
 
     def show_seconds(self, seconds: int) -> None:
         self._seconds = seconds
         self.retranslate()
         if not self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+            parent = self.parentWidget()
+            assert parent is not None  # made with a parent (the window), never taken off it
+            self.setGeometry(parent.rect())
             self.show()
             self.raise_()
 

@@ -26,8 +26,8 @@ class NumericKeypad(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self.keys: dict[str, QPushButton] = {}
-        for r, row in enumerate(ROWS):
-            for c, ch in enumerate(row):
+        for r, row_keys in enumerate(ROWS):
+            for c, ch in enumerate(row_keys):
                 key = QPushButton(ch, self)
                 key.setObjectName(f"key-{ch}")
                 set_role(key, "key")

@@ -39,7 +39,7 @@ class PagedGrid(QWidget):
         self._dirty = False
         self._fill_height = False
 
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
@@ -68,7 +68,7 @@ class PagedGrid(QWidget):
         self._fill_height = fill
         self._heights.clear()
         self._grid.setSpacing(gap)
-        self.layout().setSpacing(gap)
+        self._outer.setSpacing(gap)
         self._relayout()
 
     def set_items(self, factories: Sequence[Callable[[], QWidget]]) -> None:

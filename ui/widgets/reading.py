@@ -27,12 +27,13 @@ class ReadingArea(QScrollArea):
 
     def fit(self) -> None:
         content = self.widget()
-        if content is None or content.layout() is None:
+        layout = content.layout() if content is not None else None
+        if content is None or layout is None:
             return
         content.ensurePolished()
-        content.layout().invalidate()  # labels may just have been replaced
+        layout.invalidate()  # labels may just have been replaced
         width = self.viewport().width()
-        height = content.layout().heightForWidth(width)
+        height = layout.heightForWidth(width)
         content.setMinimumHeight(max(0, height))
 
     def showEvent(self, event) -> None:  # noqa: N802

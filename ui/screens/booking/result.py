@@ -14,7 +14,8 @@ from kiosk.booking.draft import (
     OutcomeState,
     Slot,
 )
-from kiosk.booking.slips import booking_slip, local_when, voucher_text
+from kiosk.booking.slips import Slip, booking_slip, local_when, voucher_text
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import BookingStep, places_text, reason_text
 from ui.screens.steps import SlipActions
@@ -41,7 +42,7 @@ class ResultState(StrEnum):
 class BookResultScreen(SlipActions, BookingStep):
     name = "book_result"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
         self.details_area = ReadingArea(self)
@@ -95,8 +96,7 @@ class BookResultScreen(SlipActions, BookingStep):
         self.retranslate()
         if draft is None or central is None or draft.item_id is None:
             return
-        self.watch.watch(lambda: self.deps.central() and self.deps.central().outbox,
-                         draft.item_id, CONFIRM_WAIT_MS if wait_ms is None else wait_ms)
+        self.watch.watch(self.outbox, draft.item_id, CONFIRM_WAIT_MS if wait_ms is None else wait_ms)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.watch.stop()
@@ -121,7 +121,7 @@ class BookResultScreen(SlipActions, BookingStep):
         draft.slot, draft.hold = None, None
         self.deps.navigator.go("book_time", offline=False)
 
-    def slip(self):
+    def slip(self) -> Slip | None:
         d = self.draft
         if d is None or d.slot is None:
             return None
@@ -186,6 +186,8 @@ class BookResultScreen(SlipActions, BookingStep):
             self.instruction.setText(translate(
                 "Booking", "Show the QR code or the reference number when you check in."))
             self.details.setText(lines)
+            # confirmed, the outcome carries the booking (kiosk.booking.draft.outcome)
+            assert self.booking is not None
             self.qr.set_text(voucher_text(self.booking.get("reference", "")))
             self.qr.show()
         elif self.state is ResultState.REQUEST:

@@ -11,6 +11,7 @@ from kiosk.booking.draft import (
 )
 from kiosk.booking.slips import local_when
 from kiosk.rules import idnumber, phone
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import BookingStep
 from ui.widgets.buttons import TextButton
@@ -19,7 +20,7 @@ from ui.widgets.buttons import TextButton
 class BookReviewScreen(BookingStep):
     name = "book_review"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.rows = QGridLayout()
         self.values: dict[str, QLabel] = {}

@@ -10,6 +10,7 @@ from kiosk.booking.draft import (
     BookingDraft,
 )
 from kiosk.rules.calendar import HallCalendar
+from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.steps import Step
 from ui.widgets.paged import PagedGrid
@@ -19,7 +20,7 @@ WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_ZH = "一二三四五六日"
 
 
-def begin(deps, matter_code: str) -> None:
+def begin(deps: ScreenDeps, matter_code: str) -> None:
     """Start booking ``matter_code``: the hall first when more than one serves it."""
     matter = deps.catalogue.find_matter(matter_code)
     if matter is None or not matter.bookable:
@@ -39,7 +40,7 @@ def begin(deps, matter_code: str) -> None:
 class BookingStep(Step):
     """Common to the booking steps: the draft, one background call at a time."""
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.call = OneCall()
 

@@ -15,6 +15,7 @@ from kiosk.booking.draft import (
     offline_slots,
 )
 from kiosk.sync.api_client import Refused, transient
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import (
     BookingStep,
@@ -30,7 +31,7 @@ from ui.widgets.paged import PagedGrid
 class BookHallScreen(BookingStep):
     name = "book_hall"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
@@ -74,7 +75,7 @@ class BookHallScreen(BookingStep):
 class BookDayScreen(BookingStep):
     name = "book_day"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
@@ -145,7 +146,7 @@ class BookDayScreen(BookingStep):
 class BookTimeScreen(BookingStep):
     name = "book_time"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from kiosk.rules import idnumber, phone
+from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import BookingStep, id_error_text, phone_error_text
 from ui.theme import set_role
@@ -20,7 +21,7 @@ class BookWhoScreen(BookingStep):
 
     name = "book_who"
 
-    def __init__(self, deps) -> None:
+    def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         body = QHBoxLayout()
         left = QVBoxLayout()
