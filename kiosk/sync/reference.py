@@ -13,18 +13,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from kiosk.ecert.verify import TrustList
-from kiosk.rules.calendar import (
-    DEMO_CALENDARS,
-    CalendarError,
-    HallCalendar,
-    calendars_from_wire,
-    load_calendars,
-)
 from kiosk.rules.catalogue import Catalogue, CatalogueError, parse_catalogue
-from kiosk.sync.pulled import PulledCache
+
+if TYPE_CHECKING:  # not at start-up: what the first screens do not need loads when used
+    from kiosk.ecert.verify import TrustList  # the JOSE and crypto libraries
+    from kiosk.rules.calendar import HallCalendar
+    from kiosk.sync.pulled import PulledCache
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +34,8 @@ class ReferenceData(Generic[Index]):
     """``index_for`` makes the search index of a catalogue (built lazily by its owner)."""
 
     def __init__(self, bundled: Catalogue, index: Index, index_for: Callable[[Catalogue], Index],
-                 calendars: Path = DEMO_CALENDARS) -> None:
+                 calendars: Path | None = None) -> None:
+        """``calendars``: the bundled calendar file (default: the demo's)."""
         self._bundled = bundled
         self._index_for = index_for
         self._calendar_file = calendars
@@ -89,6 +86,13 @@ class ReferenceData(Generic[Index]):
         return self._calendars.get(hall)
 
     def _read_calendars(self) -> dict[str, HallCalendar]:
+        from kiosk.rules.calendar import (
+            DEMO_CALENDARS,
+            CalendarError,
+            calendars_from_wire,
+            load_calendars,
+        )
+
         found = self._pulled.get(HALLS) if self._pulled is not None else None
         if found is not None:
             try:
@@ -96,7 +100,7 @@ class ReferenceData(Generic[Index]):
             except CalendarError as exc:
                 log.warning("the pulled hall calendars are not used: %s", exc)
         try:
-            return load_calendars(self.catalogue.halls, self._calendar_file)
+            return load_calendars(self.catalogue.halls, self._calendar_file or DEMO_CALENDARS)
         except CalendarError as exc:
             log.error("no hall calendars: %s", exc)
             return {}
@@ -108,6 +112,8 @@ class ReferenceData(Generic[Index]):
         if not self._trust_read:  # none yet is asked again: the first pull may be under way
             found = self._pulled.get(TRUST_LIST) if self._pulled is not None else None
             if found is not None:
+                from kiosk.ecert.verify import TrustList
+
                 self._trust = TrustList.from_wire(found.body)
                 self._trust_read = True
         return self._trust

@@ -11,7 +11,6 @@ import pytest
 from kiosk.rules import calendar as calendar_module
 from kiosk.rules.catalogue import DEMO_CATALOGUE, load_catalogue
 from kiosk.search.deferred import DeferredIndex
-from kiosk.sync import reference as reference_module
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.reference import ReferenceData
 from kiosk.sync.store import LocalStore
@@ -44,7 +43,7 @@ def made(pulled=None):
 def test_the_bundled_calendar_file_is_read_once(monkeypatch):
     reads = []
     real = calendar_module.load_calendars
-    monkeypatch.setattr(reference_module, "load_calendars",
+    monkeypatch.setattr(calendar_module, "load_calendars",
                         lambda *a, **kw: reads.append(1) or real(*a, **kw))
     data = made()
     for _ in range(5):
