@@ -1,4 +1,5 @@
-"""Log files without personal data: ID and mobile numbers are masked before they are written.
+"""Log files without personal data: ID, mobile and landline numbers and names are masked
+before they are written.
 
 A resident's ID number or mobile number can reach a log line in many ways: a
 message that formats a request, an exception raised by a check, a traceback.
@@ -16,27 +17,46 @@ from pathlib import Path
 from types import TracebackType
 
 from kiosk.rules import idnumber, phone
+from kiosk.rules.names import mask_name
 
 LOG_NAME = "kiosk.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 
 # Resident ID numbers: 18 characters (17 digits and a digit or X, GB 11643), also
-# written 6-8-4 with spaces, and the old 15-digit ones. Never part of a longer number.
-_ID = re.compile(r"(?<!\d)(?:\d{6} ?\d{8} ?\d{3}[\dXx]|\d{15})(?!\d)")
+# written in groups with spaces or dashes (6-8-4, 4-4-4-4-2 …), and the old 15-digit ones.
+# Never part of a longer number.
+_ID = re.compile(r"(?<![\d-])(?:\d[ -]?){17}[\dXx](?![\d-])|(?<!\d)\d{15}(?!\d)")
 # Mainland mobile numbers: 11 digits from 13 to 19, perhaps after +86 or 86, perhaps
 # written 3-4-4 with spaces or dashes.
 _MOBILE = re.compile(r"(?<!\d)((?:\+?86[ -]?)?)(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)")
+# Landlines: an area code (perhaps in brackets: 010 and 02x are three digits, the others
+# four), then 7 or 8 digits, perhaps split 3-4 or 4-4. The area code stays; the number
+# keeps its last four.
+_LANDLINE = re.compile(
+    r"(?<![\d-])(\(?0(?:[12]\d|[3-9]\d{2})\)?)([ -]?)(\d{3,4}[ -]?\d{4})(?![\d-])")
+# A name written after 姓名 (name), 名字 or 持证人 (holder): Chinese (2 to 6 characters,
+# · for minority names) or Latin letters, perhaps quoted (JSON).
+_NAME = re.compile(
+    r"((?:姓名|名字|持证人)[\"']?\s*[:：=]\s*[\"']?)"
+    r"([\u4e00-\u9fff·]{2,6}|[A-Za-z]+(?: [A-Za-z]+){0,3})")
 
 
 def _mask_mobile(match: re.Match[str]) -> str:
     return match.group(1) + phone.mask(re.sub(r"\D", "", match.group(2)))
 
 
+def _mask_landline(match: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group(3))
+    return match.group(1) + match.group(2) + "*" * (len(digits) - 4) + digits[-4:]
+
+
 def scrub(text: str) -> str:
-    """The text with every ID number and mobile number masked."""
-    text = _ID.sub(lambda m: idnumber.mask(m.group()), text)
-    return _MOBILE.sub(_mask_mobile, text)
+    """The text with every ID number, mobile and landline number, and labelled name masked."""
+    text = _ID.sub(lambda m: idnumber.mask(re.sub(r"[ -]", "", m.group())), text)
+    text = _MOBILE.sub(_mask_mobile, text)
+    text = _LANDLINE.sub(_mask_landline, text)
+    return _NAME.sub(lambda m: m.group(1) + mask_name(m.group(2)), text)
 
 
 class ScrubFilter(logging.Filter):

@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ecert.verify import mask_name
 from kiosk.rules import idnumber, phone
+from kiosk.rules.names import mask_name
 
 #: digit runs of the ID number (and of the mobile) at least this long count as leaks
 MIN_RUN = 8

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from central.mint import sign
-from kiosk.ecert.verify import Checker, Outcome, TrustList, mask_name
+from kiosk.ecert.verify import Checker, Outcome, TrustList
+from kiosk.rules.names import mask_name
 from tests.helpers.utc_clock import FakeUtcClock
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"

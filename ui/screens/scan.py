@@ -10,15 +10,16 @@ alternatives: type the ID number, or call staff.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, mask_name, online_result
+from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, online_result
 from kiosk.rules import idnumber
+from kiosk.rules.names import mask_name
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.base import Screen
@@ -26,6 +27,9 @@ from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.reading import ReadingArea
 from ui.workers.tasks import OneCall
+
+if TYPE_CHECKING:
+    from ui.workers.scan import ScanWorker
 
 #: the card wipes itself after this long without a tap
 CARD_SECONDS = 60
@@ -122,7 +126,7 @@ class ScanScreen(Screen):
         self.root.addLayout(row)
         # the device's own checker: it remembers codes already used, across residents
         self.checker = Checker(self._trust_list)
-        self.worker = None
+        self.worker: ScanWorker | None = None
         #: asking the platform (an opaque token, a voucher): further reads wait for it
         self.check = OneCall()
         self.retranslate()
@@ -254,7 +258,7 @@ class CardScreen(Screen):
         self.card = QWidget()
         set_role(self.card, "card")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        column = QVBoxLayout(self.card)
+        column = self._column = QVBoxLayout(self.card)
         self.kind = QLabel(self.card)
         set_role(self.kind, "title")
         self.kind.setWordWrap(True)
@@ -290,7 +294,7 @@ class CardScreen(Screen):
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
         self.row.setSpacing(s.gap * 2)
-        self.card.layout().setContentsMargins(s.gap, s.gap, s.gap, s.gap)
+        self._column.setContentsMargins(s.gap, s.gap, s.gap, s.gap)
 
     def enter(self, result: Result | None = None, **_kw: Any) -> None:
         self.result = result
