@@ -8,11 +8,13 @@ typo in the hall's file never keeps the kiosk from starting.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CONFIG_VERSION = 2
 
@@ -27,6 +29,8 @@ class Option:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] | None = None
+    #: a further check of the value; returns why it is refused, or None
+    problem: Callable[[Any], str | None] | None = None
 
     def check(self, value: Any) -> Any:
         """The value if it is valid, else raise ValueError saying why."""
@@ -34,20 +38,35 @@ class Option:
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"{self.name} must be a {self.kind.__name__}, not {value!r}")
+        if self.kind is float and not math.isfinite(value):
+            raise ValueError(f"{self.name} must be a finite number, not {value!r}")
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"{self.name} must be at least {self.minimum}, not {value!r}")
         if self.maximum is not None and value > self.maximum:
             raise ValueError(f"{self.name} must be at most {self.maximum}, not {value!r}")
         if self.choices is not None and value not in self.choices:
             raise ValueError(f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}")
+        why = self.problem(value) if self.problem is not None else None
+        if why:
+            raise ValueError(f"{self.name}: {why}, not {value!r}")
         return value
+
+
+def _time_zone_problem(name: str) -> str | None:
+    """Why ``name`` is not a time zone this machine knows (a misspelling stops nothing)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "not a time zone this kiosk knows (for example Asia/Shanghai)"
+    return None
 
 
 OPTIONS: tuple[Option, ...] = (
     Option("hall_code", str, "city_centre", "Code of the hall this kiosk stands in (from the catalogue)."),
     Option("hall_name_zh", str, "示例市市民中心", "Hall name shown in the header, Chinese."),
     Option("hall_name_en", str, "Sample City Citizen Service Centre", "Hall name shown in the header, English."),
-    Option("timezone", str, "Asia/Shanghai", "The hall's time zone, for display only."),
+    Option("timezone", str, "Asia/Shanghai", "The hall's time zone, for display only.",
+           problem=_time_zone_problem),
     Option("default_language", str, "zh_CN", "Language after every session wipe.", choices=("zh_CN", "en")),
     Option("default_elderly", bool, False, "Start every session in 长辈版 (elderly mode)."),
     Option(
@@ -160,7 +179,14 @@ def load_settings(path: Path | None) -> LoadedSettings:
         return LoadedSettings(Settings.defaults(), ())
     problems: list[str] = []
     try:
-        raw = migrate(tomllib.loads(path.read_text(encoding="utf-8")))
+        # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark
+        raw = migrate(tomllib.loads(path.read_bytes().decode("utf-8-sig")))
+    except OSError as exc:  # a folder, no permission, a disk error
+        return LoadedSettings(Settings.defaults(),
+                              (f"{path}: cannot be read ({exc.strerror or exc}); using defaults",))
+    except RecursionError:
+        return LoadedSettings(Settings.defaults(),
+                              (f"{path}: nested too deeply to be a settings file; using defaults",))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
         return LoadedSettings(Settings.defaults(), (f"{path}: {exc}; using defaults",))
     values = {}
