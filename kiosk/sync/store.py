@@ -125,6 +125,13 @@ class StoreError(RuntimeError):
     """The local database cannot be used; the message says why, plainly."""
 
 
+def _why_not_saved(exc: sqlite3.OperationalError) -> str:
+    if exc.sqlite_errorcode == sqlite3.SQLITE_FULL:
+        return ("the local database could not save: the disk is full; what was saved before "
+                "is kept, and nothing more can be saved until space is freed")
+    return f"the local database could not save: {exc}"
+
+
 class LocalStore:
     def __init__(self, path: Path | str, *, timeout: float = 10.0) -> None:
         self.path = Path(path)
@@ -178,14 +185,23 @@ class LocalStore:
             raise StoreError(f"the local database is busy or unwritable: {exc}") from exc
         try:
             yield self._db
+        except sqlite3.OperationalError as exc:  # disk full, I/O error, a broken file
+            self._rollback()
+            raise StoreError(_why_not_saved(exc)) from exc
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:  # disk full, I/O error
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise StoreError(_why_not_saved(exc)) from exc
+
+    def _rollback(self) -> None:
+        """Undo the transaction, if SQLite has not already (it does after a full disk, and
+        a ROLLBACK then would hide the real error behind "no transaction is active")."""
+        if self._db.in_transaction:
             self._db.execute("ROLLBACK")
-            raise StoreError(f"the local database could not save: {exc}") from exc
 
     def read(self, sql: str, params: tuple[object, ...] | Mapping[str, object] = ()
              ) -> list[sqlite3.Row]:
