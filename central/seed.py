@@ -18,6 +18,7 @@ from central.models import Document, EnrolmentCode, Setting
 from central.reference import CALENDARS, CATALOGUE, TRUST_LIST
 from kiosk.rules.calendar import parse_calendars
 from kiosk.rules.catalogue import parse_catalogue
+from kiosk.rules.ecert_codes import public_key_problem
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
@@ -52,11 +53,10 @@ def _check_trust_list(raw: Any) -> None:
     if not isinstance(raw, dict) or not isinstance(raw.get("issuers"), list) or "issued_at" not in raw:
         raise SeedError("issuers.json must hold issued_at and a list of issuers")
     for issuer in raw["issuers"]:
-        jwk = issuer.get("jwk", {}) if isinstance(issuer, dict) else {}
-        if "d" in jwk:
-            raise SeedError(f"issuer {issuer.get('issuer_id')}: a private key has no place in the trust list")
-        if jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519" or not jwk.get("x"):
-            raise SeedError(f"issuer {issuer.get('issuer_id')}: jwk must be an Ed25519 public key")
+        who = issuer.get("issuer_id") if isinstance(issuer, dict) else issuer
+        problem = public_key_problem(issuer.get("jwk") if isinstance(issuer, dict) else None)
+        if problem is not None:
+            raise SeedError(f"issuer {who}: {problem}")
 
 
 def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:

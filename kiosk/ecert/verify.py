@@ -19,6 +19,7 @@ kiosk must not fall over because someone holds up the wrong code.
 from __future__ import annotations
 
 import binascii
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from enum import Enum
 from typing import Any, TypedDict
 
 import jwt
-from jwt.exceptions import InvalidSignatureError, InvalidTokenError, PyJWKError
+from jwt.exceptions import InvalidSignatureError, InvalidTokenError, PyJWKError, PyJWTError
 
 from kiosk.rules.ecert_codes import (
     CERT_TYPES,
@@ -35,8 +36,11 @@ from kiosk.rules.ecert_codes import (
     STATUSES,
     TOKEN_PREFIX,
     VOUCHER_PREFIX,
+    public_key_problem,
 )
 from kiosk.rules.wire_time import parse_time
+
+log = logging.getLogger(__name__)
 
 TRUST_LIST_MAX_AGE = timedelta(days=7)
 CLOCK_SKEW = timedelta(seconds=30)
@@ -112,21 +116,41 @@ class TrustList:
 
     @classmethod
     def from_wire(cls, body: Any) -> TrustList | None:
-        """The trust list from ``GET /v1/trust-list``; None when it is unusable."""
+        """The trust list from ``GET /v1/trust-list``; None when it is unusable (no issue
+        time, or not one usable key). A bad issuer entry is skipped and logged: one bad key
+        must not stop every other issuer's codes from being checked."""
         try:
             issued = parse_time(str(body["issued_at"]))
-            if issued.tzinfo is None:
-                return None
-            keys = {}
-            for issuer in body["issuers"]:
-                jwk = dict(issuer["jwk"])
-                key = jwt.PyJWK(jwk, algorithm="EdDSA").key
-                keys[str(jwk["kid"])] = (str(issuer["issuer_id"]), key,
-                                         tuple(issuer.get("cert_types", ())),
-                                         dict(issuer.get("name", {})))
-            return cls(issued.astimezone(UTC), keys)
-        except (KeyError, TypeError, ValueError, PyJWKError):
+            issuers = body["issuers"]
+        except (KeyError, TypeError, ValueError):
             return None
+        if issued.tzinfo is None or not isinstance(issuers, list):
+            return None
+        keys = {}
+        for issuer in issuers:
+            entry = _issuer_key(issuer)
+            if entry is not None:
+                keys[entry[0]] = entry[1]
+        if not keys:
+            return None
+        return cls(issued.astimezone(UTC), keys)
+
+
+def _issuer_key(issuer: Any) -> tuple[str, tuple[str, Any, tuple[str, ...], Mapping[str, str]]] | None:
+    """One issuer's (kid, entry), or None (logged) when it cannot be used."""
+    who = issuer.get("issuer_id") if isinstance(issuer, dict) else None
+    try:
+        jwk = issuer["jwk"]
+        problem = public_key_problem(jwk)
+        if problem is None:
+            key = jwt.PyJWK(dict(jwk), algorithm="EdDSA").key
+            return str(jwk["kid"]), (str(issuer["issuer_id"]), key,
+                                     tuple(str(t) for t in issuer.get("cert_types", ())),
+                                     {str(k): str(v) for k, v in dict(issuer.get("name", {})).items()})
+    except (KeyError, TypeError, ValueError, AttributeError, PyJWTError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    log.warning("trust list: issuer %r skipped: %s", who, problem)
+    return None
 
 
 class Checker:
@@ -162,7 +186,11 @@ class Checker:
         header = jwt.get_unverified_header(text)
         if header.get("alg") != "EdDSA" or not isinstance(header.get("kid"), str):
             return Result(Outcome.MALFORMED, checked_at=now)
-        trust = self._trust_list()
+        try:
+            trust = self._trust_list()
+        except Exception:  # a broken copy must not make the scanner fall over
+            log.exception("the trust list could not be read")
+            trust = None
         if trust is None:
             return Result(Outcome.NO_TRUST_LIST, checked_at=now)
         if now - trust.issued_at > TRUST_LIST_MAX_AGE:

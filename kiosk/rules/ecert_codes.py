@@ -6,6 +6,8 @@ verifier (``kiosk.ecert.verify``) refuses anything outside them.
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import timedelta
 
 CERT_TYPES = ("e_id", "e_driving_licence", "e_business_licence", "e_social_security")
@@ -18,6 +20,7 @@ JWS_TYPE = "ecert+jwt"
 TOKEN_PREFIX = "ECTOKEN:"
 #: this kiosk's own booking voucher, ``SHK-BOOKING:<reference>``
 VOUCHER_PREFIX = "SHK-BOOKING:"
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 #: the claims of a signed e-certificate (JWT registered names where they exist)
 CLAIMS = {
     "iss": "issuer id (in the trust list)",
@@ -32,3 +35,23 @@ CLAIMS = {
     "vuntil": "valid until (YYYY-MM-DD, or empty for long-term)",
     "status": "one of " + ", ".join(STATUSES),
 }
+
+
+def public_key_problem(jwk: object) -> str | None:
+    """Why ``jwk`` is not an issuer's Ed25519 public key as a trust list holds it, or None.
+
+    The platform refuses to publish such a key; a kiosk skips it (and keeps the rest)."""
+    if not isinstance(jwk, dict):
+        return "the key is not a JSON object"
+    if "d" in jwk:
+        return "a private key has no place in the trust list"
+    if jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519":
+        return "the key must be an Ed25519 public key (kty OKP, crv Ed25519)"
+    if not isinstance(jwk.get("kid"), str) or not jwk["kid"]:
+        return "the key has no kid"
+    x = jwk.get("x")
+    if not isinstance(x, str) or not _BASE64URL.fullmatch(x):
+        return "the key's x is not base64url"
+    if len(base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))) != 32:
+        return "the key's x is not 32 bytes"
+    return None

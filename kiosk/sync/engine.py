@@ -64,10 +64,19 @@ def _check_catalogue(body: Any) -> None:
         raise BadResponse("bad_catalogue", f"the catalogue from the server is invalid: {exc}") from exc
 
 
+def _check_trust_list(body: Any) -> None:
+    """A list in which no key can be used never replaces the last good copy (bad keys
+    beside good ones are skipped when it is read)."""
+    from kiosk.ecert.verify import TrustList  # the JOSE library: in the sync thread only
+
+    if TrustList.from_wire(body) is None:
+        raise BadResponse("bad_trust_list", "the trust list from the server has no usable key")
+
+
 PULLS: tuple[Pull, ...] = (
     Pull("catalogue", "/v1/catalogue", {"matters": list, "halls": list}, _check_catalogue),
     Pull("halls", "/v1/halls", {"halls": list}),
-    Pull("trust_list", "/v1/trust-list", {"issued_at": str, "issuers": list}),
+    Pull("trust_list", "/v1/trust-list", {"issued_at": str, "issuers": list}, _check_trust_list),
 )
 
 
