@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.booking.draft import BookingCalls
 from kiosk.ecert.online import CertificateCalls
+from kiosk.ecert.used_codes import StoredUsedCodes
 from kiosk.sync.api_client import CentralClient
 from kiosk.sync.enrolment import DeviceCredentials
 from kiosk.sync.outbox import Acting, Outbox
@@ -32,6 +33,8 @@ class CentralAccess:
         self._store = LocalStore(store_path)  # the GUI thread's own connection
         self.outbox = Outbox(self._store, acting)
         self.pulled = PulledCache(self._store)
+        #: the nonces of e-certificate codes accepted on this kiosk (kept across restarts)
+        self.used_codes = StoredUsedCodes(self._store)
         self.urge = urge
         self._folder = folder
 

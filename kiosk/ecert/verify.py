@@ -30,8 +30,10 @@ from typing import Any, TypedDict
 import jwt
 from jwt.exceptions import InvalidSignatureError, InvalidTokenError, PyJWKError, PyJWTError
 
+from kiosk.ecert.used_codes import MemoryUsedCodes, UsedCodes
 from kiosk.rules.ecert_codes import (
     CERT_TYPES,
+    JWS_TYPE,
     MAX_CODE_LIFETIME,
     STATUSES,
     TOKEN_PREFIX,
@@ -157,10 +159,13 @@ class Checker:
     """Classifies and verifies codes; remembers the nonces of accepted ones."""
 
     def __init__(self, trust_list: Callable[[], TrustList | None],
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 used: UsedCodes | None = None) -> None:
+        """``used``: where the nonces of accepted codes are kept (the kiosk's database, so
+        a restart forgets none; by default in memory)."""
         self._trust_list = trust_list
         self._clock = clock
-        self._seen: dict[str, datetime] = {}  # nonce -> until when it is remembered
+        self._used: UsedCodes = used if used is not None else MemoryUsedCodes()
 
     def check(self, text: Any) -> Result:
         now = self._clock()
@@ -184,7 +189,8 @@ class Checker:
 
     def _verify(self, text: str, now: datetime) -> Result:
         header = jwt.get_unverified_header(text)
-        if header.get("alg") != "EdDSA" or not isinstance(header.get("kid"), str):
+        if (header.get("alg") != "EdDSA" or not isinstance(header.get("kid"), str)
+                or header.get("typ") != JWS_TYPE):
             return Result(Outcome.MALFORMED, checked_at=now)
         try:
             trust = self._trust_list()
@@ -212,6 +218,7 @@ class Checker:
         except InvalidSignatureError:
             return Result(Outcome.BAD_SIGNATURE, **base)
         cert, iat, exp, nonce = _claims(claims)
+        not_before = _not_before(claims)
         if cert is None or cert.issuer != issuer_id or cert.ctype not in cert_types:
             return Result(Outcome.MALFORMED, **base)
         if exp - iat > MAX_CODE_LIFETIME or iat > now + CLOCK_SKEW:
@@ -219,8 +226,10 @@ class Checker:
                           else Outcome.NOT_YET_VALID, **base)
         if now > exp + CLOCK_SKEW:
             return Result(Outcome.EXPIRED, **base)
-        self._forget_expired(now)
-        if nonce in self._seen:
+        if not_before is not None and not_before > now + CLOCK_SKEW:
+            return Result(Outcome.NOT_YET_VALID, **base)
+        self._used.forget_expired(now)
+        if self._used.used(nonce):
             return Result(Outcome.ALREADY_USED, **base)
         if cert.status == "revoked":
             return Result(Outcome.REVOKED, certificate=cert, **base)
@@ -229,12 +238,8 @@ class Checker:
             return Result(Outcome.EXPIRED, certificate=cert, **base)
         if cert.valid_from is not None and cert.valid_from > today:
             return Result(Outcome.NOT_YET_VALID, certificate=cert, **base)
-        self._seen[nonce] = exp + CLOCK_SKEW
+        self._used.remember(nonce, exp + CLOCK_SKEW)
         return Result(Outcome.VERIFIED_OFFLINE, certificate=cert, **base)
-
-    def _forget_expired(self, now: datetime) -> None:
-        for nonce in [n for n, until in self._seen.items() if until < now]:
-            del self._seen[nonce]
 
 
 def online_result(body: Any, trust: TrustList | None) -> Result:
@@ -279,11 +284,18 @@ def _claims(c: Any) -> tuple[Certificate | None, datetime, datetime, str]:
             issuer=_text(c["iss"], 1, 64),
             valid_from=_date(c.get("vfrom")),
             valid_until=_date(c.get("vuntil")),
-            status=_choice(c.get("status", "valid"), STATUSES),
+            status=_choice(c["status"], STATUSES),  # no status is not "valid"
         )
     except (KeyError, TypeError, ValueError, OverflowError):
         return None, epoch, epoch, ""
     return cert, iat, exp, nonce
+
+
+def _not_before(c: Any) -> datetime | None:
+    """The code's ``nbf``, if it has a usable one (an unusable one makes it malformed)."""
+    if not isinstance(c, dict) or "nbf" not in c:
+        return None
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=_number(c["nbf"]))
 
 
 def _number(v: Any) -> float:

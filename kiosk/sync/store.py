@@ -117,6 +117,15 @@ MIGRATIONS: tuple[str, ...] = (
         changed_by TEXT NOT NULL
     );
     """,
+    # 4: the nonces of e-certificate codes already accepted, kept until each code expires
+    # (kiosk.ecert.used_codes): a code is accepted once, also across a restart
+    """
+    CREATE TABLE used_codes (
+        nonce TEXT PRIMARY KEY,
+        until TEXT NOT NULL
+    );
+    CREATE INDEX used_codes_by_until ON used_codes (until);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

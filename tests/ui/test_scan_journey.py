@@ -176,3 +176,27 @@ def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_pat
         assert booked["reference"] in screen.details.text()
         assert screen.check_in_button.isVisible()
         assert not camera_threads()
+
+
+def test_a_code_shown_again_after_a_restart_is_already_used(
+        make_window, qtbot, tmp_path, connect, code_png):  # noqa: F811
+    """Issue 12, finding 13, through the widgets: the kiosk's database remembers the code's
+    nonce, so a second kiosk process on the same data folder refuses it."""
+    png = code_png("eid")
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        first = make_window(default_language="en", camera=png)
+        first.home()
+        access = connect(first, url)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+        first.go("scan")
+        qtbot.waitUntil(lambda: first.current.name == "card", timeout=10_000)
+        first.detach_central()  # the kiosk stops …
+        first.close()
+        again = make_window(default_language="en", camera=png)  # … and starts again
+        again.home()
+        access = connect(again, url)  # the same data folder (tmp_path / kiosk.db)
+        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+        again.go("scan")
+        scan = again.current
+        qtbot.waitUntil(lambda: "already" in scan.message.text(), timeout=10_000)
+        assert again.current.name == "scan"

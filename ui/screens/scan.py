@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ecert.used_codes import MemoryUsedCodes
 from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, online_result
 from kiosk.rules import idnumber
 from kiosk.rules.names import mask_name
@@ -124,8 +125,9 @@ class ScanScreen(Screen):
         row.addWidget(self.staff_button, 1)
         self.row = row
         self.root.addLayout(row)
-        # the device's own checker: it remembers codes already used, across residents
-        self.checker = Checker(self._trust_list)
+        # codes already used are remembered across residents: in the kiosk's database once
+        # the platform link (and its store) is up, so a restart forgets none; else here
+        self._used_here = MemoryUsedCodes()
         self.worker: ScanWorker | None = None
         #: asking the platform (an opaque token, a voucher): further reads wait for it
         self.check = OneCall()
@@ -171,8 +173,9 @@ class ScanScreen(Screen):
     def on_read(self, text: str) -> None:
         if self.worker is None or self.check.busy:
             return  # a late frame after leaving, or the platform is still answering
-        result = self.checker.check(text)
         central = self.deps.central()
+        used = central.used_codes if central is not None else self._used_here
+        result = Checker(self._trust_list, used=used).check(text)
         if result.outcome is Outcome.NEEDS_NETWORK and central is not None:
             self._check_online(text, central)
             return
