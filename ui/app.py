@@ -18,6 +18,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.central_link import DemoCentral
+    from ui.workers.sync import SyncWorker
 
 log = logging.getLogger("kiosk")
 
@@ -120,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
 
-    app = QApplication.instance() or QApplication(["kiosk"])
+    # the stubs' QCoreApplication: an application already made here is a QApplication
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(["kiosk"])
     app.setApplicationName("Service Hall Kiosk")
     languages = LanguageSwitch(app)
     try:
@@ -294,9 +302,9 @@ class SyncHookup:
 
     def __init__(self, args: argparse.Namespace, settings, window, app) -> None:
         self.args, self.settings, self.window, self.app = args, settings, window, app
-        self.worker = None
-        self.demo = None
-        self._folder: tempfile.TemporaryDirectory | None = None
+        self.worker: SyncWorker | None = None
+        self.demo: DemoCentral | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
         self._keys = None
         if args.demo:  # a fresh demo each time: the database in a temporary folder
             self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
@@ -329,6 +337,7 @@ class SyncHookup:
 
         outage = None
         if args.demo:
+            assert self._folder is not None  # made in __init__ for the demo
             folder = Path(self._folder.name)
             self.worker, self.demo = demo_worker(folder, self.store_path, self.keys())
             from PySide6.QtGui import QKeySequence, QShortcut
@@ -336,7 +345,7 @@ class SyncHookup:
             # the demo's outage switch: stop the local server, or start it again; also
             # in the staff panel
             outage = self.demo.toggle_soon
-            QShortcut(QKeySequence("Ctrl+Shift+O"), self.window, activated=outage)
+            QShortcut(QKeySequence("Ctrl+Shift+O"), self.window).activated.connect(outage)
         else:
             self.worker = enrolled_worker(url, self.store_path, self.keys())
             if self.worker is None:
@@ -349,6 +358,8 @@ class SyncHookup:
     def _ready(self, creds) -> None:
         from ui.central_access import CentralAccess
 
+        if self.worker is None:  # closed before the worker's queued "ready" came through
+            return
         self.window.attach_central(CentralAccess(creds, self.store_path, self.worker.urge,
                                                  acting=self.window.acting))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QWidget
 
 from ui.i18n import translate
 from ui.speech import ReadAloud, Said, without_secrets
@@ -31,6 +31,8 @@ STOPS_READING = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
 class ScreenReader(QObject):
     """Reads the window's current screen; owns the speech bar shown while reading."""
 
+    speech: ReadAloud  # set in __init__, after the bar's buttons that use it are wired
+
     def __init__(self, window: KioskWindow, speech: ReadAloud) -> None:
         super().__init__(window)
         self._window = window
@@ -38,8 +40,8 @@ class ScreenReader(QObject):
         self.bar.hide()
         self._toast_text = ""  # the toast's text when it says why nothing is read
         layout = window.layout()
-        assert layout is not None
-        layout.insertWidget(layout.indexOf(window.footer), self.bar)  # type: ignore[attr-defined]
+        assert isinstance(layout, QBoxLayout)  # the window's column, a QVBoxLayout
+        layout.insertWidget(layout.indexOf(window.footer), self.bar)
         self.bar.restyled.connect(self._fit_bar)
         self.bar.stop_button.clicked.connect(lambda: self.speech.stop())
         self.bar.repeat_button.clicked.connect(self.read)

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputEvent, QInputMethodEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLayout,
     QStackedWidget,
@@ -34,6 +33,7 @@ from kiosk.search.deferred import DeferredIndex
 from kiosk.sync.reference import ReferenceData
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
+from ui.qt_app import qt_app
 from ui.read_aloud import ScreenReader
 from ui.screen_stack import ScreenStack
 from ui.screens.base import Screen
@@ -142,7 +142,7 @@ class KioskWindow(QWidget):
         # the hidden ways into staff mode: 3 s on the hall's name, or Ctrl+Alt+S
         self.staff_press = LongPress(self.header.hall, 3.0)
         self.staff_press.held.connect(self.enter_staff)
-        QShortcut(QKeySequence("Ctrl+Alt+S"), self, activated=self.enter_staff)
+        QShortcut(QKeySequence("Ctrl+Alt+S"), self).activated.connect(self.enter_staff)
         self.footer.home_button.clicked.connect(self.home)
         self.footer.back_button.clicked.connect(self.back)
         self.reader = ScreenReader(self, speech if speech is not None else ReadAloud(self))
@@ -157,7 +157,7 @@ class KioskWindow(QWidget):
         self.clock_timer.timeout.connect(self._tick_clock)
         self.clock_timer.start()
 
-        QApplication.instance().installEventFilter(self)
+        qt_app().installEventFilter(self)
         self._apply_presentation()
         self._show("attract", {})
 
@@ -165,7 +165,9 @@ class KioskWindow(QWidget):
 
     @property
     def current(self) -> Screen:
-        return self.stack.currentWidget()
+        screen = self.stack.currentWidget()
+        assert isinstance(screen, Screen)  # the stack holds screens only; one shown from __init__
+        return screen
 
     def go(self, name: str, **kwargs: Any) -> None:
         self._ensure_session()
@@ -373,9 +375,10 @@ class KioskWindow(QWidget):
             self.idle.suspend(SUSPEND_REASON)
         else:
             self.idle.resume(SUSPEND_REASON)
-        on_attract = self.current is not None and self.current.name == "attract"
+        current = self.stack.currentWidget()  # none yet while the window is being made
+        on_attract = isinstance(current, Screen) and current.name == "attract"
         self.banner.show_state(None if on_attract else staff.member, staff.assisting,
-                               self.current is not None and self.current.name in RESIDENT_OWN_STEPS)
+                               isinstance(current, Screen) and current.name in RESIDENT_OWN_STEPS)
 
     def acting(self):
         """For the outbox (``CentralAccess``): staff acting for a resident, else None."""
@@ -456,7 +459,7 @@ class KioskWindow(QWidget):
     def exit_kiosk(self) -> None:
         self.exit_allowed = True
         self.close()
-        QApplication.instance().quit()
+        qt_app().quit()
 
     def recover_after_error(self) -> None:
         """After an unexpected error in a handler (logged by the crash hook): never leave
@@ -484,7 +487,7 @@ class KioskWindow(QWidget):
         self.reader.use(speech)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        QApplication.instance().removeEventFilter(self)
+        qt_app().removeEventFilter(self)
         self.idle_timer.stop()
         self.clock_timer.stop()
         super().closeEvent(event)

@@ -14,14 +14,24 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING, Any
 
 from kiosk.booking.draft import BookingDraft, offline_days, offline_slots, submit
 from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.enrolment import DeviceCredentials
 from ui.central_access import CentralAccess
+from ui.gallery import as_screen
+from ui.qt_app import qt_app
+from ui.screens.appointments import AppointmentScreen, AppointmentsScreen
+from ui.screens.base import Screen
+from ui.screens.booking.when import BookDayScreen
+from ui.screens.booking.who import BookWhoScreen
+from ui.screens.scan import ScanScreen
+from ui.screens.walk_in import WalkInScreen
 from ui.shell import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.ecert import verify
 
 SAMPLE_ID = "11010519491231002X"
 SAMPLE_MOBILE = "13800138000"
@@ -38,8 +48,8 @@ def gallery_central(w: KioskWindow) -> CentralAccess:
     return w.central
 
 
-def _wait(screen, seconds: float = 5.0) -> None:
-    app = QApplication.instance()
+def _wait(screen: Screen, seconds: float = 5.0) -> None:
+    app = qt_app()
     deadline = time.monotonic() + seconds
     while getattr(screen, "busy", False) and time.monotonic() < deadline:
         app.processEvents()
@@ -57,7 +67,8 @@ def _draft(w: KioskWindow, step: str) -> BookingDraft:
     draft.hall = "city_centre"
     if step == "day":
         return draft
-    cal = w.screens["book_day"].calendar()
+    cal = as_screen(w.screens["book_day"], BookDayScreen).calendar()
+    assert cal is not None  # the sample hall has a calendar
     now = datetime.now(UTC)
     draft.day = offline_days(cal, now)[0].day
     if step == "time":
@@ -67,15 +78,23 @@ def _draft(w: KioskWindow, step: str) -> BookingDraft:
     return draft
 
 
-def _go(w: KioskWindow, name: str, **kwargs) -> None:
+def _go(w: KioskWindow, name: str, **kwargs: Any) -> None:
     w.go(name, **kwargs)
     _wait(w.screens[name])
+
+
+def _step(step: str, name: str, **kwargs: Any) -> Callable[[KioskWindow], None]:
+    """The booking step ``name`` with a draft filled up to ``step`` (see ``_draft``)."""
+    def reach(w: KioskWindow) -> None:
+        _draft(w, step)
+        _go(w, name, **kwargs)
+    return reach
 
 
 def _who_with_errors(w: KioskWindow) -> None:
     _draft(w, "time")
     _go(w, "book_who")
-    who = w.screens["book_who"]
+    who = as_screen(w.screens["book_who"], BookWhoScreen)
     for ch in "1101051949":
         who.keypad.keys[ch].click()
     who.next_button.click()  # the error is shown next to the box
@@ -83,7 +102,8 @@ def _who_with_errors(w: KioskWindow) -> None:
 
 def _result(w: KioskWindow, outcome: str) -> None:
     draft = _draft(w, "who")
-    central = w.central
+    central = gallery_central(w)
+    assert draft.slot is not None and draft.day is not None  # _draft chose them for "who"
     item = submit(central.outbox, draft, datetime.now(UTC))
     now = datetime.now(UTC)
     if outcome == "confirmed":
@@ -92,9 +112,10 @@ def _result(w: KioskWindow, outcome: str) -> None:
             "hall": draft.hall, "matter": draft.matter, "start": utc_iso(draft.slot.start),
         }, now)
     elif outcome == "refused":
+        cal = as_screen(w.screens["book_day"], BookDayScreen).calendar()
+        assert cal is not None  # the sample hall has a calendar
         alternatives = [{"start": utc_iso(s.start), "end": utc_iso(s.end), "capacity": 4,
-                         "remaining": 1} for s in offline_slots(
-                             w.screens["book_day"].calendar(), draft.day, now)[1:4]]
+                         "remaining": 1} for s in offline_slots(cal, draft.day, now)[1:4]]
         central.outbox.mark_refused(item.id, 409,
                                     {"code": "slot_full", "alternatives": alternatives},
                                     "slot_full", now)
@@ -103,11 +124,11 @@ def _result(w: KioskWindow, outcome: str) -> None:
 
 def booking_states() -> dict[str, Callable[[KioskWindow], None]]:
     return {
-        "book_hall": lambda w: (_draft(w, "hall"), _go(w, "book_hall")),
-        "book_day": lambda w: (_draft(w, "day"), _go(w, "book_day")),
-        "book_time": lambda w: (_draft(w, "time"), _go(w, "book_time", offline=True)),
+        "book_hall": _step("hall", "book_hall"),
+        "book_day": _step("day", "book_day"),
+        "book_time": _step("time", "book_time", offline=True),
         "book_who": _who_with_errors,
-        "book_review": lambda w: (_draft(w, "who"), _go(w, "book_review")),
+        "book_review": _step("who", "book_review"),
         "book_result-confirmed": lambda w: _result(w, "confirmed"),
         "book_result-request": lambda w: _result(w, "request"),
         "book_result-refused": lambda w: _result(w, "refused"),
@@ -136,7 +157,7 @@ def _appointment(w: KioskWindow, step: str) -> None:
 
     _sample_appointments(w)
     w.go("appointment", index=0)
-    screen = w.screens["appointment"]
+    screen = as_screen(w.screens["appointment"], AppointmentScreen)
     if step == "confirm-cancel":
         screen.cancel_button.click()
     elif step == "checked-in":
@@ -157,10 +178,15 @@ def _walk_in(w: KioskWindow, numbered: bool) -> None:
     w.home()
     w.go("walk_in")
     if numbered:
-        screen = w.screens["walk_in"]
+        screen = as_screen(w.screens["walk_in"], WalkInScreen)
         screen._answered(Outcome(OutcomeState.CONFIRMED, booking={
             "number": "GA012", "priority": False, "hall": "city_centre", "matter": "GA-0001",
             "issued_at": utc_iso(datetime.now(UTC))}))
+
+
+def _appointment_list(w: KioskWindow) -> None:
+    _sample_appointments(w)
+    w.go("appointment_list")
 
 
 def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
@@ -168,14 +194,14 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
         gallery_central(w)
         w.home()
         w.go("appointments")
-        screen = w.screens["appointments"]
+        screen = as_screen(w.screens["appointments"], AppointmentsScreen)
         for ch in "1101051949":
             screen.keypad.keys[ch].click()
         screen.find_button.click()
 
     return {
         "appointments": lookup_error,
-        "appointment_list": lambda w: (_sample_appointments(w), w.go("appointment_list")),
+        "appointment_list": _appointment_list,
         "appointment": lambda w: _appointment(w, "details"),
         "appointment-cancel": lambda w: _appointment(w, "confirm-cancel"),
         "appointment-checked_in": lambda w: _appointment(w, "checked-in"),
@@ -205,7 +231,7 @@ def _scan(w: KioskWindow, camera_works: bool) -> None:
 
     w.home()
     w.go("scan")
-    screen = w.screens["scan"]
+    screen = as_screen(w.screens["scan"], ScanScreen)
     if camera_works:  # what the camera would show: a code held up in the frame
         screen.stop_camera()
         m = np.array(qr_matrix("SHK-GALLERY-SAMPLE-CODE " * 8), dtype=np.uint8)
@@ -220,12 +246,21 @@ def _scan(w: KioskWindow, camera_works: bool) -> None:
         _wait_for(lambda: screen.message.isVisible())
 
 
-def _wait_for(condition, seconds: float = 5.0) -> None:
-    app = QApplication.instance()
+def _wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    app = qt_app()
     deadline = time.monotonic() + seconds
     while not condition() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
+
+
+def _card(ctype: str, outcome: verify.Outcome,
+          status: str = "valid") -> Callable[[KioskWindow], None]:
+    """The card screen with a sample card (``_sample_result``)."""
+    def reach(w: KioskWindow) -> None:
+        w.home()
+        w.go("card", result=_sample_result(ctype, outcome, status))
+    return reach
 
 
 def scan_states() -> dict[str, Callable[[KioskWindow], None]]:
@@ -234,10 +269,7 @@ def scan_states() -> dict[str, Callable[[KioskWindow], None]]:
     return {
         "scan": lambda w: _scan(w, True),
         "scan-no_camera": lambda w: _scan(w, False),
-        "card": lambda w: (w.home(), w.go("card", result=_sample_result(
-            "e_id", Outcome.VERIFIED_OFFLINE))),
-        "card-abnormal": lambda w: (w.home(), w.go("card", result=_sample_result(
-            "e_driving_licence", Outcome.VERIFIED_OFFLINE, "abnormal"))),
-        "card-revoked": lambda w: (w.home(), w.go("card", result=_sample_result(
-            "e_social_security", Outcome.REVOKED, "revoked"))),
+        "card": _card("e_id", Outcome.VERIFIED_OFFLINE),
+        "card-abnormal": _card("e_driving_licence", Outcome.VERIFIED_OFFLINE, "abnormal"),
+        "card-revoked": _card("e_social_security", Outcome.REVOKED, "revoked"),
     }

@@ -18,8 +18,12 @@ from kiosk.device.settings import Settings
 from kiosk.rules.catalogue import Catalogue
 from kiosk.search.deferred import DeferredIndex
 from kiosk.sync.engine import SyncStatus
+from ui.gallery import as_screen
 from ui.i18n import LanguageSwitch
+from ui.qt_app import qt_app
+from ui.screens.matter import MatterScreen
 from ui.shell import KioskWindow
+from ui.widgets.buttons import TextButton
 
 SIZES = ((1080, 1920), (1920, 1080))
 MODES = (("standard", False), ("elderly", True))
@@ -68,10 +72,12 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
 
     def matter_ticked(w: KioskWindow, part: str) -> None:
         w.go("matter", code=code, part="materials")
-        screen = w.screens["matter"]
+        screen = as_screen(w.screens["matter"], MatterScreen)
         rows = screen.materials_grid.items_on_page()
         if rows:
-            rows[0].click()
+            first = rows[0]
+            assert isinstance(first, TextButton)  # each material is a button to tick
+            first.click()
         screen.show_part(part)
 
     return {
@@ -110,7 +116,7 @@ def visit_states(window: KioskWindow, catalogue: Catalogue,
                  size: tuple[int, int]) -> Iterator[str]:
     """Reach every state from a fresh session, one after the other, yielding its name
     once it is laid out and painted at ``size``."""
-    app = QApplication.instance()
+    app = qt_app()
     for name, reach in states(catalogue).items():
         window.wipe()
         reach(window)
@@ -124,7 +130,7 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
     """One window per size, mode and language (as the hall's defaults, so the wipe
     between states returns to them); every state reached from a fresh session."""
     directory.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
+    app = qt_app()
     written: list[Path] = []
     for width, height in SIZES:
         for mode, elderly in MODES:

@@ -9,6 +9,7 @@ in-memory credential store and one sample account, 0371 王芳 (assistant).
 from __future__ import annotations
 
 import tempfile
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,10 @@ from pathlib import Path
 from kiosk.staff.desk import StaffDesk
 from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 from kiosk.sync.outbox import Identity
+from ui.gallery import as_screen
+from ui.screens.assist import ConsentScreen
+from ui.screens.staff_panel import StaffPanelScreen
+from ui.screens.staff_sign_in import StaffSignInScreen
 from ui.shell import KioskWindow
 
 NUMBER, PIN = "0371", "246810"
@@ -26,7 +31,7 @@ def gallery_desk(w: KioskWindow) -> StaffDesk:
     if desk is None:
         folder = tempfile.TemporaryDirectory(prefix="kiosk-gallery-staff-")
         made = StaffDesk.open(Path(folder.name) / "kiosk.db", CredentialStore(MemoryKeyring()))
-        made.folder = folder  # removed with the desk
+        weakref.finalize(made, folder.cleanup)  # the folder is removed with the desk
         made.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
         w.staff.use_desk(lambda: made)
         desk = made
@@ -39,7 +44,7 @@ def _pin_pad(w: KioskWindow, failures: int = 0, wrong_typed: bool = False) -> No
     for _ in range(failures):
         desk.guard.record_failure()
     w.enter_staff()
-    screen = w.current
+    screen = as_screen(w.current, StaffSignInScreen)
     if wrong_typed:
         for ch in NUMBER:
             screen.keypad.key.emit(ch)
@@ -64,15 +69,20 @@ def _panel(w: KioskWindow, discarding: bool = False) -> None:
     _signed_in(w)
     w.go("staff_panel")
     if discarding:
-        screen = w.current
+        screen = as_screen(w.current, StaffPanelScreen)
         screen.dead_rows[0][3].click()
+
+
+def _consent(w: KioskWindow) -> None:
+    _signed_in(w)
+    w.go("assist_consent")
 
 
 def _assisted(w: KioskWindow) -> None:
     _signed_in(w)
     w.go("staff_panel")
-    w.current.assist_button.click()
-    w.current.yes.click()
+    as_screen(w.current, StaffPanelScreen).assist_button.click()
+    as_screen(w.current, ConsentScreen).yes.click()
 
 
 def _hand_back(w: KioskWindow) -> None:
@@ -88,7 +98,7 @@ def staff_states() -> dict[str, Callable[[KioskWindow], None]]:
         "staff_sign_in-locked": lambda w: _pin_pad(w, failures=10),
         "staff_panel": lambda w: _panel(w),
         "staff_panel-discard": lambda w: _panel(w, discarding=True),
-        "assist_consent": lambda w: (_signed_in(w), w.go("assist_consent")),
+        "assist_consent": _consent,
         "assisted": _assisted,
         "hand_back": _hand_back,
     }

@@ -26,14 +26,15 @@ class _Choice(Screen):
     def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
         # the text scrolls if it must (长辈版, long languages); the choices stay in view
-        self.scroll = ReadingArea(self)
-        box = self.scroll.column()
+        # (not "scroll": that would hide QWidget.scroll())
+        self.area = ReadingArea(self)
+        box = self.area.column()
         self.text = QLabel(box.parentWidget())
         self.text.setWordWrap(True)
         set_role(self.text, "notice")
         box.addWidget(self.text)
         box.addStretch(1)
-        self.root.addWidget(self.scroll, 1)
+        self.root.addWidget(self.area, 1)
         self.row = QHBoxLayout()
         self.yes = TextButton("primary", self)
         self.no = TextButton("secondary", self)
@@ -89,7 +90,7 @@ class ConsentScreen(_Choice):
             "for you (for example: booking sent). Not recorded in that record: your ID number "
             "or phone number. You type your own ID number and phone number, and you confirm a "
             "booking yourself. When you finish, everything you entered is cleared from this kiosk."))
-        self.scroll.fit()
+        self.area.fit()
         self.yes.set_texts(translate("Consent", "Yes, please help me"))
         self.no.set_texts(translate("Consent", "No, thank you"))
 
@@ -118,6 +119,6 @@ class HandBackScreen(_Choice):
                         "and the staff member is signed out."))
         self.text.setText(translate(
             "HandBack", "If you are not finished, choose Continue: nothing is lost."))
-        self.scroll.fit()
+        self.area.fit()
         self.yes.set_texts(translate("HandBack", "Finish and clear"))
         self.no.set_texts(translate("HandBack", "Continue"))

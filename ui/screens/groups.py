@@ -26,12 +26,12 @@ class GroupScreen(TileScreen):
         raise NotImplementedError
 
     def tiles(self) -> list[Tile]:
+        return [self._tile(g, n) for g, n in self.groups()]
+
+    def _tile(self, group: Department | Theme, count: int) -> Tile:
         nav = self.deps.navigator
-        return [
-            Tile(g.code, lambda g=g: g.name.get(self.lang), lambda n=n: services_text(n),
-                 lambda g=g: nav.go("matter_list", **{self.list_key: g.code}), role="primary")
-            for g, n in self.groups()
-        ]
+        return Tile(group.code, lambda: group.name.get(self.lang), lambda: services_text(count),
+                    lambda: nav.go("matter_list", **{self.list_key: group.code}), role="primary")
 
 
 class DepartmentsScreen(GroupScreen):

@@ -204,9 +204,11 @@ class MatterScreen(Screen):
     def _fill_facts(self, m: Matter) -> None:
         while self.facts_grid.count():
             item = self.facts_grid.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+            assert item is not None  # count() > 0
+            widget = item.widget()
+            if widget:
+                widget.hide()
+                widget.deleteLater()
         c, lang = self.deps.catalogue, self.lang
         dept = c.department(m.department)
         halls = [h.name.get(lang) for code in m.halls if (h := c.hall(code))]

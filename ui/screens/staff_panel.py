@@ -46,15 +46,16 @@ class StaffPanelScreen(Step):
 
     def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
-        self.scroll = ReadingArea(self)
-        self.content = self.scroll.column()
+        self.area = ReadingArea(self)
+        self.content = self.area.column()
         content = self.content.parentWidget()
+        assert content is not None  # column() lays out a widget of its own
         self.health = QLabel(content)
         self.health.setObjectName("staff-health")
         self.health.setWordWrap(True)
         set_role(self.health, "notice")
-        self.actions = QGridLayout()
-        self.content.addLayout(self.actions)  # first: what staff came to do
+        self.action_grid = QGridLayout()  # not "actions": that would hide QWidget.actions()
+        self.content.addLayout(self.action_grid)  # first: what staff came to do
         self.dead_title = QLabel(content)
         set_role(self.dead_title, "title")
         self.dead_title.setWordWrap(True)
@@ -91,7 +92,7 @@ class StaffPanelScreen(Step):
         self.exit_button = self._button("danger", "staff-exit", content)
         self.exit_button.clicked.connect(self._exit)
         self.content.addStretch(1)
-        self.root.addWidget(self.scroll, 1)
+        self.root.addWidget(self.area, 1)
         # the health lines follow the kiosk while the panel is up (the rows with buttons
         # change only on staff's own actions: nothing moves under a finger)
         self.health_timer = QTimer(self)
@@ -118,7 +119,7 @@ class StaffPanelScreen(Step):
         self.content.setSpacing(gap)
         self.dead_box.setSpacing(gap)
         self.defaults.setSpacing(gap)
-        self.actions.setSpacing(gap)
+        self.action_grid.setSpacing(gap)
         self._grid_buttons()
 
     def _grid_buttons(self) -> None:
@@ -126,7 +127,7 @@ class StaffPanelScreen(Step):
         outage switch, Exit for an assistant) leaves no hole."""
         columns = 1 if self.deps.presentation.portrait and self.deps.presentation.elderly else 2
         for grid, buttons in ((self.defaults, (self.language_button, self.elderly_button, self.read_button)),
-                              (self.actions, (self.assist_button, self.export_button, self.outage_button,
+                              (self.action_grid, (self.assist_button, self.export_button, self.outage_button,
                                               self.sign_out_button, self.exit_button))):
             for b in buttons:
                 grid.removeWidget(b)
@@ -178,7 +179,7 @@ class StaffPanelScreen(Step):
             self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
                      .replace("%1", str(exc)))
         self.retranslate()
-        self.scroll.fit()
+        self.area.fit()
 
     def _read_snapshot(self) -> None:
         desk = self._desk()
@@ -265,6 +266,7 @@ class StaffPanelScreen(Step):
         self._clear_dead_rows()
         items = self.snapshot.dead if self.snapshot is not None else ()
         parent = self.health.parentWidget()
+        assert parent is not None  # the health line is made in the scroll area's column
         if self.discarding is not None:
             self._fill_reasons(parent)
             return

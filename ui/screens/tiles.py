@@ -63,5 +63,7 @@ class TileScreen(Screen):
     def button(self, key: str) -> TextButton | None:
         """The tile button for a key, if it is on the current page (for tests)."""
         return next(
-            (w for w in self.grid.items_on_page() if w.objectName() == f"tile-{key}"), None
+            (w for w in self.grid.items_on_page()
+             if isinstance(w, TextButton) and w.objectName() == f"tile-{key}"),
+            None,
         )

@@ -96,7 +96,8 @@ class BookResultScreen(SlipActions, BookingStep):
         self.retranslate()
         if draft is None or central is None or draft.item_id is None:
             return
-        self.watch.watch(self.outbox, draft.item_id, CONFIRM_WAIT_MS if wait_ms is None else wait_ms)
+        self.watch.watch(self.outbox, draft.item_id,
+                         CONFIRM_WAIT_MS if wait_ms is None else wait_ms)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.watch.stop()
@@ -125,12 +126,13 @@ class BookResultScreen(SlipActions, BookingStep):
         d = self.draft
         if d is None or d.slot is None:
             return None
-        confirmed = self.state is ResultState.CONFIRMED and self.booking is not None
+        booking = self.booking if self.state is ResultState.CONFIRMED else None
+        confirmed = booking is not None
         matter = self.deps.catalogue.find_matter(d.matter)
         return booking_slip(
             lang=self.lang, confirmed=confirmed, hall=self.chosen_hall(), matter=self.chosen_matter(),
             start=d.slot.start, timezone=self.timezone(), id_number=d.id_number, mobile=d.phone,
-            reference=self.booking.get("reference", "") if confirmed else "",
+            reference=booking.get("reference", "") if booking is not None else "",
             window=matter.window.get(self.lang) if matter and matter.window else "",
             arrive=self._arrive_text() if confirmed else "",
             bring=tuple(m.name.get(self.lang) for m in matter.materials if m.required)

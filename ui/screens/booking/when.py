@@ -174,12 +174,17 @@ class BookTimeScreen(BookingStep):
         self.say(translate("Booking", "Looking up free times…"))
         calls = central.calls()
         hall, matter, day = draft.hall, draft.matter, draft.day
+        assert hall is not None  # the days to choose from came from the hall's
         self.run(lambda: calls.slots(hall, matter, day), self._got, self._failed)
 
     def _offline_slots(self) -> None:
-        cal = self.calendar()
+        cal, draft = self.calendar(), self.draft
         self.offline = True
-        self.slots = offline_slots(cal, self.draft.day, self.now()) if cal and self.draft else []
+        if cal and draft:
+            assert draft.day is not None  # entered with a day (enter checks), kept meanwhile
+            self.slots = offline_slots(cal, draft.day, self.now())
+        else:
+            self.slots = []
         self.say(translate(
             "Booking",
             "Offline: places left are not known. Your request will be confirmed later by SMS.",
@@ -210,6 +215,7 @@ class BookTimeScreen(BookingStep):
         self.say(translate("Booking", "Keeping this time for you…"))
         calls = central.calls()
         hall, matter, key = draft.hall, draft.matter, str(uuid.uuid4())
+        assert hall is not None  # the times to choose from came from the hall's
 
         def held(hold) -> None:
             draft.slot, draft.hold = slot, hold
