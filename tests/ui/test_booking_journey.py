@@ -221,3 +221,22 @@ def test_a_time_taken_while_choosing_says_so_after_the_list_reloads(
         qtbot.wait(50)
         assert w.current.name == "book_time"
         assert times.message.isVisible() and "taken just now" in times.message.text()
+
+
+def test_leaving_a_step_drops_its_late_answer(make_window, qtbot, tmp_path, connect):
+    """The resident taps a time, then Back before the platform has held it: the hold's
+    answer must not carry them on to the next step from wherever they are now."""
+    w = make_window(default_language="en")
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        connect(w, url)
+        w.go("matter", code="GA-0001")
+        w.screens["matter"].book_button.click()
+        pick(qtbot, w.screens["book_hall"].grid, "hall-city_centre").click()
+        first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
+        times = w.screens["book_time"]
+        first_enabled(qtbot, times.grid, "slot-").click()  # the hold is asked for …
+        w.back()  # … and the resident leaves before the answer is in
+        assert w.current.name == "book_day"
+        qtbot.wait(1500)  # the platform has long answered
+        assert w.current.name == "book_day" and not times.busy

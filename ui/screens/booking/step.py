@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QHideEvent
+
 from kiosk.booking.draft import (
     UNKNOWN,
     BookingDraft,
@@ -81,6 +83,12 @@ class BookingStep(Step):
         if central is not None:
             calls = central.calls()
             run_in_background(lambda: calls.release(hold_id), lambda _r: None, lambda _e: None)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        # the resident left this step: an answer still to come must not act for it (a hold
+        # that arrives after Back would carry them on to the next step)
+        self.call.cancel()
+        super().hideEvent(event)
 
     def reset(self) -> None:
         self.call.cancel()
