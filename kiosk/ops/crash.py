@@ -22,6 +22,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from kiosk.device.paths import private_dir, private_file
+
 log = logging.getLogger("kiosk.ops.crash")
 
 FATAL_LOG = "fatal.log"
@@ -35,7 +37,8 @@ class CrashHooks:
         self._previous_excepthook = sys.excepthook
         self._previous_threading_hook = threading.excepthook
         self._faulthandler_was_on = faulthandler.is_enabled()
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
+        private_file(log_dir / FATAL_LOG)
         # faulthandler writes to the file descriptor itself, so the file stays open
         self._fatal: IO[str] | None = open(log_dir / FATAL_LOG, "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(self._fatal, all_threads=True)

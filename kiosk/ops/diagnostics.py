@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.device.paths import private_dir, private_file
 from kiosk.ops.logs import scrub
 from kiosk.sync.outbox import DEAD, Outbox
 from kiosk.sync.store import LocalStore, StoreError
@@ -44,7 +45,7 @@ def export_bundle(dest_dir: Path, *, log_dir: Path, store_path: Path | None, set
     ``store_path`` is the kiosk's SQLite file; when it does not exist (a kiosk that
     never synced) the bundle says so, and no database is created."""
     dest_dir = Path(dest_dir)
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(dest_dir)
     target = dest_dir / bundle_name(now)
     members: list[tuple[str, str]] = [
         (f"logs/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
@@ -66,7 +67,7 @@ def export_bundle(dest_dir: Path, *, log_dir: Path, store_path: Path | None, set
         })),
     ]
     stamp = now.astimezone(UTC).timetuple()[:6]
-    partial = target.with_suffix(".zip.partial")
+    partial = private_file(target.with_suffix(".zip.partial"))  # the bundle: 0600
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, text in members:
             zf.writestr(zipfile.ZipInfo(name, date_time=stamp), scrub(text).encode("utf-8"),

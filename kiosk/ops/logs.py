@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from kiosk.device.paths import private_dir, private_file
 from kiosk.rules import idnumber, phone
 from kiosk.rules.names import mask_name
 
@@ -98,9 +100,16 @@ class KioskFileHandler(RotatingFileHandler):
     """The kiosk's log file: UTF-8, rotated at 1 MB, five old files kept, scrubbed."""
 
     def __init__(self, path: Path) -> None:
+        private_dir(Path(path).parent)
+        private_file(Path(path))
         super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
         self.addFilter(ScrubFilter())
         self.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+    def _open(self) -> TextIOWrapper:
+        """Each new log file (after a rotation too) is the kiosk's alone (0600)."""
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_file_logging(log_dir: Path) -> Path:
@@ -112,7 +121,6 @@ def setup_file_logging(log_dir: Path) -> Path:
     path = (Path(log_dir) / LOG_NAME).resolve()
     if not any(isinstance(h, KioskFileHandler) and Path(h.baseFilename) == path
                for h in root.handlers):
-        path.parent.mkdir(parents=True, exist_ok=True)
         root.addHandler(KioskFileHandler(path))
     for handler in root.handlers:
         if not any(isinstance(f, ScrubFilter) for f in handler.filters):

@@ -300,6 +300,8 @@ class SyncEngine:
         self.drain()
         self.refresh()
         self.heartbeat()
+        # the retention of residents' numbers in finished items (outbox.FINISHED_KEPT_WHOLE)
+        self.outbox.redact_finished(self._clock())
         now = self._clock().timestamp()
         waits = [max(0.0, self._next_pull - now)]
         if self._heartbeat_body is not None:

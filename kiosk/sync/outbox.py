@@ -16,7 +16,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.rules import idnumber, phone
@@ -216,11 +216,33 @@ class Outbox:
         )
         return [OutboxItem.from_row(r) for r in rows]
 
+    def redact_finished(self, now: datetime) -> int:
+        """Mask the numbers in refused, dead and discarded items finished more than
+        ``FINISHED_KEPT_WHOLE`` ago (their bodies and the platform's answers); how many."""
+        cutoff = utc_iso(now - FINISHED_KEPT_WHOLE)
+        rows = self._store.read(
+            "SELECT id FROM outbox WHERE state IN ('refused', 'dead', 'discarded')"
+            " AND redacted_at IS NULL AND finished_at < ?", (cutoff,))
+        if not rows:
+            return 0
+        with self._store.write() as db:
+            for row in rows:
+                _redact_row(db, row["id"])
+                db.execute("UPDATE outbox SET redacted_at = ? WHERE id = ?",
+                           (utc_iso(now), row["id"]))
+        return len(rows)
+
     def oldest_pending_created_at(self) -> str | None:
         rows = self._store.read(
             "SELECT created_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1"
         )
         return rows[0]["created_at"] if rows else None
+
+
+#: how long a refused, dead or discarded submission keeps the resident's full ID and phone
+#: number (My appointments finds a refused request by the ID number; staff see why it was
+#: refused). After it they are masked, as a sent booking's are at once.
+FINISHED_KEPT_WHOLE = timedelta(days=30)
 
 
 def redacted(value: Any) -> Any:
@@ -241,10 +263,12 @@ def redacted(value: Any) -> Any:
 
 
 def _redact_row(db: Any, item_id: str) -> None:
-    row = db.execute("SELECT body FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    row = db.execute("SELECT body, response_body FROM outbox WHERE id = ?", (item_id,)).fetchone()
     body = redacted(json.loads(row[0]))
-    db.execute("UPDATE outbox SET body = ? WHERE id = ?",
-               (json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")), item_id))
+    answer = redacted(json.loads(row[1])) if row[1] else None
+    db.execute("UPDATE outbox SET body = ?, response_body = ? WHERE id = ?",
+               (json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                None if answer is None else json.dumps(answer, ensure_ascii=False), item_id))
 
 
 def _missing(item_id: str, seq: int | None) -> OutboxItem:

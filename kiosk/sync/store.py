@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from kiosk.device.paths import private_dir, private_file
+
 # Forward-only: migration N brings the schema from version N to N + 1.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -126,6 +128,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX used_codes_by_until ON used_codes (until);
     """,
+    # 5: when a finished item's body had the resident's numbers masked (the retention)
+    """
+    ALTER TABLE outbox ADD COLUMN redacted_at TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -145,9 +151,14 @@ class LocalStore:
     def __init__(self, path: Path | str, *, timeout: float = 10.0) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # the kiosk's alone (0700/0600); SQLite gives the -wal and -shm files the
+            # database file's permissions
+            private_dir(self.path.parent)
+            private_file(self.path)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._db.row_factory = sqlite3.Row
+            # what is deleted or masked is overwritten, not left in free pages
+            self._db.execute("PRAGMA secure_delete=ON")
             self._wal()
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
