@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.booking import appointments
 from kiosk.staff.desk import StaffDesk
 from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
-from kiosk.sync.outbox import Identity
 from ui.gallery import as_screen
 from ui.screens.assist import ConsentScreen
 from ui.screens.staff_panel import StaffPanelScreen
@@ -63,8 +63,7 @@ def _panel(w: KioskWindow, discarding: bool = False) -> None:
     desk = gallery_desk(w)
     if not desk.outbox.items("dead"):
         now = datetime.now(UTC)
-        item = desk.outbox.enqueue("ticket", "POST", "/v1/tickets",
-                                   {"hall": "city_centre", "matter": "x", "priority": False}, Identity(), now)
+        item = appointments.walk_in(desk.outbox, "city_centre", "x", False, now)
         desk.outbox.mark_dead(item.id, 422, {"code": "unknown_matter"}, "unknown_matter", now)
     _signed_in(w)
     w.go("staff_panel")
