@@ -27,12 +27,14 @@ from central.problems import Problem
 from central.reference import Reference
 from central.schemas import BookingIn
 from kiosk.rules import idnumber
+from kiosk.rules.names import mask_name
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 REFERENCE_LENGTH = 8
 SENIOR_AGE = 60
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{9,11}$")
+# ASCII digits only ([0-9], not \d: that takes every script's digits)
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+_LANDLINE = re.compile(r"^0[0-9]{9,11}$")
 
 
 def new_reference() -> str:
@@ -62,16 +64,6 @@ def valid_phone(text: str) -> str:
 
 def mask_phone(digits: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-
-
-def mask_name(name: str) -> str:
-    """张*三: the first and last character (a two-character name keeps the first)."""
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def view(booking: Booking, timezone: str, ticket: Ticket | None) -> dict[str, Any]:

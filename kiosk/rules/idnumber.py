@@ -7,10 +7,15 @@ printed slips do: 110105********1234.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
+#: ASCII only: str.isdigit() also takes fullwidth, Arabic-Indic, Devanagari … digits,
+#: which would make one person several (issue 12)
+_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 
 
 class IdNumberError(ValueError):
@@ -35,7 +40,7 @@ def validate(text: str) -> str:
     number = normalise(text)
     if len(number) != 18:
         raise IdNumberError("length", f"an ID number has 18 characters, this one has {len(number)}")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _SHAPE.fullmatch(number):
         raise IdNumberError("characters", "an ID number is 17 digits and a digit or X")
     try:
         birth_date(number)
@@ -44,6 +49,12 @@ def validate(text: str) -> str:
     if check_digit(number[:17]) != number[17]:
         raise IdNumberError("check_digit", "the last character does not match: please check each digit")
     return number
+
+
+def from_typed(text: str) -> str:
+    """What a resident typed (or pasted), NFKC-normalised (fullwidth １ and Ｘ become 1 and
+    X), then validated: the wire takes the result only."""
+    return validate(unicodedata.normalize("NFKC", text))
 
 
 def birth_date(number: str) -> date:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class PhoneError(ValueError):
@@ -14,14 +16,21 @@ class PhoneError(ValueError):
 
 
 def validate(text: str) -> str:
+    """The number in ASCII digits (spaces and dashes dropped), or PhoneError saying why;
+    other scripts' digits are refused: the wire takes ASCII only."""
     number = "".join(ch for ch in text if not ch.isspace() and ch != "-")
-    if not number.isdigit():
+    if not _ASCII_DIGITS.fullmatch(number):
         raise PhoneError("characters", "a mobile number has digits only")
     if len(number) != 11:
         raise PhoneError("length", f"a mobile number has 11 digits, this one has {len(number)}")
     if not _MOBILE.fullmatch(number):
         raise PhoneError("prefix", "a mobile number starts with 13 to 19")
     return number
+
+
+def from_typed(text: str) -> str:
+    """What a resident typed, NFKC-normalised (fullwidth digits become ASCII), validated."""
+    return validate(unicodedata.normalize("NFKC", text))
 
 
 def mask(number: str) -> str:

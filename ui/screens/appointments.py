@@ -106,7 +106,7 @@ class AppointmentsScreen(AppointmentStep):
 
     def _find(self) -> None:
         try:
-            number = idnumber.validate(self.field.text())
+            number = idnumber.from_typed(self.field.text())
         except idnumber.IdNumberError as exc:
             self.error.setText(id_error_text(exc.code))
             self.error.show()

@@ -86,7 +86,7 @@ class BookWhoScreen(BookingStep):
             return
         if self.part == "id":
             try:
-                draft.id_number = idnumber.validate(self.id_field.text())
+                draft.id_number = idnumber.from_typed(self.id_field.text())
             except idnumber.IdNumberError as exc:
                 self.id_error.setText(id_error_text(exc.code))
                 self.id_error.show()
@@ -97,7 +97,7 @@ class BookWhoScreen(BookingStep):
             self.retranslate()
             return
         try:
-            draft.phone = phone.validate(self.phone_field.text())
+            draft.phone = phone.from_typed(self.phone_field.text())
         except phone.PhoneError as exc:
             self.phone_error.setText(phone_error_text(exc.code))
             self.phone_error.show()
