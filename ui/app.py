@@ -111,9 +111,13 @@ def main(argv: list[str] | None = None) -> int:
 
     guards = None
     if args.command is None and not args.smoke_test:  # the kiosk itself
-        from ui.single_instance import ALREADY_RUNNING_EXIT
+        from ui.single_instance import ALREADY_RUNNING_EXIT, CANT_CREATE_EXIT, DataFolderError
 
-        guards = KioskGuards.start(args.data)
+        try:
+            guards = KioskGuards.start(args.data)
+        except DataFolderError as exc:
+            print(f"kiosk: {exc}", file=sys.stderr)
+            return CANT_CREATE_EXIT
         if guards is None:
             return ALREADY_RUNNING_EXIT
 
