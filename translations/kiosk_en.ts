@@ -171,7 +171,6 @@
     <name>Booking</name>
     <message>
         <source>Places left: not known (offline)</source>
-        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot;</extracomment>
         <translation>Places left: not known (offline)</translation>
     </message>
     <message>
@@ -364,7 +363,7 @@
     </message>
     <message>
         <source>between %1 and %2</source>
-        <extracomment>what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
+        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot; what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
         <translation>between %1 and %2</translation>
     </message>
     <message>
@@ -978,6 +977,7 @@
     </message>
     <message>
         <source>This booking voucher cannot be looked up just now. Please ask staff.</source>
+        <extracomment>asking the platform (an opaque token, a voucher): further reads wait for it</extracomment>
         <translation>This booking voucher cannot be looked up just now. Please ask staff.</translation>
     </message>
     <message>
@@ -1143,11 +1143,12 @@
     <name>Shell</name>
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
-        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform (ui.app sets them) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
         <translation>Sorry, something went wrong. Please start again.</translation>
     </message>
     <message>
         <source>This kiosk has no voice to read this language aloud.</source>
+        <extracomment>screens never read by themselves: the attract loop, and staff&apos;s own screens the resident acting: reading stops (idle&apos;s wheel and input-method events do not)</extracomment>
         <translation>This kiosk has no voice to read this language aloud.</translation>
     </message>
     <message>
@@ -1273,7 +1274,7 @@
     </message>
     <message>
         <source>The kiosk&apos;s database cannot be read just now: %1</source>
-        <extracomment>the oldest item waiting longer than this is called out (a blocked line)</extracomment>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line) what the panel shows of the kiosk&apos;s database, read by ``refresh``</extracomment>
         <translation>The kiosk&apos;s database cannot be read just now: %1</translation>
     </message>
     <message>
@@ -1438,6 +1439,10 @@
     <message>
         <source>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</source>
         <translation>Staff sign-in is not available on this kiosk: its secure credential store is missing or was reset, or no staff accounts are set up. Ask the hall&apos;s IT staff.</translation>
+    </message>
+    <message>
+        <source>The staff list on this kiosk is too old to trust. Connect the kiosk to the network so it can fetch the list again, then sign in.</source>
+        <translation>The staff list on this kiosk is too old to trust. Connect the kiosk to the network so it can fetch the list again, then sign in.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs, for %1 more minutes. IT can unlock it sooner on this kiosk&apos;s command line (kiosk staff unlock).</source>

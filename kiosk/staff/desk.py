@@ -19,7 +19,7 @@ from typing import Any
 from kiosk.device.settings import Settings
 from kiosk.staff import audit, hall_defaults
 from kiosk.staff.pin_guard import GuardState, PinGuard
-from kiosk.staff.roster import PepperChanged, StaffMember, StaffRoster
+from kiosk.staff.roster import PepperChanged, StaffListStale, StaffMember, StaffRoster
 from kiosk.sync.enrolment import CredentialStore, NoSecureStore
 from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.store import LocalStore
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class SignIn:
     """What one attempt came to: ``signed_in`` (with the member), ``wrong`` (with the
-    guard's state after it), ``wait`` (seconds), ``locked`` or ``unavailable``."""
+    guard's state after it), ``wait`` (seconds), ``locked``, ``unavailable``, or
+    ``stale_list`` (the platform's staff list is too old to trust: connect the network)."""
 
     result: str
     member: StaffMember | None = None
@@ -74,7 +75,12 @@ class StaffDesk:
         if refused is not None:
             return refused
         try:
-            member = self.roster.verify(number, pin)
+            member = self.roster.verify(number, pin, self._now())
+        except StaffListStale as exc:  # not a wrong PIN: nothing counted
+            log.warning("staff sign-in: %s", exc)
+            audit.record(self.outbox, "staff_sign_in_unavailable", Identity(staff=number),
+                         self._now(), reason="staff_list_stale")
+            return SignIn("stale_list")
         except (NoSecureStore, PepperChanged) as exc:  # not a wrong PIN: nothing counted
             log.error("staff sign-in unavailable: %s", exc)
             if isinstance(exc, PepperChanged):

@@ -21,11 +21,11 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.rules.pin_hash import PinHash, check_pin_format, hash_pin
-from kiosk.rules.wire_time import utc_iso
+from kiosk.rules.wire_time import parse_time, utc_iso
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
 
@@ -39,6 +39,19 @@ Pepper = Callable[[], bytes]
 
 class StaffError(ValueError):
     """A staff account that cannot be added or used; the message says why, plainly."""
+
+
+#: how long a staff list pulled from the platform is trusted without the platform saying it
+#: still holds (its last check, a 304 included): a deactivated account stops working at
+#: the latest this long after, even on a kiosk kept offline
+STAFF_LIST_MAX_AGE = timedelta(days=7)
+#: a check stamped this far after the kiosk's clock means the clock was set back
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+class StaffListStale(StaffError):
+    """The platform's accounts cannot be trusted now: the pulled list is too old (or the
+    kiosk's clock was set back before its check). Not a wrong PIN."""
 
 
 class PepperChanged(StaffError):
@@ -180,6 +193,16 @@ class StaffRoster:
         copy = self._pulled.get(PULLED_NAME)
         return copy.checked_at if copy else None
 
+    def _check_fresh(self, now: datetime) -> None:
+        checked = self.synced_at()
+        try:
+            at = parse_time(checked) if checked else None
+        except ValueError:
+            at = None
+        if at is None or now - at > STAFF_LIST_MAX_AGE or at - now > CLOCK_SKEW:
+            raise StaffListStale(f"the staff list was last checked with the platform at {checked}: "
+                                 "connect the kiosk to the network")
+
     def add_local(self, number: str, name: str, role: str, pin: str, now: datetime) -> StaffMember:
         number, name, role = check_member(number, name, role)
         try:
@@ -201,11 +224,14 @@ class StaffRoster:
         with self._store.write() as db:
             return db.execute("DELETE FROM staff_local WHERE number = ?", (number,)).rowcount == 1
 
-    def verify(self, number: str, pin: str) -> StaffMember | None:
+    def verify(self, number: str, pin: str, now: datetime | None = None) -> StaffMember | None:
         """The member if the PIN is theirs, else None. Asks for the pepper first, so
-        with no secure store it raises (``credentials.NoSecureStore``)."""
+        with no secure store it raises (``enrolment.NoSecureStore``). ``now``: a platform
+        account of a list older than ``STAFF_LIST_MAX_AGE`` raises ``StaffListStale``."""
         pepper = self._pepper()
         member, wire = self._all().get(number, (None, None))
+        if member is not None and member.source == "central" and now is not None:
+            self._check_fresh(now)
         if isinstance(wire, dict) and wire.get("pepper_id") not in (None, pepper_id(pepper)):
             raise PepperChanged(f"the verifier of staff number {number} was kept with another "
                                 "pepper: the credential store was reset")

@@ -665,7 +665,7 @@ def test_sent_and_refused_items_cannot_be_discarded(store, clock):
 # --- schema 3 ----------------------------------------------------------------------------
 
 
-def test_a_schema_2_database_opens_at_schema_3_with_its_rows(tmp_path, clock):
+def test_a_schema_2_database_opens_at_the_current_schema_with_its_rows(tmp_path, clock):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
     for script in MIGRATIONS[:2]:
@@ -683,10 +683,12 @@ def test_a_schema_2_database_opens_at_schema_3_with_its_rows(tmp_path, clock):
     db.commit()
     before = db.execute("SELECT * FROM outbox ORDER BY seq").fetchall()
     db.close()
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 5  # 4: used_codes, 5: outbox.redacted_at (issue 12)
     with LocalStore(path) as store:
-        assert store.read("PRAGMA user_version")[0][0] == 3
-        assert [tuple(r) for r in store.read("SELECT * FROM outbox ORDER BY seq")] == before
+        assert store.read("PRAGMA user_version")[0][0] == 5
+        # every row as it was, with the new column (redacted_at) empty
+        assert [tuple(r) for r in store.read("SELECT * FROM outbox ORDER BY seq")] == [
+            (*row, None) for row in before]
         assert PulledCache(store).etag("catalogue") == '"e1"'
         tables = {r[0] for r in store.read("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"staff_local", "staff_guard", "hall_defaults", "outbox", "pulled"} <= tables

@@ -184,6 +184,11 @@ class StaffSignInScreen(Step):
                 "StaffSignIn",
                 "Staff sign-in is not available on this kiosk: its secure credential store is "
                 "missing or was reset, or no staff accounts are set up. Ask the hall's IT staff.")
+        if o.result == "stale_list":
+            return translate(
+                "StaffSignIn",
+                "The staff list on this kiosk is too old to trust. Connect the kiosk to the "
+                "network so it can fetch the list again, then sign in.")
         if o.result == "locked":
             return translate(
                 "StaffSignIn",
