@@ -54,6 +54,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("enrol needs --central URL and --code CODE")
     if args.demo and args.central:
         parser.error("--demo starts its own central server; leave out --central")
+    if args.central and args.command != "enrol":
+        from kiosk.device.settings import platform_url_problem
+
+        problem = platform_url_problem(args.central)
+        if problem:
+            parser.error(f"--central {args.central}: {problem}")
     return args
 
 
@@ -203,7 +209,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def enrol(url: str, code: str, label: str) -> int:
+    from kiosk.device.settings import platform_url_problem
     from kiosk.sync.api_client import ApiError, CentralClient
+
+    problem = platform_url_problem(url)
+    if problem:
+        print(f"kiosk enrol: {url}: {problem}", file=sys.stderr)
+        return 2
     from kiosk.sync.enrolment import CredentialStore, NoSecureStore
 
     try:

@@ -8,12 +8,14 @@ typo in the hall's file never keeps the kiosk from starting.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CONFIG_VERSION = 2
@@ -50,6 +52,28 @@ class Option:
         if why:
             raise ValueError(f"{self.name}: {why}, not {value!r}")
         return value
+
+
+def platform_url_problem(url: str) -> str | None:
+    """Why ``url`` is not one the kiosk may talk to the platform at: https only, plain http
+    to this machine's loopback only (the demo, tests). Empty: no platform."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return None
+    if parts.scheme == "http" and parts.hostname is not None and _loopback(parts.hostname):
+        return None
+    return "the platform must be reached over https:// (plain http only on this machine)"
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _time_zone_problem(name: str) -> str | None:
@@ -97,7 +121,8 @@ OPTIONS: tuple[Option, ...] = (
            "The camera for QR codes: a device index, a video file or URL, an image or a folder of images."),
     Option(
         "central_url", str, "",
-        "Base URL of the central government-service platform; empty: no sync (--central overrides).",
+        "Base URL of the central government-service platform (https); empty: no sync "
+        "(--central overrides).", problem=platform_url_problem,
     ),
 )
 
