@@ -45,7 +45,9 @@ def pick(qtbot, grid, name):
     return find()[0]
 
 
-def walk_to_review(w, qtbot, hall="city_centre", day=None, slot=None, person=ID):
+def walk_to_times(w, qtbot, hall="city_centre", day=None):
+    """From the matter GA-0001 to its list of times: the hall, then ``day`` (ISO date) or
+    the first day with places; the book_time screen."""
     w.go("matter", code="GA-0001")
     w.screens["matter"].book_button.click()
     assert w.current.name == "book_hall"
@@ -57,6 +59,11 @@ def walk_to_review(w, qtbot, hall="city_centre", day=None, slot=None, person=ID)
                   else first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
     day_button.click()
     assert w.current.name == "book_time"
+    return w.screens["book_time"]
+
+
+def walk_to_review(w, qtbot, hall="city_centre", day=None, slot=None, person=ID):
+    walk_to_times(w, qtbot, hall, day)
     slot_button = (pick(qtbot, w.screens["book_time"].grid, f"slot-{slot}") if slot
                    else first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
     slot_button.click()

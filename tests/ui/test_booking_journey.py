@@ -15,9 +15,9 @@ from tests.helpers.journeys import (
     MOBILE,
     first_enabled,
     pdf_text,
-    pick,
     type_on_keypad,
     walk_to_review,
+    walk_to_times,
 )
 from tests.helpers.utc_clock import FakeUtcClock
 
@@ -203,11 +203,7 @@ def test_a_time_taken_while_choosing_says_so_after_the_list_reloads(
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
         connect(w, url)
-        w.go("matter", code="GA-0001")
-        w.screens["matter"].book_button.click()
-        pick(qtbot, w.screens["book_hall"].grid, "hall-dongcheng").click()  # one place a slot
-        first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
-        times = w.screens["book_time"]
+        times = walk_to_times(w, qtbot, hall="dongcheng")  # one place a slot
         button = first_enabled(qtbot, times.grid, "slot-")
         hall_time = ZoneInfo("Asia/Shanghai")
         [slot] = [s for s in times.slots
@@ -230,11 +226,7 @@ def test_leaving_a_step_drops_its_late_answer(make_window, qtbot, tmp_path, conn
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
         connect(w, url)
-        w.go("matter", code="GA-0001")
-        w.screens["matter"].book_button.click()
-        pick(qtbot, w.screens["book_hall"].grid, "hall-city_centre").click()
-        first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
-        times = w.screens["book_time"]
+        times = walk_to_times(w, qtbot)
         first_enabled(qtbot, times.grid, "slot-").click()  # the hold is asked for …
         w.back()  # … and the resident leaves before the answer is in
         assert w.current.name == "book_day"
