@@ -6,6 +6,9 @@ camera frames; frame sources; reads accepted only when stable).
 
 ``online`` (asking the platform about an opaque token).
 
-May import: ``kiosk.rules`` and ``kiosk.sync.api_client`` (online checks). Never Qt or the
+``used_codes`` (the nonces of accepted codes, kept until they expire).
+
+May import: ``kiosk.rules``, ``kiosk.sync.api_client`` (online checks) and
+``kiosk.sync.store`` (used codes kept across restarts). Never Qt or the
 UI. Signing codes is the issuer's business and lives with the server (``central.mint``).
 """

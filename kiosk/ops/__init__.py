@@ -1,5 +1,5 @@
 """Running the kiosk unattended: scrubbed logs, crash hooks, the diagnostics bundle.
 
-May import: ``kiosk.rules`` (masking), ``kiosk.sync`` (the outbox's state for
-diagnostics). Never Qt or the UI.
+May import: ``kiosk.rules`` (masking), ``kiosk.device.paths`` (private files),
+``kiosk.sync`` (the outbox's state for diagnostics). Never Qt or the UI.
 """

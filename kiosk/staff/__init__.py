@@ -5,5 +5,7 @@ then a lock), ``desk`` (signing in: roster, guard and audit together), ``audit``
 (audit events sent through the outbox), ``hall_defaults`` (what staff set over
 kiosk.toml), ``cli`` (``kiosk staff …`` for the installer).
 
+``health`` (the staff panel's snapshot of the kiosk's state).
+
 May import: ``kiosk.rules``, ``kiosk.sync``, ``kiosk.device``. Never Qt or the UI.
 """

@@ -7,6 +7,10 @@
 ``engine`` (drains the outbox and refreshes the pulled copies), ``enrolment``
 (the device's id and token in the OS credential store).
 
-May import: ``kiosk.rules``, and ``kiosk.staff.roster`` for the staff list it pulls.
-Never Qt or the UI.
+``reference`` (the catalogue, calendars and trust list the screens read: pulled copies
+over the bundled ones).
+
+May import: ``kiosk.rules``, ``kiosk.device.paths`` (private files), ``kiosk.staff.roster``
+for the staff list it pulls, ``kiosk.ecert.verify`` to check a pulled trust list. Never
+Qt or the UI.
 """
