@@ -27,6 +27,7 @@ from central.routes import (
     submissions,
 )
 from central.seed import apply_seed, shared_secret
+from central.strict_json import StrictJson
 
 DEFAULT_DATABASE_URL = "sqlite:///central.db"
 
@@ -77,5 +78,6 @@ def create_app(
                    submissions.router, credentials.router, staff.router):
         app.include_router(router, prefix="/v1")
     problems.install(app)
+    app.add_middleware(StrictJson)
     openapi.install(app)
     return app

@@ -6,6 +6,7 @@
     kiosk-central staff list --db URL
     kiosk-central staff deactivate --db URL --number N
     kiosk-central staff set-pin --db URL --number N [--pin-stdin]
+    kiosk-central purge --db URL     (idempotency records after 7 days, expired holds)
     kiosk-central openapi            (also: python -m central openapi)
     kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
@@ -47,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--hall", required=True)
 
     _staff_parser(commands)
+
+    purge = commands.add_parser(
+        "purge", help="delete idempotency records older than 7 days and expired holds "
+                      "(the server also does this by itself as it runs)")
+    purge.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    purge.add_argument("--now", default=None, help=argparse.SUPPRESS)  # tests: a UTC time
 
     commands.add_parser("openapi", help="print the OpenAPI document (JSON)")
 
@@ -182,6 +189,29 @@ def _staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from central.clock import system_clock
+    from central.db import Database, DatabaseUrlError
+    from central.retention import purge
+
+    try:
+        db = Database.connect(args.db)
+    except DatabaseUrlError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
+    try:
+        db.create_schema()
+        now = datetime.fromisoformat(args.now) if args.now else system_clock()
+        done = purge(db, now)
+    finally:
+        db.dispose()
+    print(f"purged {done.idempotency_records} idempotency records and "
+          f"{done.expired_holds} expired holds")
+    return 0
+
+
 def _print_accounts(accounts: Sequence[StaffAccount]) -> None:
     from central.clock import wire
 
@@ -210,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _enrolment_code(args)
     if args.command == "staff":
         return _staff(args)
+    if args.command == "purge":
+        return _purge(args)
     if args.command == "mint":
         from pathlib import Path
 

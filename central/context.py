@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from fastapi import Request
@@ -10,6 +10,7 @@ from fastapi import Request
 from central.clock import Clock
 from central.db import Database
 from central.reference import Reference
+from central.retention import Purger
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Context:
     clock: Clock
     reference: Reference
     secret: bytes
+    purger: Purger = field(default_factory=Purger, compare=False)
 
     def now(self) -> datetime:
         return self.clock()

@@ -123,6 +123,31 @@ class Database:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
             Base.metadata.create_all(conn)
+            _migrate_idempotency_keys(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _migrate_idempotency_keys(conn: Connection) -> None:
+    """The schema is made with ``create_all`` (no migration tool): a table whose shape
+    changed gets a new name, and the rows of the old one are moved over, once.
+
+    ``idempotency_keys`` (key alone unique) became ``idempotency_records`` (unique per
+    device and key); each old row keeps its device, so every stored answer still replays.
+    """
+    from sqlalchemy import inspect
+
+    from central.models import LEGACY_IDEMPOTENCY_TABLE, IdempotencyRecord
+
+    if not inspect(conn).has_table(LEGACY_IDEMPOTENCY_TABLE):
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(c.name) for c in IdempotencyRecord.__table__.columns)
+    new, key = IdempotencyRecord.__tablename__, quote("key")
+    conn.execute(text(
+        f"INSERT INTO {new} ({columns}) SELECT {columns} FROM {LEGACY_IDEMPOTENCY_TABLE} AS old"
+        f" WHERE NOT EXISTS (SELECT 1 FROM {new} AS n"
+        f" WHERE n.device_id = old.device_id AND n.{key} = old.{key})"
+    ))
+    conn.execute(text(f"DROP TABLE {LEGACY_IDEMPOTENCY_TABLE}"))

@@ -1,8 +1,14 @@
-"""Idempotent POSTs: the client's Idempotency-Key is a permanent unique key.
+"""Idempotent POSTs: the client's Idempotency-Key is a unique key per device, kept for
+the retention of ``central.retention`` (7 days). Another device's same key is a request of
+that device's own: it can never see, or collide with, this device's answer.
+
+The fingerprint is of the validated request: method, path and the parsed body model
+dumped canonically (defaults filled in, unknown members dropped), so a retry that spells
+out a default (``"priority": false``) is the same request.
 
 Two phases, each its own transaction:
 
-1. claim: insert the key ``in_flight`` with the request's fingerprint and commit (or
+1. claim: insert (device, key) ``in_flight`` with the request's fingerprint and commit (or
    find it: replay a finished response, refuse a different request with the same key,
    answer 409 while another attempt is at work, take over an attempt abandoned for
    ``TAKEOVER_AFTER`` by the app's clock);
@@ -13,6 +19,8 @@ Two phases, each its own transaction:
 
 Domain refusals (``Problem``) are final outcomes: stored and replayed like successes;
 a 5xx ``Problem`` tells the client to retry, so it is not stored (the key is freed).
+What is stored may be less than what was answered (``stored=``): a verification answer
+is kept without the certificate, so the record never holds a name or an ID number.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from pydantic import BaseModel
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -44,20 +53,22 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 
 #: the work of one request: (status, JSON body) or a raised Problem
 Work = Callable[[Session], tuple[int, Any]]
+#: what of a successful answer's body is stored, and so replayed
+Stored = Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
 class IdempotentRequest:
     key: str
-    fingerprint: str
+    method: str
+    path: str
 
 
-def fingerprint(method: str, path: str, body: bytes) -> str:
-    """sha256 over method, path and the body as canonical JSON (raw bytes if not JSON)."""
-    try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
-    except (ValueError, RecursionError):
-        canonical = body
+def fingerprint(method: str, path: str, body: BaseModel | None) -> str:
+    """sha256 over method, path and the validated body dumped as canonical JSON."""
+    dumped = None if body is None else body.model_dump(mode="json")
+    canonical = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                           allow_nan=False).encode("utf-8", "surrogatepass")
     digest = hashlib.sha256()
     for part in (method.upper().encode(), path.encode("utf-8", "surrogatepass"), canonical):
         digest.update(len(part).to_bytes(8, "big"))
@@ -82,8 +93,7 @@ async def idempotent_request(
         key = str(uuid.UUID(idempotency_key.strip()))
     except ValueError as exc:
         raise Problem(400, "idempotency_key_missing", "the Idempotency-Key must be a UUID") from exc
-    body = await request.body()
-    return IdempotentRequest(key, fingerprint(request.method, request.url.path, body))
+    return IdempotentRequest(key, request.method, request.url.path)
 
 
 IdempotencyKey = Annotated[IdempotentRequest, Depends(idempotent_request)]
@@ -102,8 +112,22 @@ class _LostClaim(Exception):
     """Another attempt took our in-flight row over while we worked."""
 
 
-def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work) -> Response:
-    outcome = _claim(ctx, request, device_id)
+@dataclass(frozen=True)
+class _Request:
+    """One device's request under its key, with the fingerprint of its validated body."""
+
+    device_id: str
+    key: str
+    fingerprint: str
+
+
+def execute(ctx: Context, idempotent: IdempotentRequest, device_id: str, body: BaseModel | None,
+            work: Work, *, stored: Stored | None = None) -> Response:
+    """Run ``work`` once per (device, key); ``body`` is the validated request body (None
+    when the request has none); ``stored`` maps a success's body to what is kept."""
+    request = _Request(device_id, idempotent.key,
+                       fingerprint(idempotent.method, idempotent.path, body))
+    outcome = _claim(ctx, request)
     if isinstance(outcome, Response):
         return outcome
     attempt = outcome
@@ -111,18 +135,21 @@ def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work
         with ctx.db.writing() as session:
             try:
                 with session.begin_nested():
-                    status, body = work(session)
-                text, media_type = _encode(body), JSON_MEDIA_TYPE
+                    status, answer = work(session)
+                text, media_type = _encode(answer), JSON_MEDIA_TYPE
+                kept = text if stored is None else _encode(stored(answer))
             except Problem as refusal:
                 if refusal.status >= 500:
                     raise  # "retry later" is no final outcome: roll back, free the key (below)
                 status, text, media_type = refusal.status, _encode(refusal.body()), PROBLEM_MEDIA_TYPE
+                kept = text
             finished = rows_changed(session.execute(
                 update(IdempotencyRecord)
+                .where(IdempotencyRecord.device_id == request.device_id)
                 .where(IdempotencyRecord.key == request.key)
                 .where(IdempotencyRecord.state == "in_flight")
                 .where(IdempotencyRecord.attempt == attempt)
-                .values(state="done", status_code=status, response_body=text,
+                .values(state="done", status_code=status, response_body=kept,
                         media_type=media_type, finished_at=ctx.now())
             ))
             if finished != 1:
@@ -130,23 +157,25 @@ def execute(ctx: Context, request: IdempotentRequest, device_id: str, work: Work
     except _LostClaim:
         return _settled(ctx, request)
     except BaseException:
-        _abandon(ctx, request.key, attempt)
+        _abandon(ctx, request, attempt)
         raise
+    ctx.purger.maybe(ctx.db, ctx.now())  # after our commit, never inside it
     return _respond(status, text, media_type, replayed=False)
 
 
-def _claim(ctx: Context, request: IdempotentRequest, device_id: str) -> str | Response:
+def _claim(ctx: Context, request: _Request) -> str | Response:
     """Our attempt token for the in-flight row, or the answer when there is nothing to do."""
     for _ in range(3):
         attempt = secrets.token_hex(16)
         now = ctx.now()
         try:
             with ctx.db.writing() as session:
-                row = session.get(IdempotencyRecord, request.key)
+                row = session.get(IdempotencyRecord, (request.device_id, request.key))
                 if row is None:
                     session.add(IdempotencyRecord(
-                        key=request.key, device_id=device_id, fingerprint=request.fingerprint,
-                        state="in_flight", attempt=attempt, started_at=now,
+                        key=request.key, device_id=request.device_id,
+                        fingerprint=request.fingerprint, state="in_flight", attempt=attempt,
+                        started_at=now,
                     ))
                     session.flush()
                     return attempt
@@ -155,10 +184,11 @@ def _claim(ctx: Context, request: IdempotentRequest, device_id: str) -> str | Re
                     return answer
                 taken = rows_changed(session.execute(
                     update(IdempotencyRecord)
+                    .where(IdempotencyRecord.device_id == request.device_id)
                     .where(IdempotencyRecord.key == request.key)
                     .where(IdempotencyRecord.state == "in_flight")
                     .where(IdempotencyRecord.attempt == row.attempt)
-                    .values(attempt=attempt, started_at=now, device_id=device_id)
+                    .values(attempt=attempt, started_at=now)
                 ))
                 if taken == 1:
                     return attempt
@@ -167,7 +197,7 @@ def _claim(ctx: Context, request: IdempotentRequest, device_id: str) -> str | Re
     raise _in_flight()
 
 
-def _existing(row: IdempotencyRecord, request: IdempotentRequest, now: datetime) -> Response | None:
+def _existing(row: IdempotencyRecord, request: _Request, now: datetime) -> Response | None:
     """The answer for a key seen before, or None when its abandoned attempt may be taken over."""
     if row.fingerprint != request.fingerprint:
         raise Problem(422, "idempotency_key_reused",
@@ -186,22 +216,23 @@ def _in_flight() -> Problem:
                    headers={"Retry-After": "2"})
 
 
-def _settled(ctx: Context, request: IdempotentRequest) -> Response:
+def _settled(ctx: Context, request: _Request) -> Response:
     with ctx.db.reading() as session:
-        row = session.get(IdempotencyRecord, request.key)
+        row = session.get(IdempotencyRecord, (request.device_id, request.key))
         if row is not None and row.state == "done" and row.fingerprint == request.fingerprint:
             return _respond(row.status_code or 200, row.response_body or "null",
                             row.media_type or JSON_MEDIA_TYPE, replayed=True)
     raise _in_flight()
 
 
-def _abandon(ctx: Context, key: str, attempt: str) -> None:
+def _abandon(ctx: Context, request: _Request, attempt: str) -> None:
     """After an unexpected failure, free the key at once instead of after the take-over time."""
     try:
         with ctx.db.writing() as session:
             session.execute(
                 delete(IdempotencyRecord)
-                .where(IdempotencyRecord.key == key)
+                .where(IdempotencyRecord.device_id == request.device_id)
+                .where(IdempotencyRecord.key == request.key)
                 .where(IdempotencyRecord.state == "in_flight")
                 .where(IdempotencyRecord.attempt == attempt)
             )

@@ -3,7 +3,8 @@
 The invariants live here as constraints, so they hold with several server processes:
 a place is unique per (hall, matter, start, place); one active booking per person per
 matter per local day (a partial unique index); idempotency keys, booking references,
-device token hashes, ticket counters and staff numbers are unique.
+device token hashes, ticket counters and staff numbers are unique (idempotency keys per
+device).
 """
 
 from __future__ import annotations
@@ -82,11 +83,16 @@ class Device(Base):
 
 
 class IdempotencyRecord(Base):
-    """One client request by its Idempotency-Key: in flight, then done with its response."""
+    """One client request by its device and Idempotency-Key: in flight, then done with its
+    response. Keys are unique per device (another device's same key is its own request).
 
-    __tablename__ = "idempotency_keys"
+    The table was once ``idempotency_keys``, with the key alone as primary key;
+    ``Database.create_schema`` moves its rows here (``LEGACY_IDEMPOTENCY_TABLE``).
+    """
+
+    __tablename__ = "idempotency_records"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     key: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
-    device_id: Mapped[str] = mapped_column(String(64))
     fingerprint: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(10))  # in_flight | done
     attempt: Mapped[str] = mapped_column(String(32))  # who holds an in-flight row
@@ -95,6 +101,9 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     response_body: Mapped[str | None] = mapped_column(Text, nullable=True)
     media_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
+
+
+LEGACY_IDEMPOTENCY_TABLE = "idempotency_keys"
 
 
 class Place(Base):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from central.clock import wire
 from central.db import Database
 from central.models import StaffAccount, Submission
+from central.problems import Problem
 from central.reference import Served
 from kiosk.rules.pin_hash import PinHash, check_pin_format, hash_pin
 
@@ -31,6 +33,7 @@ ROLES = ("assistant", "administrator")
 NUMBER_MAX, NAME_MAX = 16, 40
 AUDIT_EVENTS_MAX = 500
 _NUMBER = re.compile(r"[A-Za-z0-9]{1,16}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: the demo's accounts (number, name, role, PIN); README and docs/api.md list them too
 DEMO_ACCOUNTS = (
@@ -170,6 +173,16 @@ def seed_demo(session: Session, now: datetime) -> None:
             session.add(_account(number, name, role, _demo_pins()[number], now))
 
 
+def check_active(session: Session, number: str) -> None:
+    """Refuse (422 ``unknown_staff``) a staff number that is no active account.
+
+    Staff accounts are not tied to a hall in this model, so any active account is taken
+    from any enrolled device."""
+    account = session.get(StaffAccount, number) if _NUMBER.fullmatch(number) else None
+    if account is None or not account.active:
+        raise Problem(422, "unknown_staff", "identity.staff is not an active staff account")
+
+
 # --- served to kiosks ------------------------------------------------------------------
 
 
@@ -214,6 +227,30 @@ def audit_events(session: Session, query: AuditQuery) -> list[dict[str, Any]]:
     return [
         {"submission_id": row.submission_id, "device_id": row.device_id,
          "created_at": wire(row.created_at), "received_at": wire(row.received_at),
-         "staff": row.staff, "resident": row.resident, "payload": json.loads(row.payload)}
+         "staff": _clean(row.staff), "resident": _clean(row.resident),
+         "payload": _stored_payload(row.payload)}
         for row in session.scalars(stmt)
     ]
+
+
+def _stored_payload(text: str) -> dict[str, Any]:
+    """A stored payload as an answer can carry it, whatever was stored before the edge
+    refused bad JSON: lone surrogates become U+FFFD, NaN and infinities null, and what is
+    no JSON object at all an empty object. A bad row never fails the query."""
+    try:
+        value = _clean(json.loads(text))
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {_clean(name): _clean(item) for name, item in value.items()}
+    return value

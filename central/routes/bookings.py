@@ -26,7 +26,7 @@ def create_booking(request: Request, body: BookingIn, key: idempotency.Idempoten
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, bookings.confirm(session, ctx.reference, ctx.secret, body, ctx.now(), device_id)
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, body, work)
 
 
 BookingReference = Annotated[str, Path(pattern=r"^[A-HJ-NP-Z2-9]{8}$")]
@@ -64,7 +64,7 @@ def cancel_booking(request: Request, booking_id: BookingId, key: idempotency.Ide
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, bookings.cancel(session, ctx.reference, booking_id, ctx.now())
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, None, work)
 
 
 @router.post("/bookings/{booking_id}/check-in", response_model=CheckInOut)
@@ -75,4 +75,4 @@ def check_in(request: Request, booking_id: BookingId, key: idempotency.Idempoten
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, bookings.check_in(session, ctx.reference, booking_id, ctx.now(), device_id)
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, None, work)

@@ -79,7 +79,7 @@ def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
         return 201, slots.place_hold(session, ctx.reference, body.hall, body.matter, body.start,
                                      ctx.now())
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, body, work)
 
 
 @router.delete("/holds/{hold_id}", status_code=204, response_class=Response)

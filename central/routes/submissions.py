@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from central import idempotency, tickets
+from central import idempotency, staff, tickets
 from central.auth import DeviceId
 from central.clock import wire
 from central.context import context
@@ -29,17 +29,20 @@ def create_ticket(request: Request, body: TicketIn, key: idempotency.Idempotency
         return 201, tickets.walk_in(session, ctx.reference, hall=body.hall, matter=body.matter,
                                     priority=body.priority, now=ctx.now(), device_id=device_id)
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, body, work)
 
 
 @router.post("/submissions", status_code=201, response_model=SubmissionOut, tags=["submissions"])
 def create_submission(request: Request, body: SubmissionIn, key: idempotency.IdempotencyKey,
                       device_id: DeviceId) -> Response:
-    """Stored with the identity (resident, staff) it was made under."""
+    """Stored with the identity (resident, staff) it was made under; a staff number must be
+    an active staff account (else 422 ``unknown_staff``)."""
     ctx = context(request)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         now = ctx.now()
+        if body.identity.staff is not None:
+            staff.check_active(session, body.identity.staff)
         row = Submission(
             submission_id=str(uuid.uuid4()), device_id=device_id, kind=body.kind,
             created_at=body.created_at, received_at=now, resident=body.identity.resident,
@@ -49,4 +52,4 @@ def create_submission(request: Request, body: SubmissionIn, key: idempotency.Ide
         session.flush()
         return 201, {"submission_id": row.submission_id, "received_at": wire(now)}
 
-    return idempotency.execute(ctx, key, device_id, work)
+    return idempotency.execute(ctx, key, device_id, body, work)

@@ -325,14 +325,14 @@ def test_tickets_start_again_each_local_day(client, clock):
 def test_submissions_are_stored_with_their_identity(client, db_url):
     r = client.post("/v1/submissions", headers=key(), json={
         "kind": "audit", "created_at": "2026-11-23T00:01:00+00:00",
-        "identity": {"resident": None, "staff": "staff-007"},
+        "identity": {"resident": None, "staff": "0371"},
         "payload": {"action": "assisted_mode_on", "details": {"screen": "home"}},
     })
     assert r.status_code == 201
     assert r.json()["received_at"] == "2026-11-23T00:00:00Z"
     [stored] = rows(db_url, Submission)
     assert stored.submission_id == r.json()["submission_id"]
-    assert (stored.kind, stored.staff, stored.resident, stored.device_id) == ("audit", "staff-007", None, "dev")
+    assert (stored.kind, stored.staff, stored.resident, stored.device_id) == ("audit", "0371", None, "dev")
     assert json.loads(stored.payload) == {"action": "assisted_mode_on", "details": {"screen": "home"}}
     bad = client.post("/v1/submissions", headers=key(), json={
         "kind": "gossip", "created_at": "2026-11-23T00:01:00Z", "identity": {}, "payload": {}})

@@ -12,6 +12,7 @@ from central.app import create_app
 from central.idempotency import IdempotentRequest, fingerprint
 from central.models import Booking, IdempotencyRecord, Place, Submission
 from central.problems import Problem
+from central.schemas import BookingIn
 from tests.helpers.central_fixtures import booking_body, key
 
 SLOT = "2026-11-23T01:00:00Z"
@@ -90,10 +91,11 @@ def _plant_in_flight(client, path: str, body: dict, headers: dict) -> None:
     import json
 
     ctx = client.app.state.context
-    request = IdempotentRequest(headers["Idempotency-Key"],
-                                fingerprint("POST", path, json.dumps(body).encode()))
+    validated = BookingIn.model_validate_json(json.dumps(body))  # the fingerprint is of the model
+    request = IdempotentRequest(headers["Idempotency-Key"], "POST", path)
     with ctx.db.writing() as session:
-        session.add(IdempotencyRecord(key=request.key, device_id="dev", fingerprint=request.fingerprint,
+        session.add(IdempotencyRecord(key=request.key, device_id="dev",
+                                      fingerprint=fingerprint("POST", path, validated),
                                       state="in_flight", attempt="crashed", started_at=ctx.now()))
 
 
@@ -140,7 +142,7 @@ def test_an_abandoned_attempt_that_loses_its_row_rolls_back(client, db_url):
     from central import idempotency
 
     ctx = client.app.state.context
-    request = IdempotentRequest(str(uuid.uuid4()), "f" * 64)
+    request = IdempotentRequest(str(uuid.uuid4()), "POST", "/v1/test")
 
     def work(session):  # type: ignore[no-untyped-def]
         session.add(Place(hall="dongcheng", matter="GA-0001", start=ctx.now(), place=0, kind="booking",
@@ -153,7 +155,7 @@ def test_an_abandoned_attempt_that_loses_its_row_rolls_back(client, db_url):
         return 201, {"ok": True}
 
     with pytest.raises(Problem) as refused:
-        idempotency.execute(ctx, request, "dev", work)
+        idempotency.execute(ctx, request, "dev", None, work)
     assert refused.value.status == 409 and refused.value.code == "idempotency_in_flight"
     assert count(db_url, Place) == 0
 

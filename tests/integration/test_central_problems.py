@@ -71,9 +71,12 @@ def test_strings_the_database_cannot_store_are_refused(client):
     sub = {"kind": "message", "created_at": "2026-11-23T00:00:00Z",
            "identity": {"resident": "\ud800", "staff": None}, "payload": {}}
     assert_problem(post_json(client, "/v1/submissions", sub), 422, "validation_failed")
-    # inside the free-form payload they are kept, escaped
-    sub = sub | {"identity": {}, "payload": {"text": "a\u0000b\ud800"}}
+    # inside the free-form payload a NUL is kept, escaped; a lone surrogate is no Unicode
+    # text and is refused like anywhere else in a JSON body (it used to be kept)
+    sub = sub | {"identity": {}, "payload": {"text": "a\u0000b"}}
     assert post_json(client, "/v1/submissions", sub).status_code == 201
+    sub = sub | {"payload": {"text": "a\u0000b\ud800"}}
+    assert_problem(post_json(client, "/v1/submissions", sub), 422, "validation_failed")
 
 
 @pytest.mark.parametrize("params", [
