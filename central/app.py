@@ -6,6 +6,7 @@ app it returns; nothing is global, so tests can run several apps side by side.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,10 +14,11 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from central import VERSION, openapi, problems, reference
-from central.auth import ensure_dev_device
+from central.auth import settle_dev_device, token_digest
 from central.clock import Clock, checked, system_clock
 from central.context import Context
 from central.db import Database
+from central.limits import BODY_TIMEOUT_S, BodyLimits
 from central.routes import (
     bookings,
     credentials,
@@ -26,7 +28,8 @@ from central.routes import (
     staff,
     submissions,
 )
-from central.seed import apply_seed, shared_secret
+from central.secret import drop_stored_secret
+from central.seed import apply_seed
 from central.strict_json import StrictJson
 
 DEFAULT_DATABASE_URL = "sqlite:///central.db"
@@ -39,12 +42,16 @@ def create_app(
     dev_token: str | None = None,
     seed: str | Path | None = None,
     secret: str | None = None,
+    body_timeout: float = BODY_TIMEOUT_S,
 ) -> FastAPI:
     """A ready app: schema created, ``seed`` ("demo" or a directory) applied.
 
     ``clock`` answers an aware UTC datetime (default: real time); every time rule uses it.
-    ``dev_token`` acts as the enrolled device "dev". ``secret`` keys the HMAC of ID
-    numbers; without one, the secret shared by all servers on the database is used.
+    ``body_timeout``: seconds a request body may take to arrive (``central.limits``).
+    ``dev_token`` acts as the device "dev" in this app only (never stored).
+    ``secret`` keys the HMAC of ID numbers (from outside the database: ``central.secret``);
+    a key an older server kept in the database is then removed. Without one (``enrolment-code``, ``openapi``, ``mint``),
+    a random key for this app alone, never stored: nothing it books is found after a restart.
     """
     now = checked(clock or system_clock)
     db = Database.connect(database_url)
@@ -52,9 +59,10 @@ def create_app(
         db.create_schema()
         if seed is not None:
             apply_seed(db, seed, now())
-        if dev_token:
-            ensure_dev_device(db, dev_token, now())
-        hmac_secret = shared_secret(db, secret)
+        settle_dev_device(db, now(), dev_token_given=bool(dev_token))  # never stored
+        hmac_secret = secret.encode() if secret else secrets.token_bytes(32)
+        if secret:
+            drop_stored_secret(db, hmac_secret)
         with db.reading() as session:
             ref = reference.load(session)
     finally:
@@ -79,5 +87,8 @@ def create_app(
         app.include_router(router, prefix="/v1")
     problems.install(app)
     app.add_middleware(StrictJson)
+    app.add_middleware(BodyLimits, timeout=body_timeout)  # outside StrictJson: before any read
+    app.state.body_timeout = body_timeout
+    app.state.dev_token_sha256 = token_digest(dev_token) if dev_token else None  # this process only
     openapi.install(app)
     return app

@@ -1,24 +1,30 @@
-"""Devices: enrolment with a code, bearer tokens (only their SHA-256 is stored)."""
+"""Devices: enrolment with a one-time, expiring code; bearer tokens (only their SHA-256 is
+stored; a dev token not even that); revocation."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import uuid
-from datetime import datetime
-from typing import Annotated
+from datetime import datetime, timedelta
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 
-from central.context import context
+from central.context import Context
 from central.db import Database
 from central.models import Device, EnrolmentCode
 from central.problems import Problem
 
 DEV_DEVICE_ID = "dev"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+#: how long an enrolment code stays valid unless told otherwise
+CODE_LIFETIME = timedelta(hours=24)
+#: the stored "token digest" of the device "dev": no SHA-256 hex digest equals it
+NO_TOKEN = "none:dev"
 
 bearer = HTTPBearer(auto_error=False, description="the device token from POST /v1/enrolments")
 
@@ -35,12 +41,26 @@ def current_device(
     if credentials is None or not credentials.credentials:
         raise Problem(401, "unauthorized", "a device token is required: Authorization: Bearer <token>",
                       headers={"WWW-Authenticate": "Bearer"})
-    digest = token_digest(credentials.credentials)
-    with context(request).db.reading() as session:
-        device_id = session.scalar(select(Device.device_id).where(Device.token_sha256 == digest))
+    device_id = device_for_token(request.app, credentials.credentials)
     if device_id is None:
         raise Problem(401, "unauthorized", "unknown device token",
                       headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    return device_id
+
+
+def device_for_token(app: Any, token: str) -> str | None:
+    """The enrolled, unrevoked device ``token`` belongs to, or None (``app``: the FastAPI
+    app). The dev token lives in the app alone (``app.state.dev_token_sha256``)."""
+    digest = token_digest(token)
+    dev_digest: str | None = getattr(app.state, "dev_token_sha256", None)
+    is_dev = dev_digest is not None and hmac.compare_digest(digest, dev_digest)
+    ctx: Context = app.state.context
+    with ctx.db.reading() as session:
+        device_id = session.scalar(
+            select(Device.device_id)
+            .where(Device.device_id == DEV_DEVICE_ID if is_dev else Device.token_sha256 == digest)
+            .where(Device.revoked_at.is_(None))
+        )
     return device_id
 
 
@@ -48,38 +68,65 @@ DeviceId = Annotated[str, Depends(current_device)]
 
 
 def enrol(db: Database, code: str, label: str, now: datetime) -> tuple[str, str, str]:
-    """Use up an enrolment code (reusable ones stay): (device_id, token, hall_code)."""
+    """Use up an unexpired, unused enrolment code: (device_id, token, hall_code)."""
     token = secrets.token_urlsafe(32)
     device_id = str(uuid.uuid4())
     with db.writing() as session:
         used = session.execute(
             update(EnrolmentCode)
             .where(EnrolmentCode.code == code)
-            .where(or_(EnrolmentCode.reusable.is_(True), EnrolmentCode.used_at.is_(None)))
+            .where(EnrolmentCode.used_at.is_(None))
+            .where(EnrolmentCode.expires_at > now)
             .values(used_at=now)
             .returning(EnrolmentCode.hall_code)
         ).scalar_one_or_none()
         if used is None:
-            raise Problem(403, "enrolment_code_invalid", "the enrolment code is unknown or used up")
+            raise Problem(403, "enrolment_code_invalid",
+                          "the enrolment code is unknown, used up or expired")
         session.add(Device(device_id=device_id, token_sha256=token_digest(token), hall_code=used,
                            label=label, enrolled_at=now))
     return device_id, token, used
 
 
-def new_enrolment_code(db: Database, hall_code: str, now: datetime) -> str:
+def new_enrolment_code(db: Database, hall_code: str, now: datetime,
+                       lifetime: timedelta = CODE_LIFETIME) -> str:
+    """A one-time code for ``hall_code`` that expires ``lifetime`` after ``now``."""
     code = "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(3))
     with db.writing() as session:
-        session.add(EnrolmentCode(code=code, hall_code=hall_code, reusable=False, created_at=now))
+        session.add(EnrolmentCode(code=code, hall_code=hall_code, reusable=False, created_at=now,
+                                  expires_at=now + lifetime))
     return code
 
 
-def ensure_dev_device(db: Database, token: str, now: datetime) -> None:
-    """Make ``token`` act as the enrolled device "dev" (demos and tests)."""
+def settle_dev_device(db: Database, now: datetime, *, dev_token_given: bool) -> None:
+    """The row of the device "dev" never holds its token (the app that was given one
+    keeps its digest in memory): clear one an older server stored, and add the row (for
+    heartbeats) when this process has a dev token."""
     with db.writing() as session:
         db.take_setup_lock(session)
         device = session.get(Device, DEV_DEVICE_ID)
         if device is None:
-            session.add(Device(device_id=DEV_DEVICE_ID, token_sha256=token_digest(token),
-                               hall_code=None, label="development token", enrolled_at=now))
+            if dev_token_given:
+                session.add(Device(device_id=DEV_DEVICE_ID, token_sha256=NO_TOKEN,
+                                   hall_code=None, label="development token", enrolled_at=now))
         else:
-            device.token_sha256 = token_digest(token)
+            device.token_sha256 = NO_TOKEN
+            if dev_token_given:
+                device.revoked_at = None
+
+
+def devices(db: Database) -> list[Device]:
+    with db.reading() as session:
+        return list(session.scalars(select(Device).order_by(Device.enrolled_at, Device.device_id)))
+
+
+def revoke(db: Database, device_id: str, now: datetime) -> bool | None:
+    """Refuse the device's token from now on: True, False if it already was, None if unknown."""
+    with db.writing() as session:
+        device = session.get(Device, device_id)
+        if device is None:
+            return None
+        if device.revoked_at is not None:
+            return False
+        device.revoked_at = now
+    return True

@@ -1,7 +1,10 @@
 """kiosk-central: serve the reference central API, make enrolment codes, staff accounts, OpenAPI.
 
     kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--dev-token T] [--workers N]
-    kiosk-central enrolment-code --db URL --hall CODE
+                        [--secret-file PATH]   (or KIOSK_CENTRAL_SECRET; docs/api.md, Secrets)
+    kiosk-central enrolment-code --db URL --hall CODE [--expires 24h]   (one-time)
+    kiosk-central device list --db URL
+    kiosk-central device revoke --db URL --device ID
     kiosk-central staff add --db URL --number N --name NAME --role assistant|administrator [--pin-stdin]
     kiosk-central staff list --db URL
     kiosk-central staff deactivate --db URL --number N
@@ -19,6 +22,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from central.app import DEFAULT_DATABASE_URL
@@ -29,6 +33,9 @@ if TYPE_CHECKING:
     from central.models import StaffAccount
 
 _ENV_PREFIX = "KIOSK_CENTRAL_"
+#: seconds an idle keep-alive connection stays open (request bodies: central.limits)
+KEEP_ALIVE_S = 5
+_DEV_SECRET_ENV = _ENV_PREFIX + "DEV_SECRET"  # serve --workers: the workers may use DEV_SECRET
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,12 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed", default=None, help='"demo" or a directory with catalogue.json, hall_calendars.json, issuers.json')
     serve.add_argument("--dev-token", default=None, help="a bearer token that acts as the enrolled device 'dev'")
     serve.add_argument("--workers", type=int, default=1, help="server processes (share the database)")
+    serve.add_argument("--secret-file", default=None, metavar="PATH",
+                       help="the server secret (HMAC key of ID numbers), in a file only this user "
+                            "can read (mode 600); else $KIOSK_CENTRAL_SECRET. Required unless "
+                            "--seed demo on a loopback host")
 
     code = commands.add_parser("enrolment-code", help="print a new one-time enrolment code")
     code.add_argument("--db", required=True)
     code.add_argument("--hall", required=True)
+    code.add_argument("--expires", default="24h", type=_lifetime, metavar="DURATION",
+                      help="how long the code stays valid: 30m, 2h, 7d (default 24h, at most 30d)")
 
     _staff_parser(commands)
+    _device_parser(commands)
 
     purge = commands.add_parser(
         "purge", help="delete idempotency records older than 7 days and expired holds "
@@ -94,14 +108,37 @@ def _staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     set_pin.add_argument("--pin-stdin", action="store_true", help=pin_help)
 
 
+def _device_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    device = commands.add_parser("device", help="enrolled devices: list, revoke")
+    actions = device.add_subparsers(dest="device_command", required=True)
+    listing = actions.add_parser("list", help="every enrolled device, revoked ones too")
+    listing.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    revoke = actions.add_parser("revoke", help="refuse the device's token from now on (401)")
+    revoke.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    revoke.add_argument("--device", required=True, help="the device ID (see: device list)")
+
+
+def _lifetime(text: str) -> timedelta:
+    """``30m``, ``2h``, ``7d`` (or seconds): more than 0, at most 30 days."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
+    if not number.isdigit() or not 0 < int(number) * units[unit] <= 30 * 86400:
+        raise argparse.ArgumentTypeError(f"not a duration from 1s to 30d: {text!r}")
+    return timedelta(seconds=int(number) * units[unit])
+
+
 def make_app_from_environment() -> FastAPI:
     """The app for uvicorn's workers (``--workers`` > 1 needs an import string)."""
     from central.app import create_app
+    from central.secret import SECRET_FILE_ENV, load_secret
 
+    secret = load_secret(os.environ.get(SECRET_FILE_ENV) or None, os.environ,
+                         development=os.environ.get(_DEV_SECRET_ENV) == "1")
     return create_app(
         os.environ[_ENV_PREFIX + "DB"],
         seed=os.environ.get(_ENV_PREFIX + "SEED") or None,
         dev_token=os.environ.get(_ENV_PREFIX + "DEV_TOKEN") or None,
+        secret=secret,
     )
 
 
@@ -109,17 +146,26 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central.app import create_app
+    from central.secret import SECRET_FILE_ENV, SecretError, development_run, load_secret
 
+    development = development_run(args.seed, args.host)
+    try:
+        secret = load_secret(args.secret_file, os.environ, development=development)
+    except SecretError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
     if args.workers > 1:
         # seed once here, then every worker makes its app from the environment
-        create_app(args.db, seed=args.seed, dev_token=args.dev_token)
+        create_app(args.db, seed=args.seed, dev_token=args.dev_token, secret=secret)
         os.environ[_ENV_PREFIX + "DB"] = args.db
         os.environ[_ENV_PREFIX + "DEV_TOKEN"] = args.dev_token or ""
+        os.environ[SECRET_FILE_ENV] = os.path.abspath(args.secret_file) if args.secret_file else ""
+        os.environ[_DEV_SECRET_ENV] = "1" if development else ""
         uvicorn.run("central.cli:make_app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers)
+                    port=args.port, workers=args.workers, timeout_keep_alive=KEEP_ALIVE_S)
     else:
-        uvicorn.run(create_app(args.db, seed=args.seed, dev_token=args.dev_token),
-                    host=args.host, port=args.port)
+        uvicorn.run(create_app(args.db, seed=args.seed, dev_token=args.dev_token, secret=secret),
+                    host=args.host, port=args.port, timeout_keep_alive=KEEP_ALIVE_S)
     return 0
 
 
@@ -132,7 +178,7 @@ def _enrolment_code(args: argparse.Namespace) -> int:
     if ctx.reference.calendar(args.hall) is None:
         print(f"kiosk-central: there is no hall {args.hall!r} in {args.db}", file=sys.stderr)
         return 2
-    print(new_enrolment_code(ctx.db, args.hall, ctx.now()))
+    print(new_enrolment_code(ctx.db, args.hall, ctx.now(), args.expires))
     ctx.db.dispose()
     return 0
 
@@ -189,6 +235,42 @@ def _staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _device(args: argparse.Namespace) -> int:
+    from central import auth
+    from central.clock import system_clock, wire
+    from central.db import Database, DatabaseUrlError
+
+    try:
+        db = Database.connect(args.db)
+    except DatabaseUrlError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
+    try:
+        db.create_schema()
+        if args.device_command == "revoke":
+            done = auth.revoke(db, args.device, system_clock())
+            if done is None:
+                print(f"kiosk-central: there is no device {args.device!r}", file=sys.stderr)
+                return 2
+            print(f"revoked device {args.device}: its token is refused from now on" if done
+                  else f"device {args.device} was already revoked")
+            return 0
+        found = auth.devices(db)
+    finally:
+        db.dispose()
+    if not found:
+        print("no devices")
+    else:
+        print(f"{'device':<36}  {'hall':<12}  {'state':<7}  {'enrolled (UTC)':<20}  "
+              f"{'last seen (UTC)':<20}  label")
+        for d in found:
+            state = "revoked" if d.revoked_at is not None else "active"
+            seen = wire(d.last_seen_at.replace(microsecond=0)) if d.last_seen_at else "-"
+            print(f"{d.device_id:<36}  {d.hall_code or '-':<12}  {state:<7}  "
+                  f"{wire(d.enrolled_at.replace(microsecond=0)):<20}  {seen:<20}  {d.label}")
+    return 0
+
+
 def _purge(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -238,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "enrolment-code":
         return _enrolment_code(args)
+    if args.command == "device":
+        return _device(args)
     if args.command == "staff":
         return _staff(args)
     if args.command == "purge":

@@ -124,6 +124,7 @@ class Database:
                 conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
             Base.metadata.create_all(conn)
             _migrate_idempotency_keys(conn)
+            _add_new_columns(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -151,3 +152,24 @@ def _migrate_idempotency_keys(conn: Connection) -> None:
         f" WHERE n.device_id = old.device_id AND n.{key} = old.{key})"
     ))
     conn.execute(text(f"DROP TABLE {LEGACY_IDEMPOTENCY_TABLE}"))
+
+
+#: nullable columns added to existing tables since they were first made: (table, column)
+NEW_COLUMNS = (("enrolment_codes", "expires_at"), ("devices", "revoked_at"))
+
+
+def _add_new_columns(conn: Connection) -> None:
+    """Add a nullable column an older database lacks (its rows get NULL there)."""
+    from sqlalchemy import inspect
+
+    from central.models import Base
+
+    inspector = inspect(conn)
+    quote = conn.dialect.identifier_preparer.quote
+    for table_name, column_name in NEW_COLUMNS:
+        present = {c["name"] for c in inspector.get_columns(table_name)}
+        if column_name in present:
+            continue
+        column = Base.metadata.tables[table_name].columns[column_name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {quote(table_name)} ADD COLUMN {quote(column_name)} {kind}"))

@@ -2,9 +2,9 @@
 the retention of ``central.retention`` (7 days). Another device's same key is a request of
 that device's own: it can never see, or collide with, this device's answer.
 
-The fingerprint is of the validated request: method, path and the parsed body model
-dumped canonically (defaults filled in, unknown members dropped), so a retry that spells
-out a default (``"priority": false``) is the same request.
+The fingerprint (keyed with the server secret) is of the validated request: method, path
+and the parsed body model dumped canonically (defaults filled in, unknown members dropped),
+so a retry that spells out a default (``"priority": false``) is the same request.
 
 Two phases, each its own transaction:
 
@@ -26,6 +26,7 @@ is kept without the certificate, so the record never holds a name or an ID numbe
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import secrets
 import uuid
@@ -50,6 +51,8 @@ from central.problems import Problem
 TAKEOVER_AFTER = timedelta(seconds=30)
 JSON_MEDIA_TYPE = "application/json"
 REPLAYED_HEADER = "Idempotent-Replayed"
+#: what the server secret is stretched with into the fingerprints' own key
+_FINGERPRINT_KEY = b"kiosk-central idempotency fingerprint"
 
 #: the work of one request: (status, JSON body) or a raised Problem
 Work = Callable[[Session], tuple[int, Any]]
@@ -64,12 +67,18 @@ class IdempotentRequest:
     path: str
 
 
-def fingerprint(method: str, path: str, body: BaseModel | None) -> str:
-    """sha256 over method, path and the validated body dumped as canonical JSON."""
+def fingerprint(method: str, path: str, body: BaseModel | None, secret: bytes | None = None) -> str:
+    """HMAC-SHA256 with a key derived from the server ``secret`` over method, path and the
+    validated body dumped as canonical JSON. Keyed because a body can hold an ID number:
+    a plain hash in a database copy could be brute-forced over the birth dates its mask hides.
+    Without ``secret``, the plain sha256 that servers before finding 6 stored (still
+    recognised, so a retry across the upgrade is the same request)."""
     dumped = None if body is None else body.model_dump(mode="json")
     canonical = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                            allow_nan=False).encode("utf-8", "surrogatepass")
-    digest = hashlib.sha256()
+    digest = (hashlib.sha256() if secret is None else
+              hmac.new(hmac.new(secret, _FINGERPRINT_KEY, hashlib.sha256).digest(),
+                       digestmod=hashlib.sha256))
     for part in (method.upper().encode(), path.encode("utf-8", "surrogatepass"), canonical):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
@@ -119,6 +128,10 @@ class _Request:
     device_id: str
     key: str
     fingerprint: str
+    legacy_fingerprint: str = ""  # unkeyed, as servers before finding 6 stored it
+
+    def same_request(self, stored: str) -> bool:
+        return stored in (self.fingerprint, self.legacy_fingerprint)
 
 
 def execute(ctx: Context, idempotent: IdempotentRequest, device_id: str, body: BaseModel | None,
@@ -126,6 +139,7 @@ def execute(ctx: Context, idempotent: IdempotentRequest, device_id: str, body: B
     """Run ``work`` once per (device, key); ``body`` is the validated request body (None
     when the request has none); ``stored`` maps a success's body to what is kept."""
     request = _Request(device_id, idempotent.key,
+                       fingerprint(idempotent.method, idempotent.path, body, ctx.secret),
                        fingerprint(idempotent.method, idempotent.path, body))
     outcome = _claim(ctx, request)
     if isinstance(outcome, Response):
@@ -199,7 +213,7 @@ def _claim(ctx: Context, request: _Request) -> str | Response:
 
 def _existing(row: IdempotencyRecord, request: _Request, now: datetime) -> Response | None:
     """The answer for a key seen before, or None when its abandoned attempt may be taken over."""
-    if row.fingerprint != request.fingerprint:
+    if not request.same_request(row.fingerprint):
         raise Problem(422, "idempotency_key_reused",
                       "this Idempotency-Key was used for a different request")
     if row.state == "done":
@@ -219,7 +233,7 @@ def _in_flight() -> Problem:
 def _settled(ctx: Context, request: _Request) -> Response:
     with ctx.db.reading() as session:
         row = session.get(IdempotencyRecord, (request.device_id, request.key))
-        if row is not None and row.state == "done" and row.fingerprint == request.fingerprint:
+        if row is not None and row.state == "done" and request.same_request(row.fingerprint):
             return _respond(row.status_code or 200, row.response_body or "null",
                             row.media_type or JSON_MEDIA_TYPE, replayed=True)
     raise _in_flight()

@@ -63,12 +63,16 @@ class Document(Base):
 
 
 class EnrolmentCode(Base):
+    """A code a kiosk enrols with once (``reusable`` is no longer honoured)."""
+
     __tablename__ = "enrolment_codes"
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     hall_code: Mapped[str] = mapped_column(String(64))
     reusable: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    #: every code is one-time and expires; NULL (a code made before codes expired) = expired
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Device(Base):
@@ -80,6 +84,8 @@ class Device(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_status: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    #: set by ``kiosk-central device revoke``: its token is refused from then on
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class IdempotencyRecord(Base):

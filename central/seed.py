@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from central import staff
 from central.db import Database
-from central.models import Document, EnrolmentCode, Setting
+from central.models import Document, EnrolmentCode
 from central.reference import CALENDARS, CATALOGUE, TRUST_LIST
 from kiosk.rules.calendar import parse_calendars
 from kiosk.rules.catalogue import parse_catalogue
@@ -24,6 +25,10 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
 DEMO_HALL = "city_centre"
 _FILES = {CATALOGUE: "catalogue.json", CALENDARS: "hall_calendars.json", TRUST_LIST: "issuers.json"}
+
+
+#: the demo code (one-time, like every code) is made afresh by each start with --seed demo
+DEMO_CODE_LIFETIME = timedelta(hours=1)
 
 
 class SeedError(ValueError):
@@ -71,23 +76,18 @@ def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:
                 session.add(Document(name=name, body=body, sha256=digest, updated_at=now))
             elif row.sha256 != digest:
                 row.body, row.sha256, row.updated_at = body, digest, now
-        if seed == "demo" and session.get(EnrolmentCode, DEMO_ENROLMENT_CODE) is None:
-            session.add(EnrolmentCode(code=DEMO_ENROLMENT_CODE, hall_code=DEMO_HALL, reusable=True,
-                                      created_at=now))
         if seed == "demo":
+            _fresh_demo_code(session, now)
             staff.seed_demo(session, now)
 
 
-def shared_secret(db: Database, given: str | None) -> bytes:
-    """The HMAC secret: the one given, else the one every process shares from the database."""
-    if given:
-        return given.encode()
-    with db.writing() as session:
-        db.take_setup_lock(session)
-        row = session.get(Setting, "hmac_secret")
-        if row is None:
-            row = Setting(name="hmac_secret", value=secrets.token_hex(32))
-            session.add(row)
-        value = row.value
-    return value.encode()
-
+def _fresh_demo_code(session: Session, now: datetime) -> None:
+    """The demo code, unused and valid for ``DEMO_CODE_LIFETIME`` from ``now``: only a
+    start with ``--seed demo`` renews it, so it dies with the demo."""
+    row = session.get(EnrolmentCode, DEMO_ENROLMENT_CODE)
+    if row is None:
+        session.add(EnrolmentCode(code=DEMO_ENROLMENT_CODE, hall_code=DEMO_HALL, reusable=False,
+                                  created_at=now, expires_at=now + DEMO_CODE_LIFETIME))
+    else:
+        row.hall_code, row.reusable, row.created_at = DEMO_HALL, False, now
+        row.used_at, row.expires_at = None, now + DEMO_CODE_LIFETIME

@@ -55,8 +55,8 @@ def test_enrolment_with_the_demo_code_gives_a_working_token(client):
     own = {"Authorization": f"Bearer {body['token']}"}
     assert client.get("/v1/halls", headers=own).status_code == 200
     again = client.post("/v1/enrolments", json={"enrolment_code": DEMO_ENROLMENT_CODE, "label": "kiosk 2"})
-    assert again.status_code == 201  # the demo code is reusable
-    assert again.json()["token"] != body["token"]
+    assert again.status_code == 403  # the demo code is one-time too (security finding 2)
+    assert again.json()["code"] == "enrolment_code_invalid"
 
 
 def test_a_one_time_code_is_used_up_and_tokens_are_stored_hashed(client, db_url):
