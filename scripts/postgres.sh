@@ -4,6 +4,8 @@
 # with initdb + pg_ctl in a temporary directory: no systemd needed), create the user and
 # database kiosk / kiosk_test, and print the SQLAlchemy URL on stdout (progress on stderr):
 #   postgresql+psycopg://kiosk:<password>@127.0.0.1:5432/kiosk_test
+# The user may create databases: under pytest-xdist each worker makes its own next to
+# kiosk_test (kiosk_test_gw0, kiosk_test_gw1…, tests/helpers/central_fixtures.py).
 # Needs root or sudo. The password is for a loopback-only test database.
 set -euo pipefail
 
@@ -66,9 +68,9 @@ psql_admin() {
   as_postgres "$BIN/psql" -h "$host" -p "$PORT" -v ON_ERROR_STOP=1 -qAt "$@"
 }
 if [[ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$USER_NAME'")" != 1 ]]; then
-  psql_admin -c "CREATE ROLE $USER_NAME LOGIN PASSWORD '$PASSWORD'" >&2
+  psql_admin -c "CREATE ROLE $USER_NAME LOGIN CREATEDB PASSWORD '$PASSWORD'" >&2
 else
-  psql_admin -c "ALTER ROLE $USER_NAME LOGIN PASSWORD '$PASSWORD'" >&2
+  psql_admin -c "ALTER ROLE $USER_NAME LOGIN CREATEDB PASSWORD '$PASSWORD'" >&2
 fi
 if [[ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]]; then
   psql_admin -c "CREATE DATABASE $DB_NAME OWNER $USER_NAME" >&2

@@ -31,4 +31,18 @@ if [[ $# -eq 0 ]]; then
   done
 fi
 echo "== pytest"
-.venv/bin/python -m pytest "$@"
+# on every core (pytest-xdist, -n auto: one worker per CPU this process may use), unless
+# the arguments choose themselves: -n/--numprocesses, --dist, or -p no:xdist to run serially
+parallel=(-n auto)
+distribute=(--dist worksteal)
+previous=""
+for arg in "$@"; do
+  case "$arg" in
+    -n|-n*|--numprocesses|--numprocesses=*) parallel=() ;;
+    --dist|--dist=*|-d) distribute=() ;;
+    -pno:xdist) parallel=(); distribute=() ;;
+    no:xdist) if [[ "$previous" == -p ]]; then parallel=(); distribute=(); fi ;;
+  esac
+  previous="$arg"
+done
+.venv/bin/python -m pytest ${parallel[@]+"${parallel[@]}"} ${distribute[@]+"${distribute[@]}"} "$@"

@@ -48,6 +48,30 @@ def pytest_report_header(config):
     return f"wall clock moved to {moment} (KIOSK_TEST_NOW)" if moment else None
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (scripts/test.sh: ``-n auto --dist worksteal``), the tests marked
+    slow go first, dealt round-robin to the front of each worker's share: worksteal gives
+    worker i the i-th contiguous slice of the collection and idle workers steal from the
+    back of the others' queues, so the long tests start at once, side by side, and the
+    short ones fill in around them. In collection order they came last (tests/reliability)
+    and one worker ran them all while the other had nothing left. Every worker computes
+    the same order; a serial run keeps the collection order."""
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers < 2:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if not slow:
+        return
+    rest = iter([item for item in items if not item.get_closest_marker("slow")])
+    ordered: list = []
+    for i in range(workers):
+        share = (len(items) - len(ordered)) // (workers - i)  # worksteal's first split
+        mine = slow[i::workers]
+        ordered += mine + [next(rest) for _ in range(max(0, share - len(mine)))]
+    ordered += list(rest)
+    items[:] = ordered
+
+
 @pytest.fixture(scope="session")
 def demo_catalogue():
     from kiosk.rules.catalogue import load_catalogue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -53,12 +54,41 @@ def client_for(database_url: str, clock: Any, seed: str | Path | None = "demo") 
 
 
 def pg_url_or_skip() -> str:
+    """KIOSK_TEST_PG_URL; under pytest-xdist, a database of this worker's own next to it
+    (``kiosk_test_gw0``, ``kiosk_test_gw1``…), created on first use: the tests wipe their
+    database (fresh_pg), so two workers must never share one."""
     url = os.environ.get("KIOSK_TEST_PG_URL")
     if not url:
         if os.environ.get("KIOSK_REQUIRE_PG") == "1":
             pytest.fail("KIOSK_REQUIRE_PG=1 but KIOSK_TEST_PG_URL is not set (scripts/postgres.sh)")
         pytest.skip("no PostgreSQL: set KIOSK_TEST_PG_URL (scripts/postgres.sh prints one)")
-    return url
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return _worker_database(url, worker) if worker else url
+
+
+@functools.cache
+def _worker_database(url: str, worker: str) -> str:
+    """The URL of database ``<name>_<worker>`` on the same server, created if missing
+    (the user needs CREATEDB, which scripts/postgres.sh grants, unless it already exists)."""
+    import psycopg
+    from psycopg import errors, sql
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            try:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            except (errors.DuplicateDatabase, errors.UniqueViolation):
+                pass  # another test run made it first
+            except errors.InsufficientPrivilege:
+                pytest.fail(f"the xdist worker {worker} needs its own PostgreSQL database {name}: "
+                            f"create it, or let the user of KIOSK_TEST_PG_URL create databases "
+                            f"(ALTER ROLE {base.username} CREATEDB; scripts/postgres.sh does)")
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def fresh_pg(url: str) -> str:

@@ -110,6 +110,7 @@ def test_pulls_are_conditional_and_give_a_usable_catalogue(tmp_path, kiosk):
         assert engine.pulled.get("halls").checked_at == utc_iso(clock())
 
 
+@pytest.mark.slow
 def test_eight_days_offline_then_everything_is_delivered_and_nothing_expires_silently(tmp_path, kiosk):
     clock, store, engine_for = kiosk
     db = tmp_path / "central.db"

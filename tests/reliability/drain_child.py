@@ -1,15 +1,21 @@
 """A kiosk process for the kill test: queue submissions and drain them, until done.
 
-    python -m tests.reliability.drain_child DB URL TOKEN TOTAL
+    python -m tests.reliability.drain_child DB URL TOKEN TOTAL [READY_FD]
 
 It queues submissions numbered 0..TOTAL-1 ten at a time (the next number is
 read from the outbox, so a restarted process carries on where the last one
 was killed) and drains between batches. It prints ``done`` and exits 0 when
 all TOTAL are queued and none is pending.
+
+With READY_FD, it writes one byte to that file descriptor once its imports are done,
+just before it opens the database: the test's random kill moment counts from then, so
+the kills land in the kiosk's work however long the interpreter takes to start on a
+busy machine (a kill during the imports tests nothing).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -50,4 +56,8 @@ def main(db: str, url: str, token: str, total: int) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 5:
+        ready = int(sys.argv[5])
+        os.write(ready, b"r")
+        os.close(ready)
     sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])))

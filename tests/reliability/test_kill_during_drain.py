@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -24,6 +25,7 @@ from tests.helpers.central_server import running_central
 
 ROOT = Path(__file__).resolve().parents[2]
 TOTAL = 1000
+START_TIMEOUT = 60
 
 
 @pytest.mark.slow
@@ -35,12 +37,23 @@ def test_killed_again_and_again_loses_and_duplicates_nothing(tmp_path):
     kills = 0
     with running_central(f"sqlite:///{central_db}") as url:
         for _ in range(200):
+            ready, ready_w = os.pipe()
             child = subprocess.Popen(
                 [sys.executable, "-m", "tests.reliability.drain_child", str(kiosk_db), url,
-                 "test-token", str(TOTAL)],
+                 "test-token", str(TOTAL), str(ready_w)],
                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                env={**os.environ, "PYTHONPATH": str(ROOT)}, pass_fds=(ready_w,),
             )
+            os.close(ready_w)
+            try:
+                # the kill moment counts from the end of the child's imports (EOF if it
+                # failed before: communicate() below then reports how)
+                if not select.select([ready], [], [], START_TIMEOUT)[0]:
+                    child.kill()
+                    child.communicate()
+                    pytest.fail(f"the kiosk process did not start in {START_TIMEOUT} s")
+            finally:
+                os.close(ready)
             try:
                 out, err = child.communicate(timeout=rng.uniform(0.3, 1.5))
             except subprocess.TimeoutExpired:

@@ -174,12 +174,14 @@ def test_fuzz_any_text(text):
     _one_outcome(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_fuzz_mutated_genuine_codes(data):
     _one_outcome(_mutate(data))
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["iss", "jti", "iat", "exp", "ctype", "name", "idn",
                                         "cno", "vfrom", "vuntil", "status", "x"]),
