@@ -30,6 +30,7 @@ from central.app import DEFAULT_DATABASE_URL
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from central.db import Database
     from central.models import StaffAccount
 
 _ENV_PREFIX = "KIOSK_CENTRAL_"
@@ -196,15 +197,24 @@ def _read_pin(from_stdin: bool) -> str:
     return first
 
 
+def _open_database(url: str) -> Database | None:
+    """The database at ``url``, or None after saying why it cannot be used."""
+    from central.db import Database as Db
+    from central.db import DatabaseUrlError
+
+    try:
+        return Db.connect(url)
+    except DatabaseUrlError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return None
+
+
 def _staff(args: argparse.Namespace) -> int:
     from central import staff
     from central.clock import system_clock
-    from central.db import Database, DatabaseUrlError
 
-    try:
-        db = Database.connect(args.db)
-    except DatabaseUrlError as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
+    db = _open_database(args.db)
+    if db is None:
         return 2
     try:
         db.create_schema()
@@ -238,12 +248,9 @@ def _staff(args: argparse.Namespace) -> int:
 def _device(args: argparse.Namespace) -> int:
     from central import auth
     from central.clock import system_clock, wire
-    from central.db import Database, DatabaseUrlError
 
-    try:
-        db = Database.connect(args.db)
-    except DatabaseUrlError as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
+    db = _open_database(args.db)
+    if db is None:
         return 2
     try:
         db.create_schema()
@@ -275,13 +282,10 @@ def _purge(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from central.clock import system_clock
-    from central.db import Database, DatabaseUrlError
     from central.retention import purge
 
-    try:
-        db = Database.connect(args.db)
-    except DatabaseUrlError as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
+    db = _open_database(args.db)
+    if db is None:
         return 2
     try:
         db.create_schema()

@@ -87,7 +87,7 @@ class BodyLimits:
                           f"the request body did not arrive within {self.timeout:g} s",
                           headers=_CLOSE).response()(scope, receive, send)
             return
-        await self.app(scope, _replay(messages, receive), send)
+        await self.app(scope, replay_body(messages, receive), send)
 
     async def _refusal_before_reading(self, scope: Scope) -> Problem | None:
         if scope["path"] not in PUBLIC_BODY_PATHS:
@@ -113,7 +113,8 @@ def _too_large(limit: int) -> Problem:
                    headers=_CLOSE)
 
 
-def _replay(messages: list[Message], receive: Receive) -> Receive:
+def replay_body(messages: list[Message], receive: Receive) -> Receive:
+    """A ``receive`` that gives ``messages`` (a body already read) first, then the rest."""
     pending = list(messages)
 
     async def replayed() -> Message:

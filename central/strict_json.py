@@ -13,8 +13,9 @@ import json
 import math
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from central.limits import replay_body
 from central.problems import Problem
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -92,7 +93,7 @@ class StrictJson:
         while True:
             message = await receive()
             if message["type"] != "http.request":  # the client went away
-                await self.app(scope, _replay([message], receive), send)
+                await self.app(scope, replay_body([message], receive), send)
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
@@ -102,16 +103,5 @@ class StrictJson:
         if refusal is not None:
             await refusal.response()(scope, receive, send)
             return
-        await self.app(scope, _replay([{"type": "http.request", "body": body,
+        await self.app(scope, replay_body([{"type": "http.request", "body": body,
                                         "more_body": False}], receive), send)
-
-
-def _replay(messages: list[Message], receive: Receive) -> Receive:
-    pending = list(messages)
-
-    async def replayed() -> Message:
-        if pending:
-            return pending.pop(0)
-        return await receive()
-
-    return replayed
