@@ -116,3 +116,16 @@ def seed_with(tmp_path: Path, *, calendars: dict | None = None,
     if calendars:
         (target / "hall_calendars.json").write_text(json.dumps(calendars), encoding="utf-8")
     return target
+
+
+def rows(db_url: str, model):  # type: ignore[no-untyped-def]
+    """Every row of ``model`` in the database at ``db_url`` (a connection of its own)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    engine = create_engine(db_url)
+    try:
+        with Session(engine) as session:
+            return list(session.scalars(select(model)))
+    finally:
+        engine.dispose()

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.orm import Session
-
 from central.auth import new_enrolment_code
 from central.models import Device, Submission
 from central.seed import DEMO_ENROLMENT_CODE
 from kiosk.rules.calendar import load_calendars
 from kiosk.rules.catalogue import load_catalogue
-from tests.helpers.central_fixtures import booking_body, client_for, key, person_id
+from tests.helpers.central_fixtures import booking_body, client_for, key, person_id, rows
 
 PROBLEM = "application/problem+json"
 SLOT_0900 = "2026-11-23T01:00:00Z"  # Monday 09:00 in Shanghai
 SLOT_0930 = "2026-11-23T01:30:00Z"
-
-
-def rows(db_url: str, model):  # type: ignore[no-untyped-def]
-    engine = create_engine(db_url)
-    try:
-        with Session(engine) as session:
-            return list(session.scalars(select(model)))
-    finally:
-        engine.dispose()
 
 
 # --- health, auth, enrolment -------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from central import cli
@@ -19,6 +19,7 @@ from central.auth import new_enrolment_code, token_digest
 from central.clock import system_clock
 from central.models import Device, EnrolmentCode
 from central.seed import DEMO_ENROLMENT_CODE
+from tests.helpers.central_fixtures import rows
 
 DEV = "dev-only-token"
 
@@ -35,19 +36,10 @@ def _halls(client: TestClient, token: str) -> int:
     return client.get("/v1/halls", headers={"Authorization": f"Bearer {token}"}).status_code
 
 
-def _rows(db_url: str, model):  # type: ignore[no-untyped-def]
-    engine = create_engine(db_url)
-    try:
-        with Session(engine) as session:
-            return list(session.scalars(select(model)))
-    finally:
-        engine.dispose()
-
-
 def test_a_dev_token_works_only_in_the_process_given_it(db_url, clock):
     with TestClient(_app(db_url, clock, dev_token=DEV, seed="demo")) as given:
         assert _halls(given, DEV) == 200
-    assert token_digest(DEV) not in {d.token_sha256 for d in _rows(db_url, Device)}
+    assert token_digest(DEV) not in {d.token_sha256 for d in rows(db_url, Device)}
     with TestClient(_app(db_url, clock)) as restarted:  # no --dev-token, no --seed
         assert _halls(restarted, DEV) == 401
     with TestClient(_app(db_url, clock, dev_token="another")) as other:
@@ -98,7 +90,7 @@ def test_the_enrolment_code_command_takes_a_lifetime(db_url, capsys):
     with TestClient(_app(db_url, system_clock, seed="demo")) as client:
         assert cli.main(["enrolment-code", "--db", db_url, "--hall", "dongcheng", "--expires", "2h"]) == 0
         code = capsys.readouterr().out.strip()
-        row = next(r for r in _rows(db_url, EnrolmentCode) if r.code == code)
+        row = next(r for r in rows(db_url, EnrolmentCode) if r.code == code)
         lifetime = row.expires_at - row.created_at
         assert timedelta(hours=2) - timedelta(seconds=5) <= lifetime <= timedelta(hours=2)
         assert _enrol(client, code) == 201
