@@ -1,4 +1,5 @@
-"""The app factory: ``create_app(database_url, clock=, dev_token=, seed=, secret=)``.
+"""The app factory: ``create_app(database_url, clock=, dev_token=, dev_hall=, seed=, secret=,
+quotas=, help_raise_after=)``.
 
 Everything the handlers need (database, clock, reference data, secret) hangs off the
 app it returns; nothing is global, so tests can run several apps side by side.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -16,20 +18,22 @@ from fastapi import FastAPI
 from central import VERSION, openapi, problems, reference
 from central.auth import settle_dev_device, token_digest
 from central.clock import Clock, checked, system_clock
-from central.context import Context
+from central.context import HELP_RAISE_AFTER, Context, Quotas
 from central.db import Database
 from central.limits import BODY_TIMEOUT_S, BodyLimits
 from central.routes import (
     bookings,
     credentials,
     devices,
+    help_requests,
+    operators,
     reference_data,
     slots,
     staff,
     submissions,
 )
 from central.secret import drop_stored_secret
-from central.seed import apply_seed
+from central.seed import DEMO_HALL, apply_seed
 from central.strict_json import StrictJson
 
 DEFAULT_DATABASE_URL = "sqlite:///central.db"
@@ -40,15 +44,22 @@ def create_app(
     *,
     clock: Clock | None = None,
     dev_token: str | None = None,
+    dev_hall: str | None = None,
     seed: str | Path | None = None,
     secret: str | None = None,
     body_timeout: float = BODY_TIMEOUT_S,
+    quotas: Quotas | None = None,
+    help_raise_after: timedelta | None = None,
 ) -> FastAPI:
     """A ready app: schema created, ``seed`` ("demo" or a directory) applied.
 
     ``clock`` answers an aware UTC datetime (default: real time); every time rule uses it.
     ``body_timeout``: seconds a request body may take to arrive (``central.limits``).
-    ``dev_token`` acts as the device "dev" in this app only (never stored).
+    ``dev_token`` acts as the device "dev" in this app only (never stored), in the hall
+    ``dev_hall`` (default: the demo hall).
+    ``quotas``: the per-device limits (``central.quotas``; default ``Quotas()``).
+    ``help_raise_after``: a help request nobody acknowledged is raised again after this
+    (``central.help_requests``; default 90 s).
     ``secret`` keys the HMAC of ID numbers (from outside the database: ``central.secret``);
     a key an older server kept in the database is then removed. Without one (``enrolment-code``, ``openapi``, ``mint``),
     a random key for this app alone, never stored: nothing it books is found after a restart.
@@ -59,7 +70,8 @@ def create_app(
         db.create_schema()
         if seed is not None:
             apply_seed(db, seed, now())
-        settle_dev_device(db, now(), dev_token_given=bool(dev_token))  # never stored
+        dev_hall = (dev_hall or DEMO_HALL) if dev_token else None
+        settle_dev_device(db, now(), dev_hall=dev_hall)  # the token is never stored
         hmac_secret = secret.encode() if secret else secrets.token_bytes(32)
         if secret:
             drop_stored_secret(db, hmac_secret)
@@ -81,14 +93,18 @@ def create_app(
         redoc_url=None,
         openapi_url="/v1/openapi.json",
     )
-    app.state.context = Context(db=db, clock=now, reference=ref, secret=hmac_secret)
+    app.state.context = Context(db=db, clock=now, reference=ref, secret=hmac_secret,
+                                quotas=quotas or Quotas(),
+                                help_raise_after=help_raise_after or HELP_RAISE_AFTER)
     for router in (devices.router, reference_data.router, slots.router, bookings.router,
-                   submissions.router, credentials.router, staff.router):
+                   submissions.router, credentials.router, staff.router, help_requests.router,
+                   operators.router):
         app.include_router(router, prefix="/v1")
     problems.install(app)
     app.add_middleware(StrictJson)
     app.add_middleware(BodyLimits, timeout=body_timeout)  # outside StrictJson: before any read
     app.state.body_timeout = body_timeout
     app.state.dev_token_sha256 = token_digest(dev_token) if dev_token else None  # this process only
+    app.state.dev_hall = dev_hall
     openapi.install(app)
     return app

@@ -1,5 +1,10 @@
 """Devices: enrolment with a one-time, expiring code; bearer tokens (only their SHA-256 is
-stored; a dev token not even that); revocation."""
+stored; a dev token not even that); revocation.
+
+A device is bound to the hall of its enrolment code and acts only there: every route
+receives the calling device with its hall (``CallingDevice``), never a bare device id.
+The dev device acts in the hall its app was given (``create_app(dev_hall=)``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -16,7 +22,7 @@ from sqlalchemy import select, update
 
 from central.context import Context
 from central.db import Database
-from central.models import Device, EnrolmentCode
+from central.models import Device, EnrolmentCode, Operator
 from central.problems import Problem
 
 DEV_DEVICE_ID = "dev"
@@ -26,45 +32,74 @@ CODE_LIFETIME = timedelta(hours=24)
 #: the stored "token digest" of the device "dev": no SHA-256 hex digest equals it
 NO_TOKEN = "none:dev"
 
-bearer = HTTPBearer(auto_error=False, description="the device token from POST /v1/enrolments")
+bearer = HTTPBearer(auto_error=False, scheme_name="DeviceToken",
+                    description="the device token from POST /v1/enrolments")
 
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@dataclass(frozen=True)
+class CallingDevice:
+    """The enrolled device a request comes from, and the one hall it may act in."""
+
+    device_id: str
+    hall: str
+
+    def check_hall(self, hall: str, status: int = 422) -> str:
+        """``hall`` when it is this device's; else the very answer a hall that does not
+        exist gets (``status``: 404 in a path, 422 in a body), so another hall cannot be
+        told from none."""
+        if hall != self.hall:
+            raise Problem(status, "unknown_hall", f"there is no hall {hall!r}")
+        return hall
+
+
+def missing_token(kind: str) -> Problem:
+    return Problem(401, "unauthorized", f"{kind} token is required: Authorization: Bearer <token>",
+                   headers={"WWW-Authenticate": "Bearer"})
+
+
+def unknown_token(kind: str) -> Problem:
+    return Problem(401, "unauthorized", f"unknown {kind} token",
+                   headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
 def current_device(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> str:
+) -> CallingDevice:
     """The enrolled device behind the bearer token, or 401 ``unauthorized``."""
     if credentials is None or not credentials.credentials:
-        raise Problem(401, "unauthorized", "a device token is required: Authorization: Bearer <token>",
-                      headers={"WWW-Authenticate": "Bearer"})
-    device_id = device_for_token(request.app, credentials.credentials)
-    if device_id is None:
-        raise Problem(401, "unauthorized", "unknown device token",
-                      headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-    return device_id
+        raise missing_token("a device")
+    device = device_for_token(request.app, credentials.credentials)
+    if device is None:
+        raise unknown_token("device")
+    return device
 
 
-def device_for_token(app: Any, token: str) -> str | None:
-    """The enrolled, unrevoked device ``token`` belongs to, or None (``app``: the FastAPI
-    app). The dev token lives in the app alone (``app.state.dev_token_sha256``)."""
+def device_for_token(app: Any, token: str) -> CallingDevice | None:
+    """The enrolled, unrevoked device ``token`` belongs to, with its hall, or None
+    (``app``: the FastAPI app). The dev token lives in the app alone
+    (``app.state.dev_token_sha256``), and so does the dev device's hall."""
     digest = token_digest(token)
     dev_digest: str | None = getattr(app.state, "dev_token_sha256", None)
     is_dev = dev_digest is not None and hmac.compare_digest(digest, dev_digest)
     ctx: Context = app.state.context
     with ctx.db.reading() as session:
-        device_id = session.scalar(
-            select(Device.device_id)
+        row = session.execute(
+            select(Device.device_id, Device.hall_code)
             .where(Device.device_id == DEV_DEVICE_ID if is_dev else Device.token_sha256 == digest)
             .where(Device.revoked_at.is_(None))
-        )
-    return device_id
+        ).one_or_none()
+    if row is None:
+        return None
+    hall = app.state.dev_hall if is_dev else row.hall_code
+    return None if hall is None else CallingDevice(row.device_id, hall)  # every code names a hall
 
 
-DeviceId = Annotated[str, Depends(current_device)]
+ThisDevice = Annotated[CallingDevice, Depends(current_device)]
 
 
 def enrol(db: Database, code: str, label: str, now: datetime) -> tuple[str, str, str]:
@@ -98,21 +133,22 @@ def new_enrolment_code(db: Database, hall_code: str, now: datetime,
     return code
 
 
-def settle_dev_device(db: Database, now: datetime, *, dev_token_given: bool) -> None:
+def settle_dev_device(db: Database, now: datetime, *, dev_hall: str | None) -> None:
     """The row of the device "dev" never holds its token (the app that was given one
     keeps its digest in memory): clear one an older server stored, and add the row (for
-    heartbeats) when this process has a dev token."""
+    heartbeats and the audit trail's hall) when this process has a dev token, which acts
+    in ``dev_hall``."""
     with db.writing() as session:
         db.take_setup_lock(session)
         device = session.get(Device, DEV_DEVICE_ID)
         if device is None:
-            if dev_token_given:
+            if dev_hall is not None:
                 session.add(Device(device_id=DEV_DEVICE_ID, token_sha256=NO_TOKEN,
-                                   hall_code=None, label="development token", enrolled_at=now))
+                                   hall_code=dev_hall, label="development token", enrolled_at=now))
         else:
             device.token_sha256 = NO_TOKEN
-            if dev_token_given:
-                device.revoked_at = None
+            if dev_hall is not None:
+                device.revoked_at, device.hall_code = None, dev_hall
 
 
 def devices(db: Database) -> list[Device]:
@@ -122,11 +158,18 @@ def devices(db: Database) -> list[Device]:
 
 def revoke(db: Database, device_id: str, now: datetime) -> bool | None:
     """Refuse the device's token from now on: True, False if it already was, None if unknown."""
+    return revoke_row(db, Device, device_id, now)
+
+
+def revoke_row(db: Database, model: type[Device] | type[Operator], key: str,
+               now: datetime) -> bool | None:
+    """Set ``revoked_at`` of the token holder ``key`` (a device or an operator): True,
+    False if it already was, None if there is none."""
     with db.writing() as session:
-        device = session.get(Device, device_id)
-        if device is None:
+        row = cast(Device | Operator | None, session.get(model, key))
+        if row is None:
             return None
-        if device.revoked_at is not None:
+        if row.revoked_at is not None:
             return False
-        device.revoked_at = now
+        row.revoked_at = now
     return True

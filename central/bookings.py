@@ -1,7 +1,11 @@
 """Bookings: confirm (from a hold or directly), look up, cancel, check in.
 
 The person is known only by an HMAC of the normalised ID number with the server secret
-and by masked forms for display; the plain number is never stored. One active booking
+and by masked forms for display; the plain number is never stored. The phone is kept the
+same way (masked, and an HMAC): a cancellation must give it again.
+
+Every function that finds a booking takes the calling device's hall: another hall's
+booking is "not found", exactly like one that does not exist. One active booking
 per person, matter and local day is a partial unique index, not a check in Python.
 """
 
@@ -15,13 +19,14 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central import slots, tickets
+from central.auth import CallingDevice
 from central.clock import wire
-from central.db import rows_changed
+from central.db import Database, rows_changed
 from central.models import Booking, Place, Ticket
 from central.problems import Problem
 from central.reference import Reference
@@ -32,6 +37,9 @@ from kiosk.rules.names import mask_name
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 REFERENCE_LENGTH = 8
 SENIOR_AGE = 60
+#: wrong phone numbers a booking takes before a kiosk may no longer cancel it
+CANCEL_ATTEMPTS = 5
+_PHONE_KEY = b"kiosk-central phone"
 # ASCII digits only ([0-9], not \d: that takes every script's digits)
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _LANDLINE = re.compile(r"^0[0-9]{9,11}$")
@@ -43,6 +51,12 @@ def new_reference() -> str:
 
 def person_key(secret: bytes, id_number: str) -> str:
     return hmac.new(secret, id_number.encode(), hashlib.sha256).hexdigest()
+
+
+def phone_key(secret: bytes, digits: str) -> str:
+    """The phone's HMAC, with a key of its own derived from the server secret."""
+    key = hmac.new(secret, _PHONE_KEY, hashlib.sha256).digest()
+    return hmac.new(key, digits.encode(), hashlib.sha256).hexdigest()
 
 
 def valid_id_number(text: str) -> str:
@@ -128,6 +142,7 @@ def confirm(session: Session, ref: Reference, secret: bytes, request: BookingIn,
             hall=hall, matter=matter, start=start, end=slots.slot_end(calendar, start),
             local_day=local_day, place_id=place.id, person_hmac=person,
             id_masked=idnumber.mask(number), phone_masked=mask_phone(phone),
+            phone_hmac=phone_key(secret, phone), cancel_failures=0,
             name_masked=mask_name(request.person.name) if request.person.name else None,
             senior=idnumber.age_on(number, local_day) >= SENIOR_AGE,
             device_id=device_id, requested_at=request.requested_at, created_at=now,
@@ -144,24 +159,26 @@ def confirm(session: Session, ref: Reference, secret: bytes, request: BookingIn,
     raise Problem(503, "reference_exhausted", "could not draw a free booking reference; retry")
 
 
-def find(session: Session, booking_id: str) -> Booking:
+def find(session: Session, booking_id: str, hall: str) -> Booking:
     booking = session.get(Booking, booking_id)
-    if booking is None:
+    if booking is None or booking.hall != hall:
         raise Problem(404, "booking_not_found", "there is no such booking")
     return booking
 
 
-def find_by_reference(session: Session, reference: str) -> Booking:
-    booking = session.scalar(select(Booking).where(Booking.reference == reference))
+def find_by_reference(session: Session, reference: str, hall: str) -> Booking:
+    booking = session.scalar(select(Booking).where(Booking.reference == reference,
+                                                   Booking.hall == hall))
     if booking is None:
         raise Problem(404, "booking_not_found", "there is no booking with this reference")
     return booking
 
 
-def lookup(session: Session, ref: Reference, secret: bytes, id_number: str) -> dict[str, Any]:
+def lookup(session: Session, ref: Reference, secret: bytes, id_number: str,
+           hall: str) -> dict[str, Any]:
     person = person_key(secret, valid_id_number(id_number))
     rows = session.scalars(
-        select(Booking).where(Booking.person_hmac == person)
+        select(Booking).where(Booking.person_hmac == person, Booking.hall == hall)
         .order_by(Booking.created_at.desc(), Booking.start.desc())
     )
     return {"bookings": [booking_view(session, ref, b) for b in rows]}
@@ -178,8 +195,38 @@ def _set_status(session: Session, booking_id: str, status: str, **values: object
     return changed == 1
 
 
-def cancel(session: Session, ref: Reference, booking_id: str, now: datetime) -> dict[str, Any]:
-    booking = find(session, booking_id)
+def _same_phone(secret: bytes, booking: Booking, typed: str) -> bool:
+    try:
+        digits = valid_phone(typed)
+    except Problem:
+        return False
+    if booking.phone_hmac is not None:
+        return hmac.compare_digest(booking.phone_hmac, phone_key(secret, digits))
+    return hmac.compare_digest(booking.phone_masked, mask_phone(digits))  # booked before
+
+
+def check_cancel_phone(db: Database, secret: bytes, booking_id: str, hall: str,
+                       phone: str) -> None:
+    """Refuse a cancellation whose phone is not the booking's: 422 ``phone_mismatch``,
+    counted in its own transaction; 409 ``cancel_locked`` once ``CANCEL_ATTEMPTS`` wrong
+    ones were given (the resident cancels at the hall's window instead)."""
+    with db.writing() as session:
+        booking = find(session, booking_id, hall)
+        failures = booking.cancel_failures or 0
+        if failures >= CANCEL_ATTEMPTS:
+            raise Problem(409, "cancel_locked", "too many wrong phone numbers were given for "
+                          "this booking: it can be cancelled at the hall's window")
+        if _same_phone(secret, booking, phone):
+            return
+        session.execute(update(Booking).where(Booking.booking_id == booking_id)
+                        .values(cancel_failures=func.coalesce(Booking.cancel_failures, 0) + 1))
+    raise Problem(422, "phone_mismatch", "the phone number is not the one given at booking",
+                  attempts_left=CANCEL_ATTEMPTS - failures - 1)
+
+
+def cancel(session: Session, ref: Reference, booking_id: str, hall: str,
+           now: datetime) -> dict[str, Any]:
+    booking = find(session, booking_id, hall)
     place_id = booking.place_id
     cancelled = booking.status == "confirmed" and _set_status(
         session, booking_id, "cancelled", cancelled_at=now, place_id=None
@@ -193,8 +240,8 @@ def cancel(session: Session, ref: Reference, booking_id: str, now: datetime) -> 
 
 
 def check_in(session: Session, ref: Reference, booking_id: str, now: datetime,
-             device_id: str) -> dict[str, Any]:
-    booking = find(session, booking_id)
+             device: CallingDevice) -> dict[str, Any]:
+    booking = find(session, booking_id, device.hall)
     calendar = ref.calendar(booking.hall)
     matter = ref.matter(booking.matter)
     if booking.status == "confirmed":
@@ -206,7 +253,7 @@ def check_in(session: Session, ref: Reference, booking_id: str, now: datetime,
                           window_opens=wire(opens), window_closes=wire(closes))
         ticket = tickets.issue(session, hall=booking.hall, matter=booking.matter,
                                category=matter.department, priority=booking.senior,
-                               day=calendar.local_day(now), now=now, device_id=device_id)
+                               day=calendar.local_day(now), now=now, device_id=device.device_id)
         if not _set_status(session, booking_id, "checked_in", ticket_id=ticket.ticket_id):
             session.delete(ticket)  # cancelled or checked in meanwhile: decided below
             session.flush()

@@ -1,15 +1,24 @@
 """kiosk-central: serve the reference central API, make enrolment codes, staff accounts, OpenAPI.
 
-    kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--dev-token T] [--workers N]
+    kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--workers N]
+                        [--dev-token T [--dev-hall CODE]]
                         [--secret-file PATH]   (or KIOSK_CENTRAL_SECRET; docs/api.md, Secrets)
+                        [--bookings-per-hour N] [--lookups-per-minute N] [--tickets-per-hour N]
+                        [--help-requests-per-hour N] [--help-raise-after SECONDS]
     kiosk-central enrolment-code --db URL --hall CODE [--expires 24h]   (one-time)
     kiosk-central device list --db URL
     kiosk-central device revoke --db URL --device ID
-    kiosk-central staff add --db URL --number N --name NAME --role assistant|administrator [--pin-stdin]
+    kiosk-central operator add --db URL --name NAME [--hall CODE]   (prints the token once)
+    kiosk-central operator list --db URL
+    kiosk-central operator revoke --db URL --operator ID
+    kiosk-central staff add --db URL --number N --name NAME --role assistant|administrator
+                            --hall CODE [--pin-stdin]
     kiosk-central staff list --db URL
+    kiosk-central staff move --db URL --number N --hall CODE
     kiosk-central staff deactivate --db URL --number N
     kiosk-central staff set-pin --db URL --number N [--pin-stdin]
-    kiosk-central purge --db URL     (idempotency records after 7 days, expired holds)
+    kiosk-central purge --db URL     (idempotency records after 7 days, expired holds,
+                                      ended help requests after 30 days)
     kiosk-central openapi            (also: python -m central openapi)
     kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
@@ -17,7 +26,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -25,13 +33,13 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from central import admin_cli
 from central.app import DEFAULT_DATABASE_URL
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from central.db import Database
-    from central.models import StaffAccount
+    from central.context import Quotas
 
 _ENV_PREFIX = "KIOSK_CENTRAL_"
 #: seconds an idle keep-alive connection stays open (request bodies: central.limits)
@@ -49,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--seed", default=None, help='"demo" or a directory with catalogue.json, hall_calendars.json, issuers.json')
     serve.add_argument("--dev-token", default=None, help="a bearer token that acts as the enrolled device 'dev'")
+    serve.add_argument("--dev-hall", default=None, metavar="CODE",
+                       help="the hall the dev token acts in (default: the demo hall, city_centre)")
+    for flag, default, what in (("--bookings-per-hour", 60, "holds, bookings and cancellations"),
+                                ("--lookups-per-minute", 30, "booking reads and look-ups, "
+                                                             "e-certificate verifications"),
+                                ("--tickets-per-hour", 300, "walk-in queue numbers"),
+                                ("--help-requests-per-hour", 60, "calls for staff")):
+        serve.add_argument(flag, type=_quota, default=default, metavar="N",
+                           help=f"per device: {what} (default {default}; 0: no limit)")
+    serve.add_argument("--help-raise-after", type=_raise_after, default=90, metavar="SECONDS",
+                       help="a call for staff nobody acknowledged is raised again after this, "
+                            "and again after every further period (default 90; 10 to 3600)")
     serve.add_argument("--workers", type=int, default=1, help="server processes (share the database)")
     serve.add_argument("--secret-file", default=None, metavar="PATH",
                        help="the server secret (HMAC key of ID numbers), in a file only this user "
@@ -61,12 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--expires", default="24h", type=_lifetime, metavar="DURATION",
                       help="how long the code stays valid: 30m, 2h, 7d (default 24h, at most 30d)")
 
-    _staff_parser(commands)
-    _device_parser(commands)
+    admin_cli.add_parsers(commands)
 
     purge = commands.add_parser(
-        "purge", help="delete idempotency records older than 7 days and expired holds "
-                      "(the server also does this by itself as it runs)")
+        "purge", help="delete idempotency records older than 7 days, expired holds and help "
+                      "requests ended 30 days ago (the server also does this by itself as it "
+                      "runs)")
     purge.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
     purge.add_argument("--now", default=None, help=argparse.SUPPRESS)  # tests: a UTC time
 
@@ -84,39 +104,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    staff = commands.add_parser("staff", help="staff accounts: add, list, deactivate, set-pin")
-    actions = staff.add_subparsers(dest="staff_command", required=True)
-    pin_help = "read the PIN from one line of standard input (for scripts), not twice from the terminal"
-
-    add = actions.add_parser("add", help="add a staff account (asks for the PIN twice)")
-    add.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
-    add.add_argument("--number", required=True, help="the staff number: 1 to 16 letters and digits")
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, metavar="assistant|administrator")
-    add.add_argument("--pin-stdin", action="store_true", help=pin_help)
-
-    listing = actions.add_parser("list", help="every account, deactivated ones too")
-    listing.add_argument("--db", required=True)
-
-    deactivate = actions.add_parser("deactivate", help="kiosks drop the account at their next pull")
-    deactivate.add_argument("--db", required=True)
-    deactivate.add_argument("--number", required=True)
-
-    set_pin = actions.add_parser("set-pin", help="a new PIN for an account (asks for it twice)")
-    set_pin.add_argument("--db", required=True)
-    set_pin.add_argument("--number", required=True)
-    set_pin.add_argument("--pin-stdin", action="store_true", help=pin_help)
+def _quota(text: str) -> int:
+    if not text.isdigit() or int(text) > 10**6:
+        raise argparse.ArgumentTypeError(f"not a count from 0 to 1000000: {text!r}")
+    return int(text)
 
 
-def _device_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    device = commands.add_parser("device", help="enrolled devices: list, revoke")
-    actions = device.add_subparsers(dest="device_command", required=True)
-    listing = actions.add_parser("list", help="every enrolled device, revoked ones too")
-    listing.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
-    revoke = actions.add_parser("revoke", help="refuse the device's token from now on (401)")
-    revoke.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
-    revoke.add_argument("--device", required=True, help="the device ID (see: device list)")
+def _raise_after(text: str) -> int:
+    if not text.isdigit() or not 10 <= int(text) <= 3600:
+        raise argparse.ArgumentTypeError(f"not a number of seconds from 10 to 3600: {text!r}")
+    return int(text)
+
+
+def _quotas(args: argparse.Namespace) -> Quotas:
+    from central.context import Quotas
+
+    return Quotas(args.bookings_per_hour or None, args.lookups_per_minute or None,
+                  args.tickets_per_hour or None, args.help_requests_per_hour or None)
 
 
 def _lifetime(text: str) -> timedelta:
@@ -131,6 +135,7 @@ def _lifetime(text: str) -> timedelta:
 def make_app_from_environment() -> FastAPI:
     """The app for uvicorn's workers (``--workers`` > 1 needs an import string)."""
     from central.app import create_app
+    from central.context import Quotas
     from central.secret import SECRET_FILE_ENV, load_secret
 
     secret = load_secret(os.environ.get(SECRET_FILE_ENV) or None, os.environ,
@@ -139,7 +144,11 @@ def make_app_from_environment() -> FastAPI:
         os.environ[_ENV_PREFIX + "DB"],
         seed=os.environ.get(_ENV_PREFIX + "SEED") or None,
         dev_token=os.environ.get(_ENV_PREFIX + "DEV_TOKEN") or None,
+        dev_hall=os.environ.get(_ENV_PREFIX + "DEV_HALL") or None,
         secret=secret,
+        quotas=Quotas(*(int(n) or None for n in os.environ[_ENV_PREFIX + "QUOTAS"].split(","))),
+        help_raise_after=timedelta(
+            seconds=int(os.environ.get(_ENV_PREFIX + "HELP_RAISE_AFTER") or 90)),
     )
 
 
@@ -155,18 +164,27 @@ def _serve(args: argparse.Namespace) -> int:
     except SecretError as exc:
         print(f"kiosk-central: {exc}", file=sys.stderr)
         return 2
+    quotas = _quotas(args)
     if args.workers > 1:
         # seed once here, then every worker makes its app from the environment
-        create_app(args.db, seed=args.seed, dev_token=args.dev_token, secret=secret)
+        create_app(args.db, seed=args.seed, dev_token=args.dev_token, dev_hall=args.dev_hall,
+                   secret=secret)
         os.environ[_ENV_PREFIX + "DB"] = args.db
         os.environ[_ENV_PREFIX + "DEV_TOKEN"] = args.dev_token or ""
+        os.environ[_ENV_PREFIX + "DEV_HALL"] = args.dev_hall or ""
+        os.environ[_ENV_PREFIX + "QUOTAS"] = ",".join(
+            str(n or 0) for n in (args.bookings_per_hour, args.lookups_per_minute,
+                                  args.tickets_per_hour, args.help_requests_per_hour))
+        os.environ[_ENV_PREFIX + "HELP_RAISE_AFTER"] = str(args.help_raise_after)
         os.environ[SECRET_FILE_ENV] = os.path.abspath(args.secret_file) if args.secret_file else ""
         os.environ[_DEV_SECRET_ENV] = "1" if development else ""
         uvicorn.run("central.cli:make_app_from_environment", factory=True, host=args.host,
                     port=args.port, workers=args.workers, timeout_keep_alive=KEEP_ALIVE_S)
     else:
-        uvicorn.run(create_app(args.db, seed=args.seed, dev_token=args.dev_token, secret=secret),
-                    host=args.host, port=args.port, timeout_keep_alive=KEEP_ALIVE_S)
+        app = create_app(args.db, seed=args.seed, dev_token=args.dev_token,
+                         dev_hall=args.dev_hall, secret=secret, quotas=quotas,
+                         help_raise_after=timedelta(seconds=args.help_raise_after))
+        uvicorn.run(app, host=args.host, port=args.port, timeout_keep_alive=KEEP_ALIVE_S)
     return 0
 
 
@@ -184,107 +202,13 @@ def _enrolment_code(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_pin(from_stdin: bool) -> str:
-    """One line of standard input, or the PIN typed twice at the terminal (not echoed)."""
-    from central.staff import StaffError, check_pin
-
-    if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("PIN (6 to 8 digits): ")
-    check_pin(first)
-    if getpass.getpass("The same PIN again: ") != first:
-        raise StaffError("the two PINs differ; nothing was changed")
-    return first
-
-
-def _open_database(url: str) -> Database | None:
-    """The database at ``url``, or None after saying why it cannot be used."""
-    from central.db import Database as Db
-    from central.db import DatabaseUrlError
-
-    try:
-        return Db.connect(url)
-    except DatabaseUrlError as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
-        return None
-
-
-def _staff(args: argparse.Namespace) -> int:
-    from central import staff
-    from central.clock import system_clock
-
-    db = _open_database(args.db)
-    if db is None:
-        return 2
-    try:
-        db.create_schema()
-        if args.staff_command == "add":
-            number, name = staff.check_number(args.number), staff.check_name(args.name)
-            role = staff.check_role(args.role)
-            staff.check_free(db, number)  # before asking for a PIN
-            staff.add(db, number=number, name=name, role=role, pin=_read_pin(args.pin_stdin),
-                      now=system_clock())
-            print(f"added staff account {number} {name} ({role})")
-        elif args.staff_command == "list":
-            _print_accounts(staff.accounts(db))
-        elif args.staff_command == "deactivate":
-            if staff.deactivate(db, args.number, system_clock()):
-                print(f"deactivated staff account {args.number}: kiosks drop it at their next pull")
-            else:
-                print(f"staff account {args.number} was already deactivated")
-        else:  # set-pin
-            staff.check_exists(db, args.number)  # before asking for a PIN
-            account = staff.set_pin(db, args.number, _read_pin(args.pin_stdin), system_clock())
-            note = "" if account.active else " (the account stays deactivated)"
-            print(f"new PIN set for staff account {account.number}{note}")
-    except staff.StaffError as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        db.dispose()
-    return 0
-
-
-def _device(args: argparse.Namespace) -> int:
-    from central import auth
-    from central.clock import system_clock, wire
-
-    db = _open_database(args.db)
-    if db is None:
-        return 2
-    try:
-        db.create_schema()
-        if args.device_command == "revoke":
-            done = auth.revoke(db, args.device, system_clock())
-            if done is None:
-                print(f"kiosk-central: there is no device {args.device!r}", file=sys.stderr)
-                return 2
-            print(f"revoked device {args.device}: its token is refused from now on" if done
-                  else f"device {args.device} was already revoked")
-            return 0
-        found = auth.devices(db)
-    finally:
-        db.dispose()
-    if not found:
-        print("no devices")
-    else:
-        print(f"{'device':<36}  {'hall':<12}  {'state':<7}  {'enrolled (UTC)':<20}  "
-              f"{'last seen (UTC)':<20}  label")
-        for d in found:
-            state = "revoked" if d.revoked_at is not None else "active"
-            seen = wire(d.last_seen_at.replace(microsecond=0)) if d.last_seen_at else "-"
-            print(f"{d.device_id:<36}  {d.hall_code or '-':<12}  {state:<7}  "
-                  f"{wire(d.enrolled_at.replace(microsecond=0)):<20}  {seen:<20}  {d.label}")
-    return 0
-
-
 def _purge(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from central.clock import system_clock
     from central.retention import purge
 
-    db = _open_database(args.db)
+    db = admin_cli.open_database(args.db)
     if db is None:
         return 2
     try:
@@ -293,22 +217,9 @@ def _purge(args: argparse.Namespace) -> int:
         done = purge(db, now)
     finally:
         db.dispose()
-    print(f"purged {done.idempotency_records} idempotency records and "
-          f"{done.expired_holds} expired holds")
+    print(f"purged {done.idempotency_records} idempotency records, "
+          f"{done.expired_holds} expired holds and {done.help_requests} help requests")
     return 0
-
-
-def _print_accounts(accounts: Sequence[StaffAccount]) -> None:
-    from central.clock import wire
-
-    if not accounts:
-        print("no staff accounts")
-        return
-    print(f"{'number':<16}  {'role':<13}  {'state':<11}  {'updated (UTC)':<20}  name")
-    for a in accounts:
-        state = "active" if a.active else "deactivated"
-        updated = wire(a.updated_at.replace(microsecond=0))
-        print(f"{a.number:<16}  {a.role:<13}  {state:<11}  {updated:<20}  {a.name}")
 
 
 def openapi_json() -> str:
@@ -324,10 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "enrolment-code":
         return _enrolment_code(args)
-    if args.command == "device":
-        return _device(args)
-    if args.command == "staff":
-        return _staff(args)
+    done = admin_cli.run(args)
+    if done is not None:
+        return done
     if args.command == "purge":
         return _purge(args)
     if args.command == "mint":

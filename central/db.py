@@ -155,7 +155,9 @@ def _migrate_idempotency_keys(conn: Connection) -> None:
 
 
 #: nullable columns added to existing tables since they were first made: (table, column)
-NEW_COLUMNS = (("enrolment_codes", "expires_at"), ("devices", "revoked_at"))
+NEW_COLUMNS = (("enrolment_codes", "expires_at"), ("devices", "revoked_at"),
+               ("staff_accounts", "hall_code"), ("bookings", "phone_hmac"),
+               ("bookings", "cancel_failures"))
 
 
 def _add_new_columns(conn: Connection) -> None:

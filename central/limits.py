@@ -2,8 +2,9 @@
 
 For a request that may carry a body, in this order and before a byte of it is read:
 
-1. a route that needs a device token (all but ``POST /v1/enrolments``) without a valid
-   one is answered 401 ``unauthorized`` (the body is never read; the connection closes);
+1. a route that needs a token (all but ``POST /v1/enrolments``) without a valid one (a
+   device's or an operator's; the route then decides which it takes) is answered 401
+   ``unauthorized`` (the body is never read; the connection closes);
 2. a ``Content-Length`` over ``MAX_BODY_BYTES`` is answered 413 ``content_too_large``;
 3. the body is read, at most ``MAX_BODY_BYTES`` of it (a chunked body that grows past
    that is answered 413), and it must be complete within ``body_timeout`` seconds of the
@@ -91,12 +92,10 @@ class BodyLimits:
 
     async def _refusal_before_reading(self, scope: Scope) -> Problem | None:
         if scope["path"] not in PUBLIC_BODY_PATHS:
-            from central.auth import device_for_token
-
             token = _bearer(scope)
-            device = None if token is None else await run_in_threadpool(
-                device_for_token, scope["app"], token)
-            if device is None:
+            caller = None if token is None else await run_in_threadpool(
+                _caller_for_token, scope["app"], token)
+            if caller is None:
                 detail = ("a device token is required: Authorization: Bearer <token>"
                           if token is None else "unknown device token")
                 challenge = "Bearer" if token is None else 'Bearer error="invalid_token"'
@@ -106,6 +105,14 @@ class BodyLimits:
         if length is not None and (not length.strip().isdigit() or int(length) > self.max_bytes):
             return _too_large(self.max_bytes)
         return None
+
+
+def _caller_for_token(app: object, token: str) -> object | None:
+    """The device or operator ``token`` belongs to, or None."""
+    from central.auth import device_for_token
+    from central.operators import operator_for_token
+
+    return device_for_token(app, token) or operator_for_token(app, token)
 
 
 def _too_large(limit: int) -> Problem:

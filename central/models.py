@@ -112,6 +112,30 @@ class IdempotencyRecord(Base):
 LEGACY_IDEMPOTENCY_TABLE = "idempotency_keys"
 
 
+class Operator(Base):
+    """Someone who runs the platform or a hall's part of it (hall IT, a manager): reads the
+    audit trail, manages staff and devices, with a bearer token of their own (only its
+    SHA-256 is stored). ``hall_code`` NULL: every hall."""
+
+    __tablename__ = "operators"
+    operator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    hall_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class QuotaUse(Base):
+    """How many requests of one quota a device made in one fixed window."""
+
+    __tablename__ = "quota_uses"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quota: Mapped[str] = mapped_column(String(16), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+
+
 class Place(Base):
     """One claimed place of a slot, by a hold (expires) or a booking (until cancelled)."""
 
@@ -156,6 +180,11 @@ class Booking(Base):
     person_hmac: Mapped[str] = mapped_column(String(64), index=True)
     id_masked: Mapped[str] = mapped_column(String(18))
     phone_masked: Mapped[str] = mapped_column(String(20))
+    #: keyed HMAC of the phone digits: a cancellation must give the same phone (NULL for
+    #: bookings made before; their masked phone is compared instead)
+    phone_hmac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: wrong phone numbers given to cancel it; at ``CANCEL_ATTEMPTS`` the kiosk may not
+    cancel_failures: Mapped[int | None] = mapped_column(Integer, nullable=True)
     name_masked: Mapped[str | None] = mapped_column(String(100), nullable=True)
     #: aged 60 or over on the day of the booking: a priority ticket at check-in
     senior: Mapped[bool] = mapped_column(Boolean)
@@ -209,7 +238,8 @@ class Submission(Base):
 
 
 class StaffAccount(Base):
-    """A member of the hall staff: who may unlock assisted mode at a kiosk, with a PIN.
+    """A member of a hall's staff: who may unlock assisted mode at a kiosk of that hall,
+    with a PIN.
 
     Only ``scrypt(PIN)`` is stored (``kiosk/rules/pin_hash.py``), with its salt and parameters.
     A deactivated account is kept (its number is never reused) but no longer served.
@@ -219,6 +249,9 @@ class StaffAccount(Base):
     number: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))  # assistant | administrator
+    #: the hall whose devices the account is served to; NULL (an account made before
+    #: accounts had a hall) is served to no device until an operator gives it one
+    hall_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean)
     pin_salt: Mapped[bytes] = mapped_column(LargeBinary(64))
     pin_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
@@ -245,3 +278,25 @@ class Setting(Base):
     __tablename__ = "settings"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class HelpRequest(Base):
+    """A resident's call for staff from a kiosk (``central.help_requests``): of the calling
+    device's hall, and holding no personal data (the screen the resident was on, where the
+    kiosk stands, when). ``raised_count`` is no column: it is computed when read."""
+
+    __tablename__ = "help_requests"
+    __table_args__ = (Index("ix_help_requests_hall_state", "hall", "state"),)
+    help_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    screen: Mapped[str] = mapped_column(String(40))
+    location: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the kiosk's clock
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[str] = mapped_column(String(12))  # open | acknowledged | closed | cancelled
+    acknowledged_by: Mapped[str | None] = mapped_column(String(16), nullable=True)  # staff number
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(16), nullable=True)  # staff number
+    #: when it was closed or cancelled
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

@@ -1,13 +1,15 @@
 """Reference data the server reads and serves: catalogue, halls with calendars, trust list.
 
 Stored in the ``documents`` table (so every server process serves the same version),
-loaded once per app. Each served document has a strong ETag from its bytes.
+loaded once per app. Each is served signed with the platform key (``central.signing``;
+``Context.served`` signs them), with a strong ETag from its bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,15 +20,13 @@ from sqlalchemy.orm import Session
 from central.models import Document
 from kiosk.rules.calendar import HallCalendar, parse_calendars
 from kiosk.rules.catalogue import Catalogue, Matter, parse_catalogue
+from kiosk.rules.signed_document import canonical_bytes
 from kiosk.rules.wire_time import parse_time
 
 CATALOGUE = "catalogue"
 CALENDARS = "calendars"
+HALLS = "halls"
 TRUST_LIST = "trust_list"
-
-
-def canonical_bytes(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ class Served:
 class Reference:
     catalogue: Catalogue | None = None
     calendars: dict[str, HallCalendar] = field(default_factory=dict)
-    served: dict[str, Served] = field(default_factory=dict)
+    #: what is served to kiosks (CATALOGUE, HALLS, TRUST_LIST), as values, before it is
+    #: signed: ``Context.served`` signs it (the trust list as re-issued that day)
+    documents: dict[str, Any] = field(default_factory=dict)
 
     def calendar(self, hall: str) -> HallCalendar | None:
         return self.calendars.get(hall)
@@ -65,33 +67,31 @@ class Reference:
 def load(session: Session) -> Reference:
     docs = {d.name: json.loads(d.body) for d in session.scalars(select(Document))}
     if CATALOGUE not in docs:
-        return Reference(served=_trust_only(docs))
+        return Reference(documents=_trust_only(docs))
     catalogue = parse_catalogue(docs[CATALOGUE])
     calendars = parse_calendars(catalogue.halls, docs.get(CALENDARS, {}))
-    served = {
-        CATALOGUE: Served.of(docs[CATALOGUE]),
-        "halls": Served.of(_halls_document(catalogue, calendars)),
+    documents = {
+        CATALOGUE: docs[CATALOGUE],
+        HALLS: _halls_document(catalogue, calendars),
         **_trust_only(docs),
     }
-    return Reference(catalogue, calendars, served)
+    return Reference(catalogue, calendars, documents)
 
 
-def _trust_only(docs: dict[str, Any]) -> dict[str, Served]:
+def _trust_only(docs: dict[str, Any]) -> dict[str, Any]:
     if TRUST_LIST not in docs:
         return {}
     raw = docs[TRUST_LIST]
-    return {TRUST_LIST: Served.of({"issued_at": raw["issued_at"], "issuers": raw["issuers"]})}
+    return {TRUST_LIST: {"issued_at": raw["issued_at"], "issuers": raw["issuers"]}}
 
 
-def reissued(trust_list: Served, now: datetime) -> Served:
+def reissued(trust_list: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     """The trust list as published today: the platform re-issues it every day (its
     ``issued_at`` is the start of the current UTC day, never older than the seed's), so
     a kiosk that keeps syncing never holds a list older than a day."""
-    doc = json.loads(trust_list.body)
-    seeded = parse_time(str(doc["issued_at"]))
+    seeded = parse_time(str(trust_list["issued_at"]))
     today = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    doc["issued_at"] = max(seeded, today).isoformat().replace("+00:00", "Z")
-    return Served.of(doc)
+    return {**trust_list, "issued_at": max(seeded, today).isoformat().replace("+00:00", "Z")}
 
 
 def _halls_document(catalogue: Catalogue, calendars: dict[str, HallCalendar]) -> dict[str, Any]:

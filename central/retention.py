@@ -3,8 +3,11 @@
 - Idempotency records: 7 days after the request began (``KEY_RETENTION``). A retry with
   the same key after that is a new request; the kiosks' outboxes give up long before.
 - Holds: deleted as soon as they have expired (an expired hold's place is free anyway).
+- Quota counts (``central.quotas``): a day after their window began.
+- Help requests (``central.help_requests``): closed or cancelled ones ``HELP_RETENTION``
+  (30 days) after they ended; one never ended (nobody closed it) 30 days after it came.
 
-``purge`` deletes both in one short transaction. The server runs it itself, at most
+``purge`` deletes them all in one short transaction. The server runs it itself, at most
 every ``PURGE_EVERY`` (by the app's clock), after an idempotent write
 (``Purger.maybe``); operators can run it with ``kiosk-central purge --db URL``.
 """
@@ -16,12 +19,14 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import and_, delete, or_
 
 from central.db import Database, rows_changed
-from central.models import IdempotencyRecord, Place
+from central.models import HelpRequest, IdempotencyRecord, Place, QuotaUse
 
 KEY_RETENTION = timedelta(days=7)
+QUOTA_RETENTION = timedelta(days=1)
+HELP_RETENTION = timedelta(days=30)
 PURGE_EVERY = timedelta(minutes=10)
 log = logging.getLogger(__name__)
 
@@ -30,16 +35,25 @@ log = logging.getLogger(__name__)
 class Purged:
     idempotency_records: int
     expired_holds: int
+    quota_counts: int = 0
+    help_requests: int = 0
 
 
 def purge(db: Database, now: datetime) -> Purged:
-    """Delete idempotency records older than ``KEY_RETENTION`` and every expired hold."""
+    """Delete idempotency records older than ``KEY_RETENTION``, every expired hold, quota
+    counts older than ``QUOTA_RETENTION`` and help requests past ``HELP_RETENTION``."""
     with db.writing() as session:
         keys = rows_changed(session.execute(
             delete(IdempotencyRecord).where(IdempotencyRecord.started_at < now - KEY_RETENTION)))
         holds = rows_changed(session.execute(
             delete(Place).where(Place.kind == "hold", Place.expires_at <= now)))
-    return Purged(keys, holds)
+        counts = rows_changed(session.execute(
+            delete(QuotaUse).where(QuotaUse.window_start < now - QUOTA_RETENTION)))
+        cutoff = now - HELP_RETENTION
+        calls = rows_changed(session.execute(delete(HelpRequest).where(or_(
+            and_(HelpRequest.ended_at.is_not(None), HelpRequest.ended_at < cutoff),
+            and_(HelpRequest.ended_at.is_(None), HelpRequest.received_at < cutoff)))))
+    return Purged(keys, holds, counts, calls)
 
 
 class Purger:

@@ -65,6 +65,13 @@ UtcTime = Annotated[AwareDatetime, AfterValidator(_utc)]
 LocalDate = Annotated[date, AfterValidator(_day_in_range)]
 #: an id the server made (booking, hold): bounded and storable, so never a 500 on lookup
 Uuid = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_storable)]
+#: the two members of a document signed with the platform key (central/signing.py)
+KeyId = Annotated[str, Field(description="which key signed the document: the first 16 hex "
+                                         "digits of the SHA-256 of the raw public key")]
+Signature = Annotated[str, Field(description="Ed25519 over the canonical JSON of the document "
+                                             "without this member "
+                                             "(kiosk/rules/signed_document.py); base64url, "
+                                             "no padding")]
 
 
 class Model(BaseModel):
@@ -89,6 +96,10 @@ class EnrolmentOut(Model):
     device_id: str
     token: str
     hall_code: str
+    staff_list_key: str = Field(description="the platform key (Ed25519, base64url of its 32 "
+                                            "bytes) that signs the staff list, the trust list, "
+                                            "the catalogue and the halls: the kiosk pins it "
+                                            "(named for the first document it signed)")
 
 
 class OutboxState(Model):
@@ -150,6 +161,8 @@ class HallOut(Model):
 class HallsOut(Model):
     version: str
     halls: list[HallOut]
+    key_id: KeyId
+    signature: Signature
 
 
 class Jwk(Model):
@@ -169,6 +182,8 @@ class IssuerOut(Model):
 class TrustListOut(Model):
     issued_at: datetime
     issuers: list[IssuerOut]
+    key_id: KeyId
+    signature: Signature
 
 
 # --- availability and slots --------------------------------------------------------
@@ -264,6 +279,12 @@ class BookingOut(Model):
     person: PersonOut
     created_at: datetime
     ticket: TicketOut | None
+
+
+class CancelIn(Model):
+    """The phone number given at booking, as the resident types it again."""
+
+    phone: Text40
 
 
 class LookupIn(Model):
@@ -365,6 +386,15 @@ class StaffOut(Model):
 class StaffListOut(Model):
     issued_at: datetime
     staff: list[StaffOut]
+    key_id: KeyId
+    signature: Signature
+
+
+class StaffListKeyOut(Model):
+    key: str = Field(description="the platform key (Ed25519) that signs the staff list, the "
+                                 "trust list, the catalogue and the halls: base64url of its "
+                                 "32 bytes, no padding")
+    key_id: str
 
 
 class AuditEventOut(Model):
@@ -379,3 +409,111 @@ class AuditEventOut(Model):
 
 class AuditEventsOut(Model):
     events: list[AuditEventOut]
+
+
+# --- operators: staff accounts, devices, enrolment codes --------------------------------
+
+
+class StaffAccountIn(Model):
+    number: StaffNumber
+    name: Text40
+    role: StaffRole
+    hall: Code
+    pin: str = Field(min_length=6, max_length=8, pattern=r"^[0-9]{6,8}$",
+                     description="6 to 8 ASCII digits; only scrypt(PIN) is stored")
+
+
+class StaffPinIn(Model):
+    pin: str = Field(min_length=6, max_length=8, pattern=r"^[0-9]{6,8}$")
+
+
+class StaffAccountOut(Model):
+    number: str
+    name: str
+    role: str
+    hall: str | None = Field(description="null: made before accounts had halls; served to no device")
+    active: bool
+    updated_at: datetime
+
+
+class StaffAccountsOut(Model):
+    accounts: list[StaffAccountOut]
+
+
+class DeviceOut(Model):
+    device_id: str
+    hall: str | None
+    label: str
+    enrolled_at: datetime
+    last_seen_at: datetime | None
+    revoked_at: datetime | None
+
+
+class DevicesOut(Model):
+    devices: list[DeviceOut]
+
+
+class EnrolmentCodeIn(Model):
+    hall: Code
+    expires_in_hours: int = Field(default=24, ge=1, le=30 * 24)
+
+
+class EnrolmentCodeOut(Model):
+    code: str
+    hall: str
+    expires_at: datetime
+
+
+# --- help requests (a resident calls staff) ---------------------------------------------
+
+
+class _Strict(Model):
+    """A body that refuses members it does not name (422 ``validation_failed``): a help
+    request must never carry personal data, not even ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+#: a kiosk screen's name (``ui/screen_stack.py``): lower-case letters, digits and _
+ScreenName = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+HelpState = Literal["open", "acknowledged", "closed", "cancelled"]
+
+
+class HelpRequestIn(_Strict):
+    screen: ScreenName = Field(description="the screen the resident was on")
+    location: Text100 | None = Field(default=None, description="where the kiosk stands, as "
+                                     "staff are told (e.g. 一楼大厅 3号机); default: the "
+                                     "device's enrolment label")
+    requested_at: UtcTime = Field(description="the kiosk's clock when the resident called")
+
+
+class HelpStaffIn(_Strict):
+    staff: StaffNumber = Field(description="an active staff account of the device's hall")
+
+
+class StaffRefOut(Model):
+    number: str
+    name: str
+
+
+class HelpRequestOut(Model):
+    help_id: str
+    hall: str
+    device_id: str
+    screen: str
+    location: str
+    requested_at: datetime
+    received_at: datetime
+    state: HelpState
+    acknowledged_by: StaffRefOut | None
+    acknowledged_at: datetime | None
+    closed_by: StaffRefOut | None
+    ended_at: datetime | None = Field(description="when it was closed or cancelled")
+    raised_count: int = Field(ge=0, description="how often it was raised again: once for "
+                              "every raise_after_s it waited unacknowledged")
+    raised_at: datetime | None = Field(description="when it was last raised again")
+
+
+class HelpRequestsOut(Model):
+    raise_after_s: int
+    requests: list[HelpRequestOut]

@@ -78,7 +78,7 @@ def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:
                 row.body, row.sha256, row.updated_at = body, digest, now
         if seed == "demo":
             _fresh_demo_code(session, now)
-            staff.seed_demo(session, now)
+            staff.seed_demo(session, DEMO_HALL, now)
 
 
 def _fresh_demo_code(session: Session, now: datetime) -> None:

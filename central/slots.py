@@ -112,8 +112,9 @@ def convert_hold(session: Session, hold_id: str, hall: str, matter: str, start: 
     return session.get(Place, place_id, populate_existing=True) if changed == 1 else None
 
 
-def release_hold(session: Session, hold_id: str) -> None:
-    session.execute(delete(Place).where(Place.hold_id == hold_id, Place.kind == "hold"))
+def release_hold(session: Session, hold_id: str, hall: str) -> None:
+    session.execute(delete(Place).where(Place.hold_id == hold_id, Place.kind == "hold",
+                                        Place.hall == hall))
 
 
 def taken_counts(session: Session, hall: str, matter: str, starts: Iterable[datetime],

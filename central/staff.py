@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from central.clock import wire
 from central.db import Database
-from central.models import StaffAccount, Submission
+from central.models import Device, StaffAccount, Submission
 from central.problems import Problem
 from central.reference import Served
+from central.signing import SigningKey
 from kiosk.rules.pin_hash import PinHash, check_pin_format, hash_pin
 
 ROLES = ("assistant", "administrator")
@@ -33,6 +34,7 @@ ROLES = ("assistant", "administrator")
 NUMBER_MAX, NAME_MAX = 16, 40
 AUDIT_EVENTS_MAX = 500
 _NUMBER = re.compile(r"[A-Za-z0-9]{1,16}")
+_HALL = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: the demo's accounts (number, name, role, PIN); README and docs/api.md list them too
@@ -65,6 +67,12 @@ def check_name(name: str) -> str:
     return name
 
 
+def check_hall_code(hall: str) -> str:
+    if not _HALL.fullmatch(hall):
+        raise StaffError(f"a hall code is 1 to 64 letters, digits and _ . -, not {hall!r}")
+    return hall
+
+
 def check_role(role: str) -> str:
     if role not in ROLES:
         raise StaffError(f"a role is {' or '.join(ROLES)}, not {role!r}")
@@ -88,21 +96,25 @@ def _store_pin(account: StaffAccount, pin: PinHash) -> None:
     account.pin_n, account.pin_r, account.pin_p = pin.n, pin.r, pin.p
 
 
-def _account(number: str, name: str, role: str, pin: PinHash, now: datetime) -> StaffAccount:
-    account = StaffAccount(number=number, name=name, role=role, active=True, updated_at=now)
+def _account(number: str, name: str, role: str, hall: str, pin: PinHash,
+             now: datetime) -> StaffAccount:
+    account = StaffAccount(number=number, name=name, role=role, hall_code=hall, active=True,
+                           updated_at=now)
     _store_pin(account, pin)
     return account
 
 
-def add(db: Database, *, number: str, name: str, role: str, pin: str, now: datetime) -> None:
+def add(db: Database, *, number: str, name: str, role: str, hall: str, pin: str,
+        now: datetime) -> None:
     number, name, role = check_number(number), check_name(name), check_role(role)
+    hall = check_hall_code(hall)
     check_pin(pin)
     check_free(db, number)
     hashed = hash_pin(pin)
     try:
         with db.writing() as session:
             _refuse_duplicate(session.get(StaffAccount, number))
-            session.add(_account(number, name, role, hashed, now))
+            session.add(_account(number, name, role, hall, hashed, now))
     except IntegrityError as exc:  # another process added the same number meanwhile
         raise StaffError(f"there is already a staff account {number}") from exc
 
@@ -141,6 +153,17 @@ def deactivate(db: Database, number: str, now: datetime) -> bool:
         return True
 
 
+def move(db: Database, number: str, hall: str, now: datetime) -> bool:
+    """Serve the account to the devices of ``hall`` from now on: False when it already was."""
+    hall = check_hall_code(hall)
+    with db.writing() as session:
+        account = existing(session, number)
+        if account.hall_code == hall:
+            return False
+        account.hall_code, account.updated_at = hall, now
+        return True
+
+
 def set_pin(db: Database, number: str, pin: str, now: datetime) -> StaffAccount:
     """A new PIN (a new salt too); the account as it is now."""
     check_pin(pin)
@@ -165,29 +188,32 @@ def _demo_pins() -> dict[str, PinHash]:
     return {number: hash_pin(pin) for number, _name, _role, pin in DEMO_ACCOUNTS}
 
 
-def seed_demo(session: Session, now: datetime) -> None:
-    """Add the demo accounts that are missing (an existing one is left as it is)."""
-    present = set(session.scalars(select(StaffAccount.number)))
+def seed_demo(session: Session, hall: str, now: datetime) -> None:
+    """Add the demo accounts that are missing, in ``hall`` (an existing one is left as it
+    is, but given ``hall`` if it has none: it was made before accounts had halls)."""
+    present = {a.number: a for a in session.scalars(select(StaffAccount))}
     for number, name, role, _pin in DEMO_ACCOUNTS:
         if number not in present:
-            session.add(_account(number, name, role, _demo_pins()[number], now))
+            session.add(_account(number, name, role, hall, _demo_pins()[number], now))
+        elif present[number].hall_code is None:
+            present[number].hall_code = hall
 
 
-def check_active(session: Session, number: str) -> None:
-    """Refuse (422 ``unknown_staff``) a staff number that is no active account.
-
-    Staff accounts are not tied to a hall in this model, so any active account is taken
-    from any enrolled device."""
+def check_active(session: Session, number: str, hall: str) -> None:
+    """Refuse (422 ``unknown_staff``) a staff number that is no active account of ``hall``
+    (another hall's account gets the same answer as none)."""
     account = session.get(StaffAccount, number) if _NUMBER.fullmatch(number) else None
-    if account is None or not account.active:
-        raise Problem(422, "unknown_staff", "identity.staff is not an active staff account")
+    if account is None or not account.active or account.hall_code != hall:
+        raise Problem(422, "unknown_staff",
+                      "identity.staff is not an active staff account of this hall")
 
 
 # --- served to kiosks ------------------------------------------------------------------
 
 
-def served_list(session: Session, now: datetime) -> Served:
-    """The active accounts by number, with their PIN hashes.
+def served_list(session: Session, now: datetime, hall: str, key: SigningKey) -> Served:
+    """The active accounts of ``hall`` by number, with their PIN hashes, signed with
+    ``key`` (``central.signing``: a kiosk takes no list without the platform's signature).
 
     ``issued_at`` is the time of the last change to any account (a deactivation too),
     or the start of the current UTC day when that is later: the list is re-issued daily,
@@ -198,10 +224,11 @@ def served_list(session: Session, now: datetime) -> Served:
     today = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     issued_at = max(changed, today) if changed is not None else today
     rows = session.scalars(
-        select(StaffAccount).where(StaffAccount.active.is_(True)).order_by(StaffAccount.number))
+        select(StaffAccount).where(StaffAccount.active.is_(True), StaffAccount.hall_code == hall)
+        .order_by(StaffAccount.number))
     staff = [{"number": a.number, "name": a.name, "role": a.role, "pin": pin_hash_of(a).to_wire()}
              for a in rows]
-    return Served.of({"issued_at": wire(issued_at), "staff": staff})
+    return Served.of(key.sign({"issued_at": wire(issued_at), "staff": staff}))
 
 
 # --- the audit trail, read back -------------------------------------------------------
@@ -212,6 +239,7 @@ class AuditQuery:
     since: datetime | None = None
     staff: str | None = None
     limit: int = AUDIT_EVENTS_MAX
+    hall: str | None = None  # None: every hall's devices
 
 
 def audit_events(session: Session, query: AuditQuery) -> list[dict[str, Any]]:
@@ -222,6 +250,9 @@ def audit_events(session: Session, query: AuditQuery) -> list[dict[str, Any]]:
         stmt = stmt.where(Submission.received_at >= query.since)
     if query.staff is not None:
         stmt = stmt.where(Submission.staff == query.staff)
+    if query.hall is not None:
+        stmt = stmt.where(Submission.device_id.in_(
+            select(Device.device_id).where(Device.hall_code == query.hall)))
     stmt = stmt.order_by(Submission.received_at, Submission.created_at,
                          Submission.submission_id).limit(query.limit)
     return [

@@ -89,6 +89,10 @@
         <translation>Please wait until your number is called.</translation>
     </message>
     <message>
+        <source>To cancel, type the phone number you gave when booking.</source>
+        <translation>To cancel, type the phone number you gave when booking.</translation>
+    </message>
+    <message>
         <source>Cancel this appointment? The time will be given to someone else.</source>
         <translation>Cancel this appointment? The time will be given to someone else.</translation>
     </message>
@@ -103,6 +107,10 @@
     <message>
         <source>Yes, cancel it</source>
         <translation>Yes, cancel it</translation>
+    </message>
+    <message>
+        <source>Cancel it now</source>
+        <translation>Cancel it now</translation>
     </message>
     <message>
         <source>Cancel the appointment</source>
@@ -135,6 +143,42 @@
     <message>
         <source>Which service have you come for?</source>
         <translation>Which service have you come for?</translation>
+    </message>
+    <message>
+        <source>Not the number given when booking, so NOT cancelled. Please check it and type it again.</source>
+        <translation>Not the number given when booking, so NOT cancelled. Please check it and type it again.</translation>
+    </message>
+    <message>
+        <source>A wrong phone number was typed too many times, so this appointment can no longer be cancelled at the kiosk. Please go to a service window: staff there can cancel it for you.</source>
+        <translation>A wrong phone number was typed too many times, so this appointment can no longer be cancelled at the kiosk. Please go to a service window: staff there can cancel it for you.</translation>
+    </message>
+    <message>
+        <source>This appointment was already cancelled.</source>
+        <translation>This appointment was already cancelled.</translation>
+    </message>
+    <message>
+        <source>This appointment is already checked in, so it cannot be cancelled.</source>
+        <translation>This appointment is already checked in, so it cannot be cancelled.</translation>
+    </message>
+    <message>
+        <source>This is not the number given when booking. Please check each digit.</source>
+        <translation>This is not the number given when booking. Please check each digit.</translation>
+    </message>
+    <message>
+        <source>The number given when booking has %1 digits.</source>
+        <translation>The number given when booking has %1 digits.</translation>
+    </message>
+    <message>
+        <source>Phone number given when booking</source>
+        <translation>Phone number given when booking</translation>
+    </message>
+    <message>
+        <source>The number given when booking: %1</source>
+        <translation>The number given when booking: %1</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader.</source>
+        <translation>Place your ID card on the reader.</translation>
     </message>
 </context>
 <context>
@@ -184,14 +228,6 @@
     <message>
         <source>%1 places left</source>
         <translation>%1 places left</translation>
-    </message>
-    <message>
-        <source>Where would you like to go?</source>
-        <translation>Where would you like to go?</translation>
-    </message>
-    <message>
-        <source>Choose the hall.</source>
-        <translation>Choose the hall.</translation>
     </message>
     <message>
         <source>Looking up free days…</source>
@@ -410,20 +446,112 @@
         <source>Other free times:</source>
         <translation>Other free times:</translation>
     </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>This service cannot be booked here</source>
+        <translation>This service cannot be booked here</translation>
+    </message>
+    <message>
+        <source>%1: not handled at this hall. Please ask staff where it is done.</source>
+        <translation>%1: not handled at this hall. Please ask staff where it is done.</translation>
+    </message>
+    <message>
+        <source>%1: not handled at this hall, so this kiosk cannot book it. It is handled at the halls below: you can book a time there, or on the 一网通办 government services app or website.</source>
+        <translation>%1: not handled at this hall, so this kiosk cannot book it. It is handled at the halls below: you can book a time there, or on the 一网通办 government services app or website.</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: place your ID card on the reader.</source>
+        <translation>Step 1 of 2: place your ID card on the reader.</translation>
+    </message>
 </context>
 <context>
     <name>CallStaff</name>
     <message>
-        <source>Ask a member of staff</source>
-        <translation>Ask a member of staff</translation>
-    </message>
-    <message>
-        <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
-        <translation>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</translation>
+        <source>You can also raise your hand: staff nearby will help you.</source>
+        <translation>You can also raise your hand: staff nearby will help you.</translation>
     </message>
     <message>
         <source>Help line: %1</source>
         <translation>Help line: %1</translation>
+    </message>
+    <message>
+        <source>Calling staff…</source>
+        <translation>Calling staff…</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>Please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Staff have been told. Please wait.</source>
+        <translation>Staff have been told. Please wait.</translation>
+    </message>
+    <message>
+        <source>Your call was sent at %1. A member of staff will come to you here, at this machine.</source>
+        <translation>Your call was sent at %1. A member of staff will come to you here, at this machine.</translation>
+    </message>
+    <message>
+        <source>%1 is on the way</source>
+        <translation>%1 is on the way</translation>
+    </message>
+    <message>
+        <source>A member of staff is on the way</source>
+        <translation>A member of staff is on the way</translation>
+    </message>
+    <message>
+        <source>Your call (sent at %1) has been answered. Please wait here.</source>
+        <translation>Your call (sent at %1) has been answered. Please wait here.</translation>
+    </message>
+    <message>
+        <source>Please go to the service desk.</source>
+        <translation>Please go to the service desk.</translation>
+    </message>
+    <message>
+        <source>Staff could not be called</source>
+        <translation>Staff could not be called</translation>
+    </message>
+    <message>
+        <source>The network is not working. When it works again, this machine will call staff for you, as long as you are still here.</source>
+        <translation>The network is not working. When it works again, this machine will call staff for you, as long as you are still here.</translation>
+    </message>
+    <message>
+        <source>This machine could not send your call.</source>
+        <translation>This machine could not send your call.</translation>
+    </message>
+    <message>
+        <source>Staff have dealt with your call</source>
+        <translation>Staff have dealt with your call</translation>
+    </message>
+    <message>
+        <source>Do you still need help? Tap the Call again button.</source>
+        <translation>Do you still need help? Tap the Call again button.</translation>
+    </message>
+    <message>
+        <source>Your call is cancelled</source>
+        <translation>Your call is cancelled</translation>
+    </message>
+    <message>
+        <source>This machine cannot call staff</source>
+        <translation>This machine cannot call staff</translation>
+    </message>
+    <message>
+        <source>It is not connected to the hall&apos;s system.</source>
+        <translation>It is not connected to the hall&apos;s system.</translation>
+    </message>
+    <message>
+        <source>No thanks, cancel the call</source>
+        <translation>No thanks, cancel the call</translation>
+    </message>
+    <message>
+        <source>Call again</source>
+        <translation>Call again</translation>
     </message>
     <message>
         <source>Back to the start</source>
@@ -575,6 +703,117 @@
     </message>
 </context>
 <context>
+    <name>HelpRequests</name>
+    <message>
+        <source>booking an appointment</source>
+        <translation>booking an appointment</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>find a service</source>
+        <translation>find a service</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <source>list of services</source>
+        <translation>list of services</translation>
+    </message>
+    <message>
+        <source>a service&apos;s guide</source>
+        <translation>a service&apos;s guide</translation>
+    </message>
+    <message>
+        <source>my appointments</source>
+        <translation>my appointments</translation>
+    </message>
+    <message>
+        <source>queue number</source>
+        <translation>queue number</translation>
+    </message>
+    <message>
+        <source>e-certificate</source>
+        <translation>e-certificate</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>not available yet</translation>
+    </message>
+    <message>
+        <source>The resident is told: %1 is on the way.</source>
+        <translation>The resident is told: %1 is on the way.</translation>
+    </message>
+    <message>
+        <source>%1 is already on the way.</source>
+        <translation>%1 is already on the way.</translation>
+    </message>
+    <message>
+        <source>The call is closed.</source>
+        <translation>The call is closed.</translation>
+    </message>
+    <message>
+        <source>The platform does not know your staff number (an account of this kiosk only?), so you cannot answer calls.</source>
+        <translation>The platform does not know your staff number (an account of this kiosk only?), so you cannot answer calls.</translation>
+    </message>
+    <message>
+        <source>This call has already ended.</source>
+        <translation>This call has already ended.</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now. Please try again.</source>
+        <translation>The platform cannot be reached just now. Please try again.</translation>
+    </message>
+    <message>
+        <source>Residents calling for staff: %1</source>
+        <translation>Residents calling for staff: %1</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected to the platform, so residents&apos; calls cannot be shown here.</source>
+        <translation>This kiosk is not connected to the platform, so residents&apos; calls cannot be shown here.</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now: this list may be out of date.</source>
+        <translation>The platform cannot be reached just now: this list may be out of date.</translation>
+    </message>
+    <message>
+        <source>Looking for calls…</source>
+        <translation>Looking for calls…</translation>
+    </message>
+    <message>
+        <source>No resident is calling for staff now.</source>
+        <translation>No resident is calling for staff now.</translation>
+    </message>
+    <message>
+        <source>I&apos;ll go</source>
+        <translation>I&apos;ll go</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Called at %3 — %1 — screen: %2</source>
+        <translation>Called at %3 — %1 — screen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is on the way (since %2)</source>
+        <translation>%1 is on the way (since %2)</translation>
+    </message>
+    <message>
+        <source>⚠ Waiting a long time: raised again (%1)</source>
+        <translation>⚠ Waiting a long time: raised again (%1)</translation>
+    </message>
+    <message>
+        <source>Nobody has answered yet</source>
+        <translation>Nobody has answered yet</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <source>What would you like to do?</source>
@@ -659,6 +898,14 @@
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
+    <message>
+        <source>All 18 typed: please check them.</source>
+        <translation>All 18 typed: please check them.</translation>
+    </message>
+    <message>
+        <source>%1 of 18 typed, %2 to go.</source>
+        <translation>%1 of 18 typed, %2 to go.</translation>
+    </message>
 </context>
 <context>
     <name>Matter</name>
@@ -739,12 +986,24 @@
         <translation>Book a time</translation>
     </message>
     <message>
+        <source>Where to book</source>
+        <translation>Where to book</translation>
+    </message>
+    <message>
+        <source>%1 (this hall)</source>
+        <translation>%1 (this hall)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Not at this hall (see Halls)</source>
+        <translation>Not at this hall (see Halls)</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1526,6 +1785,33 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 need staff</translation>
+    </message>
+</context>
+<context>
+    <name>IdCard</name>
+    <message>
+        <source>ID card read: %1, %2</source>
+        <translation>ID card read: %1, %2</translation>
+    </message>
+    <message>
+        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
+        <translation>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
+        <translation>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
+        <translation>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>The card reader is not working just now. Please type the number on the keypad.</source>
+        <translation>The card reader is not working just now. Please type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>No ID card? Type the number</source>
+        <translation>No ID card? Type the number</translation>
     </message>
 </context>
 </TS>

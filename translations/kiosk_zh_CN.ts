@@ -89,6 +89,10 @@
         <translation>请等候叫号。</translation>
     </message>
     <message>
+        <source>To cancel, type the phone number you gave when booking.</source>
+        <translation>要取消预约，请输入预约时留的电话号码。</translation>
+    </message>
+    <message>
         <source>Cancel this appointment? The time will be given to someone else.</source>
         <translation>确定取消这个预约吗？这个时间会让给别人。</translation>
     </message>
@@ -103,6 +107,10 @@
     <message>
         <source>Yes, cancel it</source>
         <translation>确定取消</translation>
+    </message>
+    <message>
+        <source>Cancel it now</source>
+        <translation>确认取消预约</translation>
     </message>
     <message>
         <source>Cancel the appointment</source>
@@ -135,6 +143,42 @@
     <message>
         <source>Which service have you come for?</source>
         <translation>您来办什么事？</translation>
+    </message>
+    <message>
+        <source>Not the number given when booking, so NOT cancelled. Please check it and type it again.</source>
+        <translation>号码和预约时留的不一样，没有取消。请核对后再输入一次。</translation>
+    </message>
+    <message>
+        <source>A wrong phone number was typed too many times, so this appointment can no longer be cancelled at the kiosk. Please go to a service window: staff there can cancel it for you.</source>
+        <translation>电话号码输错的次数太多，这台机器不能再取消这个预约了。请到服务窗口，工作人员可以帮您取消。</translation>
+    </message>
+    <message>
+        <source>This appointment was already cancelled.</source>
+        <translation>这个预约已经取消了。</translation>
+    </message>
+    <message>
+        <source>This appointment is already checked in, so it cannot be cancelled.</source>
+        <translation>这个预约已经签到，不能再取消。</translation>
+    </message>
+    <message>
+        <source>This is not the number given when booking. Please check each digit.</source>
+        <translation>这不是预约时留的号码，请一位一位核对。</translation>
+    </message>
+    <message>
+        <source>The number given when booking has %1 digits.</source>
+        <translation>预约时留的号码是 %1 位数字。</translation>
+    </message>
+    <message>
+        <source>Phone number given when booking</source>
+        <translation>预约时留的电话号码</translation>
+    </message>
+    <message>
+        <source>The number given when booking: %1</source>
+        <translation>预约时留的号码：%1</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader.</source>
+        <translation>请将身份证放在读卡区。</translation>
     </message>
 </context>
 <context>
@@ -184,14 +228,6 @@
     <message>
         <source>%1 places left</source>
         <translation>还剩 %1 个名额</translation>
-    </message>
-    <message>
-        <source>Where would you like to go?</source>
-        <translation>您要去哪个大厅办理？</translation>
-    </message>
-    <message>
-        <source>Choose the hall.</source>
-        <translation>请选择大厅。</translation>
     </message>
     <message>
         <source>Looking up free days…</source>
@@ -410,20 +446,112 @@
         <source>Other free times:</source>
         <translation>其他可预约的时间：</translation>
     </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>This service cannot be booked here</source>
+        <translation>这里不能预约这项业务</translation>
+    </message>
+    <message>
+        <source>%1: not handled at this hall. Please ask staff where it is done.</source>
+        <translation>这里不办理“%1”。请问问工作人员去哪里办。</translation>
+    </message>
+    <message>
+        <source>%1: not handled at this hall, so this kiosk cannot book it. It is handled at the halls below: you can book a time there, or on the 一网通办 government services app or website.</source>
+        <translation>这里不办理“%1”，这台机器不能预约。下面的大厅可以办理：您可以去那里预约，也可以在手机上的“一网通办”App 或网站上预约。</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: place your ID card on the reader.</source>
+        <translation>第 1 步（共 2 步）：请将身份证放在读卡区。</translation>
+    </message>
 </context>
 <context>
     <name>CallStaff</name>
     <message>
-        <source>Ask a member of staff</source>
-        <translation>请工作人员帮忙</translation>
-    </message>
-    <message>
-        <source>Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in blue waistcoats will help you. This kiosk cannot call them for you yet.</source>
-        <translation>请举手示意，或到入口旁的咨询服务台，穿蓝色马甲的工作人员会帮助您。本机暂时还不能替您呼叫工作人员。</translation>
+        <source>You can also raise your hand: staff nearby will help you.</source>
+        <translation>您也可以举手示意，附近的工作人员会来帮您。</translation>
     </message>
     <message>
         <source>Help line: %1</source>
         <translation>服务电话：%1</translation>
+    </message>
+    <message>
+        <source>Calling staff…</source>
+        <translation>正在呼叫工作人员……</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>请稍等一下。</translation>
+    </message>
+    <message>
+        <source>Staff have been told. Please wait.</source>
+        <translation>已通知工作人员，请稍候</translation>
+    </message>
+    <message>
+        <source>Your call was sent at %1. A member of staff will come to you here, at this machine.</source>
+        <translation>%1 已发出呼叫。工作人员会到这台机器旁边来找您，请在这里等一等。</translation>
+    </message>
+    <message>
+        <source>%1 is on the way</source>
+        <translation>%1 正在赶来</translation>
+    </message>
+    <message>
+        <source>A member of staff is on the way</source>
+        <translation>工作人员正在赶来</translation>
+    </message>
+    <message>
+        <source>Your call (sent at %1) has been answered. Please wait here.</source>
+        <translation>您的呼叫（%1 发出）已有工作人员回应，请在这里等一等。</translation>
+    </message>
+    <message>
+        <source>Please go to the service desk.</source>
+        <translation>请到服务台找工作人员。</translation>
+    </message>
+    <message>
+        <source>Staff could not be called</source>
+        <translation>没能叫到工作人员</translation>
+    </message>
+    <message>
+        <source>The network is not working. When it works again, this machine will call staff for you, as long as you are still here.</source>
+        <translation>网络暂时不通。网络恢复后，只要您还在这里，这台机器会自动再帮您叫一次。</translation>
+    </message>
+    <message>
+        <source>This machine could not send your call.</source>
+        <translation>这台机器没能把呼叫发出去。</translation>
+    </message>
+    <message>
+        <source>Staff have dealt with your call</source>
+        <translation>工作人员已处理完您的呼叫</translation>
+    </message>
+    <message>
+        <source>Do you still need help? Tap the Call again button.</source>
+        <translation>还需要帮忙吗？请点“再次呼叫”。</translation>
+    </message>
+    <message>
+        <source>Your call is cancelled</source>
+        <translation>已取消呼叫</translation>
+    </message>
+    <message>
+        <source>This machine cannot call staff</source>
+        <translation>这台机器不能替您呼叫</translation>
+    </message>
+    <message>
+        <source>It is not connected to the hall&apos;s system.</source>
+        <translation>这台机器现在没有联网。</translation>
+    </message>
+    <message>
+        <source>No thanks, cancel the call</source>
+        <translation>不用了，取消呼叫</translation>
+    </message>
+    <message>
+        <source>Call again</source>
+        <translation>再次呼叫</translation>
     </message>
     <message>
         <source>Back to the start</source>
@@ -575,6 +703,117 @@
     </message>
 </context>
 <context>
+    <name>HelpRequests</name>
+    <message>
+        <source>booking an appointment</source>
+        <translation>预约办事</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>find a service</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>list of services</source>
+        <translation>事项列表</translation>
+    </message>
+    <message>
+        <source>a service&apos;s guide</source>
+        <translation>事项详情</translation>
+    </message>
+    <message>
+        <source>my appointments</source>
+        <translation>我的预约</translation>
+    </message>
+    <message>
+        <source>queue number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>e-certificate</source>
+        <translation>扫码亮证</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>暂未开通</translation>
+    </message>
+    <message>
+        <source>The resident is told: %1 is on the way.</source>
+        <translation>已告诉居民：%1 正在赶来。</translation>
+    </message>
+    <message>
+        <source>%1 is already on the way.</source>
+        <translation>%1 已经在赶去了。</translation>
+    </message>
+    <message>
+        <source>The call is closed.</source>
+        <translation>这次呼叫已结束。</translation>
+    </message>
+    <message>
+        <source>The platform does not know your staff number (an account of this kiosk only?), so you cannot answer calls.</source>
+        <translation>平台上没有您的工号（可能只是本机的账号），不能处理呼叫。</translation>
+    </message>
+    <message>
+        <source>This call has already ended.</source>
+        <translation>这次呼叫已经结束了。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now. Please try again.</source>
+        <translation>暂时连不上平台，请再试一次。</translation>
+    </message>
+    <message>
+        <source>Residents calling for staff: %1</source>
+        <translation>居民呼叫：%1 个</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected to the platform, so residents&apos; calls cannot be shown here.</source>
+        <translation>本机没有连上平台，这里看不到居民的呼叫。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached just now: this list may be out of date.</source>
+        <translation>暂时连不上平台，下面的呼叫可能不是最新的。</translation>
+    </message>
+    <message>
+        <source>Looking for calls…</source>
+        <translation>正在查看呼叫……</translation>
+    </message>
+    <message>
+        <source>No resident is calling for staff now.</source>
+        <translation>现在没有居民呼叫。</translation>
+    </message>
+    <message>
+        <source>I&apos;ll go</source>
+        <translation>我去处理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已处理完</translation>
+    </message>
+    <message>
+        <source>Called at %3 — %1 — screen: %2</source>
+        <translation>%3 呼叫 · %1 · 页面：%2</translation>
+    </message>
+    <message>
+        <source>%1 is on the way (since %2)</source>
+        <translation>%1 正在赶去（%2 起）</translation>
+    </message>
+    <message>
+        <source>⚠ Waiting a long time: raised again (%1)</source>
+        <translation>⚠ 等了很久没人回应，已再次提醒（第 %1 次）</translation>
+    </message>
+    <message>
+        <source>Nobody has answered yet</source>
+        <translation>还没有人回应</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <source>What would you like to do?</source>
@@ -659,6 +898,14 @@
         <source>Clear</source>
         <translation>清空</translation>
     </message>
+    <message>
+        <source>All 18 typed: please check them.</source>
+        <translation>已输入 18 位，请核对</translation>
+    </message>
+    <message>
+        <source>%1 of 18 typed, %2 to go.</source>
+        <translation>已输入 %1 位，还差 %2 位</translation>
+    </message>
 </context>
 <context>
     <name>Matter</name>
@@ -739,12 +986,24 @@
         <translation>预约办理</translation>
     </message>
     <message>
+        <source>Where to book</source>
+        <translation>去哪里预约</translation>
+    </message>
+    <message>
+        <source>%1 (this hall)</source>
+        <translation>%1（就是这里）</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>可以</translation>
     </message>
     <message>
         <source>No</source>
         <translation>不可以</translation>
+    </message>
+    <message>
+        <source>Not at this hall (see Halls)</source>
+        <translation>这里不能预约（见“办理大厅”）</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1526,6 +1785,33 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 条需工作人员处理</translation>
+    </message>
+</context>
+<context>
+    <name>IdCard</name>
+    <message>
+        <source>ID card read: %1, %2</source>
+        <translation>已读取身份证：%1，%2</translation>
+    </message>
+    <message>
+        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
+        <translation>这张身份证已于%1过期，不能使用。请换一张有效的身份证，或用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
+        <translation>没有读出这张卡。请把身份证平放在读卡区，不要移动；或者用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
+        <translation>这张卡不是本机能读的居民身份证。请用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>The card reader is not working just now. Please type the number on the keypad.</source>
+        <translation>读卡器暂时不能使用。请用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>No ID card? Type the number</source>
+        <translation>没有身份证？用键盘输入</translation>
     </message>
 </context>
 </TS>

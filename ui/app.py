@@ -156,7 +156,19 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.shell import KioskWindow
 
+    if not args.demo and not args.smoke_test:
+        settings = enrolled_hall(settings, args.central or settings.central_url)
+    demo_card = None
+    if args.demo and not args.smoke_test and not settings.idcard_port:
+        from ui.demo_card import DemoCardReader  # a simulated reader, sample cards on keys
+
+        demo_card = DemoCardReader.start()
+        if demo_card is not None:
+            settings = demo_card.settings(settings)
     window = KioskWindow(catalogue, index, settings, languages)
+    if demo_card is not None:
+        demo_card.add_shortcuts(window)
+        app.aboutToQuit.connect(demo_card.close)
     sync = SyncHookup(args, settings, window, app)
     if not args.smoke_test:
         window.staff.use_desk(sync.staff_desk)
@@ -280,6 +292,29 @@ class KioskGuards:
         self.lock.release()
 
 
+def enrolled_hall(settings, url: str | None, keys=None):
+    """``settings`` with the hall this device is enrolled in, when kiosk.toml names
+    another: the platform lets a device act only in its enrolment's hall, so with the
+    other hall every booking and number would be refused. Said in the log."""
+    if not url:
+        return settings
+    from dataclasses import replace
+
+    from kiosk.sync.enrolment import CredentialStore, NoSecureStore
+
+    try:
+        creds = (keys or CredentialStore()).load()
+    except NoSecureStore:
+        return settings
+    if creds is None or creds.central_url.rstrip("/") != url.rstrip("/") \
+            or creds.hall_code == settings.hall_code:
+        return settings
+    log.warning("kiosk.toml names hall %r, but this device is enrolled in hall %r: the "
+                "kiosk serves hall %r (enrol again to change it)",
+                settings.hall_code, creds.hall_code, creds.hall_code)
+    return replace(settings, hall_code=creds.hall_code)
+
+
 class ErrorRecovery:
     """Called by the crash hook after an unexpected error on the GUI thread: the window
     starts over ("Sorry, something went wrong"), once the failed handler has unwound.
@@ -366,10 +401,32 @@ class SyncHookup:
             self.worker = enrolled_worker(url, self.store_path, self.keys())
             if self.worker is None:
                 return
+        self._drop_left_behind_calls()
         self.worker.ready.connect(self._ready)
         self.window.attach_sync(self.worker, outage)
         self.app.aboutToQuit.connect(self.close)
         self.worker.start()
+
+    def _drop_left_behind_calls(self) -> None:
+        """Calls for staff still waiting from a session that ended with the last run (a
+        crash, a restart) are taken back before the sync could send them: nobody of that
+        session is here any more (``kiosk.staff.help_calls.drop_left_behind``)."""
+        from datetime import UTC, datetime
+
+        from kiosk.staff.help_calls import drop_left_behind
+        from kiosk.sync.outbox import Outbox
+        from kiosk.sync.store import LocalStore
+
+        try:
+            creds = None if self.args.demo else self.keys().load()
+            with LocalStore(self.store_path) as store:
+                dropped = drop_left_behind(Outbox(store), creds.device_id if creds else "",
+                                           datetime.now(UTC))
+        except Exception:  # noqa: BLE001 - the kiosk starts anyway; said in the log
+            log.exception("calls for staff left behind could not be taken back")
+            return
+        if dropped:
+            log.info("%d call(s) for staff left behind by the last run taken back", dropped)
 
     def _ready(self, creds) -> None:
         from ui.central_access import CentralAccess

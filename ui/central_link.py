@@ -20,8 +20,14 @@ from typing import Any
 
 import kiosk
 from kiosk.sync.api_client import ApiError, CentralClient
-from kiosk.sync.engine import PULLS, Pull, SyncEngine, staff_pull
-from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring, NoSecureStore
+from kiosk.sync.engine import Pull, SyncEngine, reference_pulls, staff_pull
+from kiosk.sync.enrolment import (
+    CredentialStore,
+    DeviceCredentials,
+    MemoryKeyring,
+    NoSecureStore,
+    pinned_key,
+)
 from kiosk.sync.outbox import Outbox
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
@@ -144,19 +150,25 @@ def enrolled_worker(url: str, store_path: Path, keys: CredentialStore | None = N
 
 
 def _pulls(keys: CredentialStore) -> tuple[Pull, ...]:
-    """What the engine pulls: the staff list too when there is a pepper to keep it with."""
+    """What the engine pulls, each document taken only when signed with the platform key
+    pinned with the enrolment in ``keys`` (on first use for a kiosk enrolled before): the
+    reference data, and the staff list when there is a pepper to keep it with."""
+    pulls = reference_pulls(keys.platform_key)
     try:
-        return (*PULLS, staff_pull(keys.staff_pepper()))
+        return (*pulls, staff_pull(keys.staff_pepper(), keys.platform_key))
     except NoSecureStore as exc:
         log.error("staff accounts are not pulled: %s", exc)
-        return PULLS
+        return pulls
 
 
 def make_worker(creds: DeviceCredentials, store_path: Path, camera: str = "not_configured",
                 printer: str = "not_configured", **engine_options: Any) -> SyncWorker:
     """A worker whose engine opens its own connection to ``store_path`` in its thread.
 
-    ``engine_options`` go to ``SyncEngine`` (tests pass a fast backoff)."""
+    ``engine_options`` go to ``SyncEngine`` (tests pass a fast backoff); without
+    ``pulls``, the reference data checked with the platform key in ``creds`` (none
+    there: nothing is taken)."""
+    engine_options.setdefault("pulls", reference_pulls(pinned_key(creds)))
 
     def make_engine(on_status, on_pulled) -> tuple[SyncEngine, DeviceCredentials]:
         engine = _engine(creds, store_path, on_status, on_pulled, engine_options, camera, printer)

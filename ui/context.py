@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.sync.engine import SyncStatus
     from ui.central_access import CentralAccess
     from ui.staff_mode import StaffMode
+    from ui.workers.idcard import IdCardWorker
 
 
 class Navigator(Protocol):
@@ -100,6 +101,8 @@ class ScreenDeps:
     device: DeviceControls | None = None
     #: the wall clock (aware UTC): the window's, so tests fix the time of day
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    #: the ID-card reader's worker (None: no reader configured; the keypad only)
+    card_reader: IdCardWorker | None = None
 
     @property
     def catalogue(self) -> Catalogue:

@@ -65,6 +65,15 @@ _INPUT_EVENTS = {
 }
 
 
+def card_reader_for(settings: Settings, parent: QObject):
+    """The ID-card reader's worker for ``idcard_port`` (None when it is empty)."""
+    from kiosk.idcard.reader import open_reader
+    from ui.workers.idcard import IdCardWorker
+
+    reader = open_reader(settings.idcard_port, settings.idcard_baud)
+    return IdCardWorker(reader, parent) if reader is not None else None
+
+
 class KioskWindow(QWidget):
     def __init__(
         self,
@@ -108,9 +117,11 @@ class KioskWindow(QWidget):
         self.staff = StaffMode(staff_desk, clock, settings, self.urge_sync, self)
         self.staff.changed.connect(self._show_staff_state)
         self.reference = ReferenceData(catalogue, index, index.for_catalogue)
+        #: the ID-card reader's worker, when ``idcard_port`` names a reader
+        self.card_reader = card_reader_for(settings, self)
         deps = ScreenDeps(self.reference, settings, self.presentation, self,
                           lambda: self.session, lambda: self.central, self.staff, self,
-                          now=wall_clock)
+                          now=wall_clock, card_reader=self.card_reader)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -146,7 +157,8 @@ class KioskWindow(QWidget):
         self.footer.home_button.clicked.connect(self.home)
         self.footer.back_button.clicked.connect(self.back)
         self.reader = ScreenReader(self, speech if speech is not None else ReadAloud(self))
-        self.footer.staff_button.clicked.connect(lambda: self.go("call_staff"))
+        self.footer.staff_button.clicked.connect(
+            lambda: self.go("call_staff", from_screen=self.current.name))
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(250)
@@ -490,4 +502,6 @@ class KioskWindow(QWidget):
         qt_app().removeEventFilter(self)
         self.idle_timer.stop()
         self.clock_timer.stop()
+        if self.card_reader is not None:
+            self.card_reader.close()
         super().closeEvent(event)

@@ -21,8 +21,7 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from central import idempotency
-from central.auth import DeviceId
+from central import idempotency, quotas
 from central.clock import wire
 from central.context import context
 from central.db import rows_changed
@@ -38,7 +37,7 @@ def token_hash(token: str) -> str:
 
 @router.post("/credentials/verify", response_model=TokenVerifyOut)
 def verify(request: Request, body: TokenVerifyIn, key: idempotency.IdempotencyKey,
-           device_id: DeviceId) -> Response:
+           device: quotas.Lookup) -> Response:
     """What an opaque token holds, and whether it is valid now (this check uses it up).
     Idempotent: a kiosk that lost the answer gets the same verdict and ``checked_at``
     again, with ``certificate`` null (the server keeps no copy of it). A used, expired or
@@ -48,7 +47,8 @@ def verify(request: Request, body: TokenVerifyIn, key: idempotency.IdempotencyKe
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 200, _verdict(session, body.token, ctx.now())
 
-    return idempotency.execute(ctx, key, device_id, body, work, stored=_without_certificate)
+    return idempotency.execute(ctx, key, device.device_id, body, work,
+                               stored=_without_certificate)
 
 
 def _without_certificate(answer: dict[str, Any]) -> dict[str, Any]:

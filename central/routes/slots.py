@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.orm import Session
 
-from central import idempotency, slots
-from central.auth import DeviceId
+from central import idempotency, quotas, slots
+from central.auth import ThisDevice
 from central.context import context
 from central.problems import Problem
 from central.schemas import STORABLE, AvailabilityOut, Code, HoldIn, HoldOut, LocalDate, SlotsOut
@@ -21,6 +21,7 @@ MatterCode = Annotated[Code, Query()]
 
 
 def _calendar_for_path(request: Request, hall: str, matter: str) -> HallCalendar:
+    """The calendar of the device's own hall (another hall is 404, as one that does not exist)."""
     ctx = context(request)
     if ctx.reference.calendar(hall) is None:
         raise Problem(404, "unknown_hall", f"there is no hall {hall!r}")
@@ -28,9 +29,11 @@ def _calendar_for_path(request: Request, hall: str, matter: str) -> HallCalendar
 
 
 @router.get("/halls/{hall}/availability", response_model=AvailabilityOut)
-def availability(request: Request, hall: HallCode, matter: MatterCode, _device: DeviceId) -> dict[str, Any]:
+def availability(request: Request, hall: HallCode, matter: MatterCode,
+                 device: ThisDevice) -> dict[str, Any]:
     """Every day of the booking window from today (local); closed days have open false."""
     ctx = context(request)
+    device.check_hall(hall, 404)
     calendar = _calendar_for_path(request, hall, matter)
     now = ctx.now()
     capacity = calendar.rules.capacity_for(matter)
@@ -53,9 +56,10 @@ def availability(request: Request, hall: HallCode, matter: MatterCode, _device: 
 
 @router.get("/halls/{hall}/slots", response_model=SlotsOut)
 def day_slots(request: Request, hall: HallCode, matter: MatterCode,
-              date: Annotated[LocalDate, Query()], _device: DeviceId) -> dict[str, Any]:
+              date: Annotated[LocalDate, Query()], device: ThisDevice) -> dict[str, Any]:
     """The slots of one local day that can still be booked (past minimum notice left out)."""
     ctx = context(request)
+    device.check_hall(hall, 404)
     calendar = _calendar_for_path(request, hall, matter)
     now = ctx.now()
     capacity = calendar.rules.capacity_for(matter)
@@ -71,21 +75,23 @@ def day_slots(request: Request, hall: HallCode, matter: MatterCode,
 
 @router.post("/holds", status_code=201, response_model=HoldOut)
 def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
-                device_id: DeviceId) -> Response:
+                device: quotas.Booking) -> Response:
     """Hold a place for the hold lifetime of the hall; 409 slot_full with alternatives."""
     ctx = context(request)
+    device.check_hall(body.hall)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, slots.place_hold(session, ctx.reference, body.hall, body.matter, body.start,
                                      ctx.now())
 
-    return idempotency.execute(ctx, key, device_id, body, work)
+    return idempotency.execute(ctx, key, device.device_id, body, work)
 
 
 @router.delete("/holds/{hold_id}", status_code=204, response_class=Response)
 def release_hold(request: Request, hold_id: Annotated[str, Path(max_length=64), STORABLE],
-                 _device: DeviceId) -> Response:
-    """Release a hold; 204 also when it is already gone."""
+                 device: ThisDevice) -> Response:
+    """Release a hold of the device's hall; 204 also when it is already gone (or another
+    hall's, which is left alone)."""
     with context(request).db.writing() as session:
-        slots.release_hold(session, hold_id)
+        slots.release_hold(session, hold_id, device.hall)
     return Response(status_code=204)

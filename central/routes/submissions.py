@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from central import idempotency, staff, tickets
-from central.auth import DeviceId
+from central import idempotency, quotas, staff, tickets
+from central.auth import ThisDevice
 from central.clock import wire
 from central.context import context
 from central.models import Submission
@@ -21,30 +21,32 @@ router = APIRouter()
 
 @router.post("/tickets", status_code=201, response_model=TicketOut, tags=["tickets"])
 def create_ticket(request: Request, body: TicketIn, key: idempotency.IdempotencyKey,
-                  device_id: DeviceId) -> Response:
-    """A walk-in queue number; priority ("P…") when the resident asks for it."""
+                  device: quotas.Ticketing) -> Response:
+    """A walk-in queue number in the device's hall; priority ("P…") when the resident asks."""
     ctx = context(request)
+    device.check_hall(body.hall)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         return 201, tickets.walk_in(session, ctx.reference, hall=body.hall, matter=body.matter,
-                                    priority=body.priority, now=ctx.now(), device_id=device_id)
+                                    priority=body.priority, now=ctx.now(),
+                                    device_id=device.device_id)
 
-    return idempotency.execute(ctx, key, device_id, body, work)
+    return idempotency.execute(ctx, key, device.device_id, body, work)
 
 
 @router.post("/submissions", status_code=201, response_model=SubmissionOut, tags=["submissions"])
 def create_submission(request: Request, body: SubmissionIn, key: idempotency.IdempotencyKey,
-                      device_id: DeviceId) -> Response:
+                      device: ThisDevice) -> Response:
     """Stored with the identity (resident, staff) it was made under; a staff number must be
-    an active staff account (else 422 ``unknown_staff``)."""
+    an active staff account of the device's hall (else 422 ``unknown_staff``)."""
     ctx = context(request)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         now = ctx.now()
         if body.identity.staff is not None:
-            staff.check_active(session, body.identity.staff)
+            staff.check_active(session, body.identity.staff, device.hall)
         row = Submission(
-            submission_id=str(uuid.uuid4()), device_id=device_id, kind=body.kind,
+            submission_id=str(uuid.uuid4()), device_id=device.device_id, kind=body.kind,
             created_at=body.created_at, received_at=now, resident=body.identity.resident,
             staff=body.identity.staff, payload=json.dumps(body.payload),
         )
@@ -52,4 +54,4 @@ def create_submission(request: Request, body: SubmissionIn, key: idempotency.Ide
         session.flush()
         return 201, {"submission_id": row.submission_id, "received_at": wire(now)}
 
-    return idempotency.execute(ctx, key, device_id, body, work)
+    return idempotency.execute(ctx, key, device.device_id, body, work)

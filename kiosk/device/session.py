@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.booking.appointments import Appointment
     from kiosk.booking.draft import BookingDraft
+    from kiosk.idcard.card import IdCard
 
 
 @dataclass
@@ -25,6 +26,8 @@ class ResidentSession:
     #: "my appointments": the ID number looked up and what was found
     lookup_id: str = ""
     appointments: list[Appointment] = field(default_factory=list)
+    #: the ID card read on the reader (name and address shown masked), None if typed
+    id_card: IdCard | None = None
 
     def has(self, matter_code: str) -> set[int]:
         return self.checklists.setdefault(matter_code, set())

@@ -85,10 +85,28 @@ def _time_zone_problem(name: str) -> str | None:
     return None
 
 
+#: the line speeds of the SAM protocol (kiosk.idcard.sam_protocol.BAUD_RATES; the device
+#: package imports only the shared rules)
+IDCARD_BAUD_RATES = (115200, 57600, 38400, 19200, 9600)
+
+
+def _idcard_baud_problem(baud: int) -> str | None:
+    if baud in IDCARD_BAUD_RATES:
+        return None
+    return "an ID-card reader runs at " + ", ".join(map(str, IDCARD_BAUD_RATES)) + " baud"
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("hall_code", str, "city_centre", "Code of the hall this kiosk stands in (from the catalogue)."),
     Option("hall_name_zh", str, "示例市市民中心", "Hall name shown in the header, Chinese."),
     Option("hall_name_en", str, "Sample City Citizen Service Centre", "Hall name shown in the header, English."),
+    Option("kiosk_location", str, "",
+           "Where this kiosk stands, as staff are told when a resident calls them (一楼大厅 3号机); "
+           "empty: the name it was enrolled with."),
+    Option("service_desk_zh", str, "服务台在一楼大厅入口左侧。",
+           "Where the service desk is, in Chinese: said when a call for staff cannot be sent."),
+    Option("service_desk_en", str, "The service desk is on the left of the ground-floor entrance.",
+           "Where the service desk is, in English: said when a call for staff cannot be sent."),
     Option("timezone", str, "Asia/Shanghai", "The hall's time zone, for display only.",
            problem=_time_zone_problem),
     Option("default_language", str, "zh_CN", "Language after every session wipe.", choices=("zh_CN", "en")),
@@ -119,6 +137,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
     Option("camera", str, "0",
            "The camera for QR codes: a device index, a video file or URL, an image or a folder of images."),
+    Option("idcard_port", str, "",
+           "The ID-card reader's serial port (/dev/ttyUSB0, a /dev/serial/by-id/… link, COM3); "
+           "empty: no reader, residents type their ID number."),
+    Option("idcard_baud", int, 115200,
+           "The ID-card reader's line speed (115200, the SAM's default; 57600, 38400, 19200, 9600).",
+           problem=_idcard_baud_problem),
     Option(
         "central_url", str, "",
         "Base URL of the central government-service platform (https); empty: no sync "
@@ -134,6 +158,9 @@ class Settings:
     hall_code: str
     hall_name_zh: str
     hall_name_en: str
+    kiosk_location: str
+    service_desk_zh: str
+    service_desk_en: str
     timezone: str
     default_language: str
     default_elderly: bool
@@ -151,6 +178,8 @@ class Settings:
     slip_paper: str
     slip_pdf_dir: str
     camera: str
+    idcard_port: str
+    idcard_baud: int
     central_url: str
 
     @classmethod

@@ -6,9 +6,9 @@ verifier (``kiosk.ecert.verify``) refuses anything outside them.
 
 from __future__ import annotations
 
-import base64
-import re
 from datetime import timedelta
+
+from kiosk.rules.signed_document import b64url_decode
 
 CERT_TYPES = ("e_id", "e_driving_licence", "e_business_licence", "e_social_security")
 STATUSES = ("valid", "abnormal", "revoked")
@@ -20,7 +20,6 @@ JWS_TYPE = "ecert+jwt"
 TOKEN_PREFIX = "ECTOKEN:"
 #: this kiosk's own booking voucher, ``SHK-BOOKING:<reference>``
 VOUCHER_PREFIX = "SHK-BOOKING:"
-_BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 #: the claims of a signed e-certificate (JWT registered names where they exist)
 CLAIMS = {
     "iss": "issuer id (in the trust list)",
@@ -49,9 +48,10 @@ def public_key_problem(jwk: object) -> str | None:
         return "the key must be an Ed25519 public key (kty OKP, crv Ed25519)"
     if not isinstance(jwk.get("kid"), str) or not jwk["kid"]:
         return "the key has no kid"
-    x = jwk.get("x")
-    if not isinstance(x, str) or not _BASE64URL.fullmatch(x):
+    try:
+        x = b64url_decode(jwk.get("x"))
+    except ValueError:
         return "the key's x is not base64url"
-    if len(base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))) != 32:
+    if len(x) != 32:
         return "the key's x is not 32 bytes"
     return None

@@ -1,4 +1,5 @@
-"""Mainland mobile numbers: 11 digits starting 1[3-9]; masking for slips and screens."""
+"""Mainland mobile numbers: 11 digits starting 1[3-9]; masking for slips and screens, and
+whether a number fits a masked one."""
 
 from __future__ import annotations
 
@@ -36,3 +37,11 @@ def from_typed(text: str) -> str:
 def mask(number: str) -> str:
     """138****8000"""
     return number[:3] + "*" * max(0, len(number) - 7) + number[-4:] if len(number) > 7 else "*" * len(number)
+
+
+def fits_mask(number: str, masked: str) -> bool:
+    """Whether ``number`` (digits) could be the one ``mask`` shows as ``masked``: as long,
+    and the same digits where the mask shows them (138****8000: the first three, the
+    last four)."""
+    return len(number) == len(masked) and all(
+        m == "*" or m == n for n, m in zip(number, masked, strict=True))

@@ -41,17 +41,20 @@ class StaffError(ValueError):
     """A staff account that cannot be added or used; the message says why, plainly."""
 
 
-#: how long a staff list pulled from the platform is trusted without the platform saying it
-#: still holds (its last check, a 304 included): a deactivated account stops working at
-#: the latest this long after, even on a kiosk kept offline
+#: how long a staff list pulled from the platform is trusted after the platform issued it
+#: (its signed ``issued_at``; or when this kiosk received it, if that is earlier): a
+#: deactivated account stops working at the latest this long after, even on a kiosk kept
+#: offline, or one that an impostor answers "not modified" for ever. The platform issues
+#: the list again every day, so a kiosk that reaches it never holds one older than a day
 STAFF_LIST_MAX_AGE = timedelta(days=7)
 #: a check stamped this far after the kiosk's clock means the clock was set back
 CLOCK_SKEW = timedelta(minutes=5)
 
 
 class StaffListStale(StaffError):
-    """The platform's accounts cannot be trusted now: the pulled list is too old (or the
-    kiosk's clock was set back before its check). Not a wrong PIN."""
+    """The platform's accounts cannot be trusted now: the pulled list was issued too long
+    ago, or has no issue time (or the kiosk's clock was set back before its last check).
+    Not a wrong PIN."""
 
 
 class PepperChanged(StaffError):
@@ -149,6 +152,15 @@ def roster_for_storage(body: Any, pepper: bytes) -> dict[str, Any]:
             "pepper_id": pepper_id(pepper)}
 
 
+def _moment(text: Any) -> datetime | None:
+    """An aware time from its wire form, None when it is not one."""
+    try:
+        moment = parse_time(str(text)) if text else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
+
+
 # a verifier for numbers nobody has: the check then costs as much as a real one
 _NOBODY = KeptPin(2**14, 8, 1, b"\0" * 16, b"\0" * 32)
 
@@ -194,14 +206,27 @@ class StaffRoster:
         return copy.checked_at if copy else None
 
     def _check_fresh(self, now: datetime) -> None:
-        checked = self.synced_at()
-        try:
-            at = parse_time(checked) if checked else None
-        except ValueError:
-            at = None
-        if at is None or now - at > STAFF_LIST_MAX_AGE or at - now > CLOCK_SKEW:
-            raise StaffListStale(f"the staff list was last checked with the platform at {checked}: "
-                                 "connect the kiosk to the network")
+        """The pulled list's age counts from when the platform issued it (the signed
+        ``issued_at``), not from its last check: a "not modified" answer, an impostor's
+        too, does not make it younger. When this kiosk received the list before its issue
+        time by the kiosk's clock (a clock behind the platform's), from then: the list is
+        never trusted longer than ``STAFF_LIST_MAX_AGE`` on this kiosk's clock either."""
+        copy = self._pulled.get(PULLED_NAME)
+        body = copy.body if copy is not None and isinstance(copy.body, dict) else {}
+        issued = _moment(body.get("issued_at"))
+        received = _moment(copy.fetched_at) if copy is not None else None
+        checked = _moment(copy.checked_at) if copy is not None else None
+        if issued is None or received is None or checked is None:
+            raise StaffListStale("the staff list on this kiosk has no issue time: connect the "
+                                 "kiosk to the network")
+        if now - min(issued, received) > STAFF_LIST_MAX_AGE:
+            raise StaffListStale(
+                f"the staff list was issued by the platform at {utc_iso(issued)} (received "
+                f"{utc_iso(received)}), more than {STAFF_LIST_MAX_AGE.days} days before this "
+                f"kiosk's clock ({utc_iso(now)}): connect the kiosk to the network")
+        if checked - now > CLOCK_SKEW:
+            raise StaffListStale(f"this kiosk's clock ({utc_iso(now)}) is before the staff "
+                                 f"list's last check ({utc_iso(checked)}): it was set back")
 
     def add_local(self, number: str, name: str, role: str, pin: str, now: datetime) -> StaffMember:
         number, name, role = check_member(number, name, role)
@@ -227,7 +252,8 @@ class StaffRoster:
     def verify(self, number: str, pin: str, now: datetime | None = None) -> StaffMember | None:
         """The member if the PIN is theirs, else None. Asks for the pepper first, so
         with no secure store it raises (``enrolment.NoSecureStore``). ``now``: a platform
-        account of a list older than ``STAFF_LIST_MAX_AGE`` raises ``StaffListStale``."""
+        account of a list issued more than ``STAFF_LIST_MAX_AGE`` ago raises
+        ``StaffListStale``."""
         pepper = self._pepper()
         member, wire = self._all().get(number, (None, None))
         if member is not None and member.source == "central" and now is not None:

@@ -13,24 +13,32 @@ only such answers count towards that limit, not network failures or 5xx.
 A 401/403 means the device's token is no longer accepted, not that the
 submission is wrong: nothing is dead-lettered, the line waits (with backoff)
 and the status shows the problem ``unauthorized`` until staff re-enrol.
+
+What is pulled is given (``pulls``; none by default): a kiosk pulls ``reference_pulls``
+and ``staff_pull``, each document taken only when signed with the platform key pinned
+at enrolment (``kiosk/rules/signed_document.py``).
 """
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from kiosk.rules.catalogue import CatalogueError, parse_catalogue
+from kiosk.rules.signed_document import KEY_ID, SignatureError, check_signed
+from kiosk.rules.wire_time import parse_time
+from kiosk.staff.roster import CLOCK_SKEW, StaffError, pepper_id, roster_for_storage
 from kiosk.staff.roster import PULLED_NAME as STAFF_PULLED
-from kiosk.staff.roster import StaffError, pepper_id, roster_for_storage
 from kiosk.sync.api_client import ApiError, BadResponse, CentralClient, Refused, ServerBusy
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.outbox import Outbox
 from kiosk.sync.pulled import PulledCache
+from kiosk.sync.reference import CATALOGUE, HALLS, TRUST_LIST
 
 BAD_RESPONSE_LIMIT = 5
 #: refusals that are an answer for the resident, shown on the screen where they asked,
@@ -38,11 +46,29 @@ BAD_RESPONSE_LIMIT = 5
 RESIDENT_ANSWERS = frozenset({
     "slot_full", "per_person_limit", "outside_booking_window", "too_short_notice",
     "not_a_slot", "hall_closed", "matter_not_bookable", "outside_checkin_window",
-    "booking_cancelled", "booking_checked_in",
+    "booking_cancelled", "booking_checked_in", "phone_mismatch", "cancel_locked",
+    # a call for staff taken back that never reached the platform: nothing to cancel
+    # (kiosk/staff/help_calls.py sends the cancel in case it was on the wire)
+    "help_request_not_found",
 })
 AUTH_STATUSES = frozenset({401, 403})
 UNAUTHORIZED = "unauthorized"
 DEFAULT_BACKOFF = Backoff()
+#: the problems of a signed document refused (status and log): its signature does not
+#: check out with the platform key, or it was issued before the copy kept (replayed)
+BAD_STAFF_LIST_SIGNATURE = "bad_staff_list_signature"
+OLDER_STAFF_LIST = "older_staff_list"
+BAD_TRUST_LIST_SIGNATURE = "bad_trust_list_signature"
+OLDER_TRUST_LIST = "older_trust_list"
+BAD_CATALOGUE_SIGNATURE = "bad_catalogue_signature"
+BAD_HALLS_SIGNATURE = "bad_halls_signature"
+
+log = logging.getLogger(__name__)
+
+#: the platform key (raw 32 bytes) for the engine's client: the one pinned with the
+#: enrolment (``CredentialStore.platform_key``, which pins it on first use); raises an
+#: ``ApiError`` when there is none to be had
+PlatformKey = Callable[[CentralClient], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +77,11 @@ class Pull:
     path: str
     shape: Mapping[str, type]
     check: Callable[[Any], object] | None = None
+    #: a check that needs more than the answer, made before ``check``: (the engine's
+    #: client, the answer, the body of the copy kept so far or None, now); a signed
+    #: document's signature, with the key pinned on first use, and its issue time.
+    #: Raises an ``ApiError`` to refuse the answer
+    verify: Callable[[CentralClient, Any, Any, datetime], object] | None = None
     #: what is kept of the answer, when not the answer as it came (the staff list)
     keep: Callable[[Any], Any] | None = None
     #: whether the kept copy may be revalidated (sent with its ETag); else pulled whole
@@ -73,27 +104,92 @@ def _check_trust_list(body: Any) -> None:
         raise BadResponse("bad_trust_list", "the trust list from the server has no usable key")
 
 
-PULLS: tuple[Pull, ...] = (
-    Pull("catalogue", "/v1/catalogue", {"matters": list, "halls": list}, _check_catalogue),
-    Pull("halls", "/v1/halls", {"halls": list}),
-    Pull("trust_list", "/v1/trust-list", {"issued_at": str, "issuers": list}, _check_trust_list),
-)
+def _signed(what: str, problem: str, platform_key: PlatformKey, *, dated: bool = False,
+            ) -> Callable[[CentralClient, Any, Any, datetime], None]:
+    """The ``verify`` of a document signed with the platform key: refused, logged, as
+    ``bad_<problem>_signature`` when its signature does not check out with the pinned key
+    (none, a bad one, another key's). ``dated``: refused as ``older_<problem>`` too when
+    issued before the copy kept (an old document replayed would undo what changed since),
+    and as ``bad_<problem>`` when it has no issue time."""
+
+    def verify(client: CentralClient, body: Any, kept: Any, now: datetime) -> None:
+        try:
+            check_signed(body, platform_key(client))
+        except SignatureError as exc:
+            _refuse(what, f"bad_{problem}_signature", str(exc))
+        if not dated:
+            return
+        issued, before = _issued_at(body), _issued_at(kept)
+        if issued is None:
+            _refuse(what, f"bad_{problem}", "it has no issue time")
+        # a kept time ahead of this kiosk's clock came from a server clock set wrong: not a bar
+        if before is not None and issued < before <= now + CLOCK_SKEW:
+            _refuse(what, f"older_{problem}", f"it was issued at {body['issued_at']}, "
+                                              f"before the list kept ({kept['issued_at']})")
+
+    return verify
 
 
-def staff_pull(pepper: bytes) -> Pull:
-    """The staff accounts, kept with each PIN hash keyed with the kiosk's pepper
-    (``kiosk.staff.roster``): never as they came."""
+def _refuse(what: str, reason: str, why: str) -> NoReturn:
+    log.warning("%s refused, the last good one is kept: %s", what, why)
+    raise BadResponse(reason, f"the {what} is refused: {why}")
+
+
+def _signed_copy(kept: Any) -> bool:
+    """A copy checked with a key may be revalidated; one kept before documents were
+    signed is pulled whole (and checked)."""
+    return isinstance(kept, dict) and isinstance(kept.get(KEY_ID), str)
+
+
+def reference_pulls(platform_key: PlatformKey) -> tuple[Pull, ...]:
+    """The reference data, each taken only when signed with the platform key
+    (``platform_key``): the catalogue and the hall calendars residents read, and the
+    issuers' trust list, which decides the e-certificate codes that verify offline (also
+    refused when issued before the list kept: an old list replayed would bring back an
+    issuer key removed since). A refused document is logged and said in the status; the
+    last good copy stays. Kept as they came, signature included."""
+    return (
+        Pull(CATALOGUE, "/v1/catalogue", {"matters": list, "halls": list}, _check_catalogue,
+             verify=_signed("catalogue", "catalogue", platform_key), reusable=_signed_copy),
+        Pull(HALLS, "/v1/halls", {"halls": list},
+             verify=_signed("hall calendars", "halls", platform_key), reusable=_signed_copy),
+        Pull(TRUST_LIST, "/v1/trust-list", {"issued_at": str, "issuers": list},
+             _check_trust_list, verify=_signed("trust list", "trust_list", platform_key,
+                                               dated=True),
+             reusable=_signed_copy),
+    )
+
+
+def staff_pull(pepper: bytes, platform_key: PlatformKey) -> Pull:
+    """The staff accounts, taken only when signed with the platform key (``platform_key``)
+    and kept with each PIN hash keyed with the kiosk's pepper (``kiosk.staff.roster``):
+    never as they came. A list with no signature, a bad one or another key's is refused
+    and logged, and so is a signed list issued before the one kept (an old list replayed
+    would bring back accounts deactivated since); the last good copy stays. The kept
+    list's age counts from its signed ``issued_at`` (``StaffRoster``), not from the last
+    answer that confirmed it."""
 
     def keep(body: Any) -> Any:
         try:
-            return roster_for_storage(body, pepper)
+            return {**roster_for_storage(body, pepper), KEY_ID: body[KEY_ID]}
         except StaffError as exc:
             raise BadResponse("bad_staff_list", str(exc)) from exc
 
-    def reusable(kept: Any) -> bool:  # kept with this pepper (the store may have been reset)
-        return isinstance(kept, dict) and kept.get("pepper_id") == pepper_id(pepper)
+    def reusable(kept: Any) -> bool:
+        """Kept with this pepper (the store may have been reset) and checked with a key."""
+        return _signed_copy(kept) and kept.get("pepper_id") == pepper_id(pepper)
 
-    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list}, keep=keep, reusable=reusable)
+    return Pull(STAFF_PULLED, "/v1/staff", {"staff": list},
+                verify=_signed("staff list", "staff_list", platform_key, dated=True), keep=keep,
+                reusable=reusable)
+
+
+def _issued_at(document: Any) -> datetime | None:
+    try:
+        issued = parse_time(str(document["issued_at"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return issued if issued.tzinfo is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +214,7 @@ class SyncEngine:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
         backoff: Backoff = DEFAULT_BACKOFF,
-        pulls: tuple[Pull, ...] = PULLS,
+        pulls: tuple[Pull, ...] = (),
         pull_every_s: float = 300.0,
         heartbeat_every_s: float = 60.0,
         heartbeat_body: Callable[[], dict[str, Any]] | None = None,
@@ -252,6 +348,10 @@ class SyncEngine:
                 if resp.status == 304:
                     self.pulled.touch(pull.name, self._clock())
                 else:
+                    if pull.verify:  # first: what the platform did not sign is refused as such
+                        kept = self.pulled.get(pull.name)
+                        pull.verify(self.client, resp.body, kept.body if kept else None,
+                                    self._clock())
                     if pull.check:
                         pull.check(resp.body)
                     body = pull.keep(resp.body) if pull.keep else resp.body

@@ -24,7 +24,8 @@ from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.store import LocalStore
 
 PENDING, SENT, REFUSED, DEAD, DISCARDED = "pending", "sent", "refused", "dead", "discarded"
-KINDS = ("hold", "booking", "cancel", "check_in", "ticket", "rating", "message", "audit")
+KINDS = ("hold", "booking", "cancel", "check_in", "ticket", "rating", "message", "audit",
+         "help", "help_cancel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,16 +174,31 @@ class Outbox:
             )
             if state == SENT:  # the platform has it: the kiosk keeps no full ID or phone number
                 _redact_row(db, item_id)
+            elif state == REFUSED and _kind(db, item_id) not in REFUSED_KEPT_WHOLE:
+                _redact_row(db, item_id)  # final, and nothing reads it again
+                db.execute("UPDATE outbox SET redacted_at = ? WHERE id = ?", (utc_iso(now), item_id))
 
     def discard(self, item_id: str, reason: str, now: datetime) -> bool:
         """Staff discard a dead letter, with a reason; the row stays (redacted), never deleted."""
         if not reason.strip():
             raise ValueError("a dead letter is discarded only with a reason")
+        return self._discarded(item_id, DEAD, f"discarded: {reason.strip()}", now)
+
+    def withdraw(self, item_id: str, reason: str, now: datetime) -> bool:
+        """Take back a submission not sent yet, because what it asks for no longer holds
+        (a call for staff from a resident who has left): it becomes ``discarded`` with the
+        reason, the row stays (redacted). False when it is no longer pending. A request on
+        the wire as this runs may still arrive: the caller sees to that."""
+        if not reason.strip():
+            raise ValueError("a submission is withdrawn only with a reason")
+        return self._discarded(item_id, PENDING, f"withdrawn: {reason.strip()}", now)
+
+    def _discarded(self, item_id: str, state: str, why: str, now: datetime) -> bool:
         with self._store.write() as db:
             cur = db.execute(
                 "UPDATE outbox SET state = 'discarded', last_error = ?, finished_at = ?"
-                " WHERE id = ? AND state = 'dead'",
-                (f"discarded: {reason.strip()}", utc_iso(now), item_id),
+                " WHERE id = ? AND state = ?",
+                (why, utc_iso(now), item_id, state),
             )
             if cur.rowcount == 1:
                 _redact_row(db, item_id)
@@ -243,6 +259,10 @@ class Outbox:
 #: number (My appointments finds a refused request by the ID number; staff see why it was
 #: refused). After it they are masked, as a sent booking's are at once.
 FINISHED_KEPT_WHOLE = timedelta(days=30)
+#: the kinds of submission kept whole when refused (for ``FINISHED_KEPT_WHOLE``): a booking
+#: request, which My appointments finds by the ID number. Any other refusal is masked at
+#: once: nothing reads it again (a cancel refused for a wrong phone number, say).
+REFUSED_KEPT_WHOLE = frozenset({"booking"})
 
 
 def redacted(value: Any) -> Any:
@@ -260,6 +280,11 @@ def redacted(value: Any) -> Any:
     if isinstance(value, list):
         return [redacted(v) for v in value]
     return value
+
+
+def _kind(db: Any, item_id: str) -> str:
+    row = db.execute("SELECT kind FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def _redact_row(db: Any, item_id: str) -> None:

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 Index = TypeVar("Index")
 
-#: the names of the pulled copies this holds (``kiosk.sync.engine.PULLS``)
+#: the names of the pulled copies this holds (``kiosk.sync.engine.reference_pulls``)
 CATALOGUE, HALLS, TRUST_LIST = "catalogue", "halls", "trust_list"
 
 

@@ -15,16 +15,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench import bench_scanning, bench_search, bench_sync, bench_ui  # noqa: E402
+from tests.bench import (  # noqa: E402
+    bench_idcard,
+    bench_scanning,
+    bench_search,
+    bench_sync,
+    bench_ui,
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--only", choices=["ui", "search", "sync", "scan"], action="append",
+    parser.add_argument("--only", choices=["ui", "search", "sync", "scan", "idcard"], action="append",
                         help="run only these groups (default: all)")
     args = parser.parse_args()
-    groups = set(args.only or ["ui", "search", "sync", "scan"])
+    groups = set(args.only or ["ui", "search", "sync", "scan", "idcard"])
     results: dict[str, float | int | str] = {}
     if "ui" in groups:
         results.update(bench_ui.startup())
@@ -35,6 +41,8 @@ def main() -> int:
         results.update(bench_sync.run())
     if "scan" in groups:
         results.update(bench_scanning.run())
+    if "idcard" in groups:
+        results.update(bench_idcard.run())
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

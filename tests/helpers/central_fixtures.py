@@ -17,12 +17,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
 from central.app import create_app
+from central.context import Quotas
 from central.models import Base
 from central.seed import DEMO_DIR
 from kiosk.rules.idnumber import with_check_digit
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+#: the hall the test token acts in (booking_body's hall: one place per slot there)
+TEST_HALL = "dongcheng"
 #: Monday 23 November 2026, 08:00 in Shanghai: the halls open at 09:00
 MONDAY_0800_LOCAL = "2026-11-23T00:00:00Z"
 
@@ -33,24 +36,61 @@ def person_id(serial: int, born: str = "19900101", area: str = "110105") -> str:
 
 
 def person(serial: int, born: str = "19900101") -> dict[str, str]:
-    return {"id_number": person_id(serial, born), "phone": "13800138000"}
+    return {"id_number": person_id(serial, born), "phone": PHONE["phone"]}
 
 
 def key() -> dict[str, str]:
     return {"Idempotency-Key": str(uuid.uuid4())}
 
 
-def booking_body(start: str, serial: int = 1, *, hall: str = "dongcheng", matter: str = "GA-0001",
+def booking_body(start: str, serial: int = 1, *, hall: str = TEST_HALL, matter: str = "GA-0001",
                  hold_id: str | None = None, born: str = "19900101") -> dict[str, Any]:
     return {"hall": hall, "matter": matter, "start": start, "hold_id": hold_id,
             "person": person(serial, born), "requested_at": "2026-11-23T00:00:00Z"}
 
 
 @contextmanager
-def client_for(database_url: str, clock: Any, seed: str | Path | None = "demo") -> Iterator[TestClient]:
-    app = create_app(database_url, clock=clock, dev_token=TOKEN, seed=seed, secret="test-secret")
+def client_for(database_url: str, clock: Any, seed: str | Path | None = "demo",
+               hall: str = TEST_HALL, quotas: Quotas | None = None) -> Iterator[TestClient]:
+    """A client whose token (``AUTH``) is a device of ``hall``; ``quotas`` default to
+    none (the tests make many requests a minute; tests/security checks the quotas)."""
+    app = create_app(database_url, clock=clock, dev_token=TOKEN, dev_hall=hall, seed=seed,
+                     secret="test-secret", quotas=quotas or Quotas.unlimited())
     with TestClient(app, headers=AUTH) as client:
         yield client
+
+
+def device_in(client: TestClient, hall: str, label: str = "test kiosk") -> dict[str, str]:
+    """The Authorization header of a device newly enrolled in ``hall`` of ``client``'s app."""
+    from central.auth import new_enrolment_code
+
+    ctx = client.app.state.context  # type: ignore[attr-defined]
+    code = new_enrolment_code(ctx.db, hall, ctx.now())
+    answer = client.post("/v1/enrolments", json={"enrolment_code": code, "label": label})
+    assert answer.status_code == 201, answer.text
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
+
+
+def operator_in(client: TestClient, hall: str | None = None) -> dict[str, str]:
+    """The Authorization header of a new operator of ``hall`` (None: every hall)."""
+    from central import operators
+
+    ctx = client.app.state.context  # type: ignore[attr-defined]
+    _id, token = operators.add(ctx.db, "test operator", hall, ctx.now())
+    return {"Authorization": f"Bearer {token}"}
+
+
+#: the phone ``person`` books with: a cancellation gives it again
+PHONE = {"phone": "13800138000"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], name="db_url")
+def db_url_on_both_databases(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The fixture ``db_url`` for tests that run the server on SQLite and on PostgreSQL
+    (import this into a conftest or test module to use it there)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'central.db'}"
+    return fresh_pg(pg_url_or_skip())
 
 
 def pg_url_or_skip() -> str:

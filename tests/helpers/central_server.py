@@ -21,9 +21,23 @@ import uvicorn
 
 from central.app import create_app
 from central.clock import Clock
+from central.context import Quotas
+from central.signing import SigningKey
+from kiosk.sync.enrolment import DeviceCredentials
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 20.0
+#: the secret ``running_central`` starts a server with, unless told otherwise
+TEST_SECRET = "test-secret"
+#: that server's platform key, as an enrolment pins it (base64url)
+TEST_PLATFORM_KEY = SigningKey.from_secret(TEST_SECRET.encode()).public_wire
+
+
+def dev_credentials(url: str, hall: str = "city_centre") -> DeviceCredentials:
+    """The dev token's device (``test-token``) at ``url``, a server started with
+    ``TEST_SECRET``, with the platform key an enrolment would have pinned: its signed
+    documents are taken."""
+    return DeviceCredentials("dev", "test-token", hall, url, TEST_PLATFORM_KEY)
 
 
 def _bind(port: int) -> socket.socket:
@@ -55,10 +69,14 @@ def running_central(
     dev_token: str | None = "test-token",
     seed: str | None = "demo",
     port: int | None = None,
-    secret: str | None = "test-secret",
+    secret: str | None = TEST_SECRET,
+    dev_hall: str | None = None,
+    quotas: Quotas | None = None,
 ) -> Iterator[str]:
-    """Yield the base URL (``http://127.0.0.1:PORT``) of a running central server."""
-    app = create_app(database_url, clock=clock, dev_token=dev_token, seed=seed, secret=secret)
+    """Yield the base URL (``http://127.0.0.1:PORT``) of a running central server; its
+    ``dev_token`` acts in ``dev_hall`` (default: the demo hall, city_centre)."""
+    app = create_app(database_url, clock=clock, dev_token=dev_token, dev_hall=dev_hall, seed=seed,
+                     secret=secret, quotas=quotas)
     sock = _bind(port or 0)
     bound_port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", access_log=False, ws="none",

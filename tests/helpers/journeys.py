@@ -45,16 +45,14 @@ def pick(qtbot, grid, name):
     return find()[0]
 
 
-def walk_to_times(w, qtbot, hall="city_centre", day=None):
-    """From the matter GA-0001 to its list of times: the hall, then ``day`` (ISO date) or
-    the first day with places; the book_time screen."""
+def walk_to_times(w, qtbot, day=None):
+    """From the matter GA-0001 to its list of times at the kiosk's own hall (its settings'
+    ``hall_code``: no hall to choose), then ``day`` (ISO date) or the first day with
+    places; the book_time screen."""
     w.go("matter", code="GA-0001")
     w.screens["matter"].book_button.click()
-    assert w.current.name == "book_hall"
-    hall_button = [b for b in w.screens["book_hall"].grid.items_on_page()
-                   if b.objectName() == f"hall-{hall}"][0]
-    hall_button.click()
     assert w.current.name == "book_day"
+    assert w.session.booking.hall == w.settings.hall_code
     day_button = (pick(qtbot, w.screens["book_day"].grid, f"day-{day}") if day
                   else first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
     day_button.click()
@@ -62,14 +60,14 @@ def walk_to_times(w, qtbot, hall="city_centre", day=None):
     return w.screens["book_time"]
 
 
-def walk_to_review(w, qtbot, hall="city_centre", day=None, slot=None, person=ID):
-    walk_to_times(w, qtbot, hall, day)
+def walk_to_review(w, qtbot, day=None, slot=None, person=ID):
+    walk_to_times(w, qtbot, day)
     slot_button = (pick(qtbot, w.screens["book_time"].grid, f"slot-{slot}") if slot
                    else first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
     slot_button.click()
     qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
     who = w.screens["book_who"]
-    assert who.part == "id" and who.keypad.keys["X"].isEnabled()
+    assert who.part == "id" and not who.keypad.keys["X"].isEnabled()  # X: the 18th only
     type_on_keypad(who, person[:-1] + ("0" if person[-1] != "0" else "1"))  # a typo at the end
     who.next_button.click()
     assert who.part == "id" and who.id_error.isVisible() and who.id_error.text()

@@ -90,7 +90,12 @@ def test_cancel_frees_the_place(kiosk):
     nine = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
     before = next(s for s in calls.slots("city_centre", "GA-0001", nine.date()) if s.start == nine)
     booked = book(outbox, engine, calls, clock, YOUNG, nine)
-    item = appointments.cancel(outbox, booked["booking_id"], "110105********0012", clock())
+    wrong = appointments.cancel(outbox, booked["booking_id"], "13800130000", "110105********0012",
+                                clock())
+    engine.drain()
+    assert outcome(outbox, wrong.id).reason == "phone_mismatch"  # said to the resident
+    item = appointments.cancel(outbox, booked["booking_id"], "13800138000", "110105********0012",
+                               clock())
     engine.drain()
     assert outcome(outbox, item.id).booking["status"] == "cancelled"
     after = next(s for s in calls.slots("city_centre", "GA-0001", nine.date()) if s.start == nine)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.central_fixtures import booking_body, key, person_id
+from tests.helpers.central_fixtures import booking_body, device_in, key, person_id
 
 SLOT = "2026-11-23T01:00:00Z"  # Monday 09:00 local; now is 08:00 local
 
@@ -18,7 +18,9 @@ def test_one_booking_per_person_per_matter_per_local_day(client):
     next_day = client.post("/v1/bookings", json=booking_body("2026-11-24T01:00:00Z", 1), headers=key())
     assert next_day.status_code == 201
     other_hall = booking_body("2026-11-23T06:00:00Z", 1, hall="city_centre")
-    assert client.post("/v1/bookings", json=other_hall, headers=key()).json()["code"] == "per_person_limit"
+    city_kiosk = device_in(client, "city_centre")
+    refused = client.post("/v1/bookings", json=other_hall, headers=key() | city_kiosk)
+    assert refused.json()["code"] == "per_person_limit"
 
 
 def test_the_limit_is_a_unique_index_not_a_python_check(client):
@@ -91,6 +93,7 @@ def test_invalid_requests_are_refused_with_their_code(client, change, code):
 
 def test_capacity_comes_from_the_hall_rules(client):
     # city_centre holds GA-0001 with 4 places per slot
+    city_kiosk = device_in(client, "city_centre")
     codes = [client.post("/v1/bookings", json=booking_body(SLOT, n, hall="city_centre"),
-                         headers=key()).status_code for n in range(5)]
+                         headers=key() | city_kiosk).status_code for n in range(5)]
     assert codes == [201, 201, 201, 201, 409]

@@ -9,7 +9,16 @@ from central.models import Device, Submission
 from central.seed import DEMO_ENROLMENT_CODE
 from kiosk.rules.calendar import load_calendars
 from kiosk.rules.catalogue import load_catalogue
-from tests.helpers.central_fixtures import booking_body, client_for, key, person_id, rows
+from kiosk.rules.signed_document import KEY_ID, SIGNATURE, check_signed
+from tests.helpers.central_fixtures import (
+    PHONE,
+    booking_body,
+    client_for,
+    device_in,
+    key,
+    person_id,
+    rows,
+)
 
 PROBLEM = "application/problem+json"
 SLOT_0900 = "2026-11-23T01:00:00Z"  # Monday 09:00 in Shanghai
@@ -66,7 +75,10 @@ def test_a_one_time_code_is_used_up_and_tokens_are_stored_hashed(client, db_url)
 def test_catalogue_is_the_demo_document_with_a_strong_etag_and_304(client):
     r = client.get("/v1/catalogue")
     assert r.status_code == 200
-    assert r.json() == json.loads(load_catalogue.__defaults__[0].read_text(encoding="utf-8"))
+    platform_key = client.app.state.context.platform_key
+    check_signed(r.json(), platform_key.public)  # the demo document, signed
+    unsigned = {k: v for k, v in r.json().items() if k not in (KEY_ID, SIGNATURE)}
+    assert unsigned == json.loads(load_catalogue.__defaults__[0].read_text(encoding="utf-8"))
     etag = r.headers["etag"]
     assert etag.startswith('"') and not etag.startswith("W/")
     not_modified = client.get("/v1/catalogue", headers={"If-None-Match": etag})
@@ -201,11 +213,11 @@ def test_an_expired_hold_frees_its_place_and_confirming_it_claims_directly(clien
 def test_cancelling_frees_the_place(client):
     first = client.post("/v1/bookings", json=booking_body(SLOT_0900, 1), headers=key()).json()
     assert client.post("/v1/bookings", json=booking_body(SLOT_0900, 2), headers=key()).status_code == 409
-    cancelled = client.post(f"/v1/bookings/{first['booking_id']}/cancel", headers=key())
+    cancelled = client.post(f"/v1/bookings/{first['booking_id']}/cancel", json=PHONE, headers=key())
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     assert client.post("/v1/bookings", json=booking_body(SLOT_0900, 2), headers=key()).status_code == 201
     # cancelling twice is harmless; the same person may book that matter that day again
-    assert client.post(f"/v1/bookings/{first['booking_id']}/cancel", headers=key()).status_code == 200
+    assert client.post(f"/v1/bookings/{first['booking_id']}/cancel", json=PHONE, headers=key()).status_code == 200
     assert client.post("/v1/bookings", json=booking_body(SLOT_0930, 1), headers=key()).status_code == 201
 
 
@@ -227,7 +239,7 @@ def test_lookup_by_id_number_newest_first(client, clock):
 def test_unknown_booking_is_404_problem(client):
     r = client.get("/v1/bookings/no-such-booking")
     assert r.status_code == 404 and r.json()["code"] == "booking_not_found"
-    r = client.post("/v1/bookings/no-such-booking/cancel", headers=key())
+    r = client.post("/v1/bookings/no-such-booking/cancel", json=PHONE, headers=key())
     assert r.status_code == 404 and r.headers["content-type"] == PROBLEM
 
 
@@ -254,7 +266,7 @@ def test_check_in_window_edges_and_ticket_numbers(client, clock):
     assert last.status_code == 200 and last.json()["ticket"]["number"] == "GA002"
     again = client.post(f"/v1/bookings/{a['booking_id']}/check-in", headers=key())
     assert again.status_code == 200 and again.json()["ticket"] == ticket  # no second ticket
-    cancel = client.post(f"/v1/bookings/{a['booking_id']}/cancel", headers=key())
+    cancel = client.post(f"/v1/bookings/{a['booking_id']}/cancel", json=PHONE, headers=key())
     assert cancel.status_code == 409 and cancel.json()["code"] == "booking_checked_in"
 
 
@@ -264,7 +276,7 @@ def test_check_in_too_late_and_after_cancelling(client, clock):
     clock.set("2026-11-23T01:10:01Z")
     late = client.post(f"/v1/bookings/{a['booking_id']}/check-in", headers=key())
     assert late.status_code == 422 and late.json()["code"] == "outside_checkin_window"
-    client.post(f"/v1/bookings/{b['booking_id']}/cancel", headers=key())
+    client.post(f"/v1/bookings/{b['booking_id']}/cancel", json=PHONE, headers=key())
     gone = client.post(f"/v1/bookings/{b['booking_id']}/check-in", headers=key())
     assert gone.status_code == 409 and gone.json()["code"] == "booking_cancelled"
 
@@ -284,9 +296,11 @@ def test_residents_aged_60_on_the_day_get_priority_numbers(client, clock):
 
 
 def test_walk_in_tickets_count_per_category_and_priority(client):
+    city_kiosk = device_in(client, "city_centre")
+
     def ticket(matter: str, priority: bool = False) -> str:
         r = client.post("/v1/tickets", json={"hall": "city_centre", "matter": matter, "priority": priority},
-                        headers=key())
+                        headers=key() | city_kiosk)
         assert r.status_code == 201, r.text
         return r.json()["number"]
 
@@ -299,7 +313,7 @@ def test_walk_in_tickets_count_per_category_and_priority(client):
 
 
 def test_tickets_start_again_each_local_day(client, clock):
-    body = {"hall": "city_centre", "matter": "GA-0001"}
+    body = {"hall": "dongcheng", "matter": "GA-0001"}
     clock.set("2026-11-23T15:59:00Z")  # 23:59 local
     assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA001"
     assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA002"
@@ -311,7 +325,8 @@ def test_tickets_start_again_each_local_day(client, clock):
 
 
 def test_submissions_are_stored_with_their_identity(client, db_url):
-    r = client.post("/v1/submissions", headers=key(), json={
+    city_kiosk = device_in(client, "city_centre")  # where the demo's staff 0371 works
+    r = client.post("/v1/submissions", headers=key() | city_kiosk, json={
         "kind": "audit", "created_at": "2026-11-23T00:01:00+00:00",
         "identity": {"resident": None, "staff": "0371"},
         "payload": {"action": "assisted_mode_on", "details": {"screen": "home"}},
@@ -320,7 +335,9 @@ def test_submissions_are_stored_with_their_identity(client, db_url):
     assert r.json()["received_at"] == "2026-11-23T00:00:00Z"
     [stored] = rows(db_url, Submission)
     assert stored.submission_id == r.json()["submission_id"]
-    assert (stored.kind, stored.staff, stored.resident, stored.device_id) == ("audit", "0371", None, "dev")
+    [city_device] = [d for d in rows(db_url, Device) if d.hall_code == "city_centre"]
+    assert (stored.kind, stored.staff, stored.resident) == ("audit", "0371", None)
+    assert stored.device_id == city_device.device_id
     assert json.loads(stored.payload) == {"action": "assisted_mode_on", "details": {"screen": "home"}}
     bad = client.post("/v1/submissions", headers=key(), json={
         "kind": "gossip", "created_at": "2026-11-23T00:01:00Z", "identity": {}, "payload": {}})

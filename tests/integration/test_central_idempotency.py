@@ -13,7 +13,7 @@ from central.idempotency import IdempotentRequest, fingerprint
 from central.models import Booking, IdempotencyRecord, Place, Submission
 from central.problems import Problem
 from central.schemas import BookingIn
-from tests.helpers.central_fixtures import booking_body, key
+from tests.helpers.central_fixtures import TEST_HALL, booking_body, key
 
 SLOT = "2026-11-23T01:00:00Z"
 
@@ -125,10 +125,12 @@ def test_a_lost_response_is_answered_from_the_stored_one(db_url, clock):
     headers = key()
     body = {"kind": "rating", "created_at": "2026-11-23T00:00:00Z",
             "identity": {"resident": None, "staff": None}, "payload": {"stars": 5}}
-    first_app = create_app(db_url, clock=clock, dev_token="test-token", seed="demo", secret="s")
+    first_app = create_app(db_url, clock=clock, dev_token="test-token", dev_hall=TEST_HALL,
+                           seed="demo", secret="s")
     with TestClient(first_app, headers=AUTH) as first:
         original = first.post("/v1/submissions", json=body, headers=headers)  # "lost"
-    second_app = create_app(db_url, clock=clock, dev_token="test-token", seed="demo", secret="s")
+    second_app = create_app(db_url, clock=clock, dev_token="test-token", dev_hall=TEST_HALL,
+                           seed="demo", secret="s")
     clock.advance(3600)
     with TestClient(second_app, headers=AUTH) as second:
         retried = second.post("/v1/submissions", json=body, headers=headers)

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.central_fixtures import booking_body, client_for, fresh_pg, key, pg_url_or_skip
+from tests.helpers.central_fixtures import (
+    PHONE,
+    booking_body,
+    client_for,
+    fresh_pg,
+    key,
+    pg_url_or_skip,
+)
 
 SLOT = "2026-11-23T01:00:00Z"
 
@@ -31,14 +38,15 @@ def test_booking_replay_limit_cancel_and_check_in_on_postgresql(pg_client, clock
     checked = pg_client.post(f"/v1/bookings/{first.json()['booking_id']}/check-in", headers=key())
     assert checked.status_code == 200 and checked.json()["ticket"]["number"] == "GA001"
     other = pg_client.post("/v1/bookings", json=booking_body("2026-11-23T02:00:00Z", 3), headers=key())
-    cancelled = pg_client.post(f"/v1/bookings/{other.json()['booking_id']}/cancel", headers=key())
+    cancelled = pg_client.post(f"/v1/bookings/{other.json()['booking_id']}/cancel", json=PHONE,
+                               headers=key())
     assert cancelled.json()["status"] == "cancelled"
     again = pg_client.post("/v1/bookings", json=booking_body("2026-11-23T02:00:00Z", 4), headers=key())
     assert again.status_code == 201
 
 
 def test_ticket_counters_and_holds_on_postgresql(pg_client, clock):
-    numbers = [pg_client.post("/v1/tickets", json={"hall": "city_centre", "matter": "GA-0001", "priority": p},
+    numbers = [pg_client.post("/v1/tickets", json={"hall": "dongcheng", "matter": "GA-0001", "priority": p},
                               headers=key()).json()["number"] for p in (False, False, True)]
     assert numbers == ["GA001", "GA002", "PGA001"]
     hold = pg_client.post("/v1/holds", json={"hall": "dongcheng", "matter": "GA-0001", "start": SLOT},
@@ -54,7 +62,7 @@ def test_nul_in_ids_is_a_client_error_not_a_500_on_postgresql(pg_client):
     pg_client.post("/v1/bookings", json=booking_body(SLOT, 1), headers=key())
     for r in (
         pg_client.get("/v1/bookings/%00"),
-        pg_client.post("/v1/bookings/%00/cancel", headers=key()),
+        pg_client.post("/v1/bookings/%00/cancel", json=PHONE, headers=key()),
         pg_client.post("/v1/bookings/a%00b/check-in", headers=key()),
         pg_client.delete("/v1/holds/%00"),
         pg_client.post("/v1/bookings", json=booking_body(SLOT, 2) | {"hold_id": "\u0000"}, headers=key()),

@@ -9,25 +9,43 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from central import cli
+from central import admin_cli, cli
+from central.seed import DEMO_DIR, DEMO_HALL, apply_seed
 from central.staff import DEMO_ACCOUNTS
 from kiosk.rules.pin_hash import PinHash
-from tests.helpers.central_fixtures import AUTH, client_for, fresh_pg, key, pg_url_or_skip
+from tests.helpers.central_fixtures import (
+    AUTH,
+    client_for,
+    fresh_pg,
+    key,
+    operator_in,
+    pg_url_or_skip,
+)
 from tests.helpers.central_server import running_central
 
 DEMO_PINS = {number: pin for number, _name, _role, pin in DEMO_ACCOUNTS}
 
 
+@pytest.fixture
+def client(db_url, clock):
+    """A device of the hall the demo's staff work in."""
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
+        yield c
+
+
 def staff_cli(db_url: str, *args: str, pin: str | None = None) -> int:
-    """``kiosk-central staff …`` as the operator runs it; ``pin`` goes to standard input."""
+    """``kiosk-central staff …`` as the operator runs it; ``pin`` goes to standard input;
+    ``add`` is in the demo hall unless ``--hall`` is given."""
     argv = ["staff", args[0], "--db", db_url, *args[1:]]
+    if args[0] == "add" and "--hall" not in args:
+        argv += ["--hall", DEMO_HALL]
     if pin is not None:
         argv.append("--pin-stdin")
-        old, cli.sys.stdin = cli.sys.stdin, io.StringIO(pin + "\n")
+        old, admin_cli.sys.stdin = admin_cli.sys.stdin, io.StringIO(pin + "\n")
         try:
             return cli.main(argv)
         finally:
-            cli.sys.stdin = old
+            admin_cli.sys.stdin = old
     return cli.main(argv)
 
 
@@ -84,30 +102,32 @@ def test_the_list_is_reissued_daily_and_the_etag_holds_within_a_day(client, cloc
 
 
 def test_a_restart_with_the_demo_seed_changes_nothing(db_url, clock):
-    with client_for(db_url, clock) as c:
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
         before = c.get("/v1/staff")
     clock.advance(minutes=5)
-    with client_for(db_url, clock) as c:
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
         after = c.get("/v1/staff", headers={"If-None-Match": before.headers["etag"]})
     assert after.status_code == 304
 
 
 def test_without_accounts_the_list_is_empty_not_an_error(tmp_path, clock):
-    with client_for(f"sqlite:///{tmp_path / 'c.db'}", clock, seed=None) as c:
+    with client_for(f"sqlite:///{tmp_path / 'c.db'}", clock, seed=None, hall=DEMO_HALL) as c:
         r = c.get("/v1/staff")
     assert r.status_code == 200
-    assert r.json() == {"issued_at": "2026-11-23T00:00:00Z", "staff": []}
+    body = r.json()
+    assert set(body) == {"issued_at", "staff", "key_id", "signature"}  # signed, empty or not
+    assert (body["issued_at"], body["staff"]) == ("2026-11-23T00:00:00Z", [])
 
 
 def test_a_database_from_before_staff_accounts_gets_the_table(db_url, clock):
     """No migrations yet: create_all adds the new table to an existing database."""
-    with client_for(db_url, clock, seed=None) as c:
+    with client_for(db_url, clock, seed=None, hall=DEMO_HALL) as c:
         assert c.get("/v1/health").status_code == 200
     engine = create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE staff_accounts"))  # as a database of issue 5 was
     engine.dispose()
-    with client_for(db_url, clock) as c:
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
         assert [s["number"] for s in c.get("/v1/staff").json()["staff"]] == ["0001", "0371"]
         assert c.get("/v1/catalogue").status_code == 200
 
@@ -152,8 +172,16 @@ def test_every_change_changes_the_etag_and_a_deactivated_account_disappears(tmp_
 
 
 @pytest.fixture
-def cli_db(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'staff.db'}"
+def cli_db(tmp_path, clock) -> str:
+    """A database with the demo's halls (so staff can be added to one) and no accounts."""
+    from central.db import Database
+
+    url = f"sqlite:///{tmp_path / 'staff.db'}"
+    db = Database.connect(url)
+    db.create_schema()
+    apply_seed(db, DEMO_DIR, clock())
+    db.dispose()
+    return url
 
 
 def test_cli_add_then_list(cli_db, capsys):
@@ -164,33 +192,34 @@ def test_cli_add_then_list(cli_db, capsys):
     assert staff_cli(cli_db, "add", "--number", "0001", "--name", "李强",
                      "--role", "administrator", pin="13579024") == 0
     out = capsys.readouterr().out
-    assert "added staff account 0371 王芳 (assistant)" in out
+    assert "added staff account 0371 王芳 (assistant) in hall city_centre" in out
     assert "246810" not in out
     assert staff_cli(cli_db, "list") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["number", "role", "state", "updated", "(UTC)", "name"]
-    assert [line.split()[:3] for line in lines[1:]] == [
-        ["0001", "administrator", "active"], ["0371", "assistant", "active"]]
+    assert lines[0].split() == ["number", "role", "hall", "state", "updated", "(UTC)", "name"]
+    assert [line.split()[:4] for line in lines[1:]] == [
+        ["0001", "administrator", "city_centre", "active"],
+        ["0371", "assistant", "city_centre", "active"]]
     assert lines[2].endswith("王芳")
 
 
 def test_cli_reads_the_pin_twice_from_the_terminal(cli_db, capsys, monkeypatch):
     typed = iter(["24681357", "24681357"])
     prompts: list[str] = []
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": prompts.append(prompt) or next(typed))
+    monkeypatch.setattr(admin_cli.getpass, "getpass", lambda prompt="": prompts.append(prompt) or next(typed))
     assert cli.main(["staff", "add", "--db", cli_db, "--number", "0371", "--name", "王芳",
-                     "--role", "assistant"]) == 0
+                     "--role", "assistant", "--hall", DEMO_HALL]) == 0
     assert len(prompts) == 2
-    with client_for(cli_db, None, seed=None) as c:
+    with client_for(cli_db, None, seed=None, hall=DEMO_HALL) as c:
         [member] = c.get("/v1/staff").json()["staff"]
     assert PinHash.from_wire(member["pin"]).matches("24681357")
 
 
 def test_cli_refuses_two_different_pins(cli_db, capsys, monkeypatch):
     typed = iter(["24681357", "24681358"])
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr(admin_cli.getpass, "getpass", lambda prompt="": next(typed))
     assert cli.main(["staff", "add", "--db", cli_db, "--number", "0371", "--name", "王芳",
-                     "--role", "assistant"]) == 2
+                     "--role", "assistant", "--hall", DEMO_HALL]) == 2
     assert "the two PINs differ" in capsys.readouterr().err
     staff_cli(cli_db, "list")
     assert "no staff accounts" in capsys.readouterr().out
@@ -198,9 +227,9 @@ def test_cli_refuses_two_different_pins(cli_db, capsys, monkeypatch):
 
 def test_cli_refuses_a_malformed_pin_at_the_first_prompt(cli_db, capsys, monkeypatch):
     typed = iter(["1234"])
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr(admin_cli.getpass, "getpass", lambda prompt="": next(typed))
     assert cli.main(["staff", "add", "--db", cli_db, "--number", "0371", "--name", "王芳",
-                     "--role", "assistant"]) == 2
+                     "--role", "assistant", "--hall", DEMO_HALL]) == 2
     assert "a PIN is 6 to 8 digits" in capsys.readouterr().err
 
 
@@ -245,7 +274,7 @@ def test_cli_deactivate_and_set_pin(cli_db, capsys, clock):
                      pin="246810") == 0
     assert staff_cli(cli_db, "set-pin", "--number", "0371", pin="86420864") == 0
     assert "new PIN set for staff account 0371" in capsys.readouterr().out
-    with client_for(cli_db, clock, seed=None) as c:
+    with client_for(cli_db, clock, seed=None, hall=DEMO_HALL) as c:
         [member] = c.get("/v1/staff").json()["staff"]
         assert PinHash.from_wire(member["pin"]).matches("86420864")
         assert staff_cli(cli_db, "deactivate", "--number", "0371") == 0
@@ -254,7 +283,8 @@ def test_cli_deactivate_and_set_pin(cli_db, capsys, clock):
     assert staff_cli(cli_db, "deactivate", "--number", "0371") == 0
     assert "already deactivated" in capsys.readouterr().out
     staff_cli(cli_db, "list")
-    assert capsys.readouterr().out.splitlines()[1].split()[:3] == ["0371", "assistant", "deactivated"]
+    assert capsys.readouterr().out.splitlines()[1].split()[:4] == [
+        "0371", "assistant", "city_centre", "deactivated"]
 
 
 def test_cli_refuses_an_unknown_number_and_a_bad_pin(cli_db, capsys):
@@ -287,6 +317,7 @@ def submit(client, kind: str, staff: str | None, payload: dict, created_at: str)
 
 
 def test_audit_events_are_read_back_oldest_first(client, clock):
+    op = operator_in(client)
     first = submit(client, "audit", "0371", {"event": "assisted_mode_on"}, "2026-11-22T23:59:00Z")
     submit(client, "rating", None, {"stars": 5}, "2026-11-23T00:00:00Z")  # not an audit event
     clock.advance(minutes=1)
@@ -296,7 +327,7 @@ def test_audit_events_are_read_back_oldest_first(client, clock):
     clock.advance(minutes=1)
     third = submit(client, "audit", "0371", {"event": "assisted_mode_off"}, "2026-11-23T00:02:00Z")
 
-    r = client.get("/v1/audit-events")
+    r = client.get("/v1/audit-events", headers=op)
     assert r.status_code == 200
     events = r.json()["events"]
     assert [e["submission_id"] for e in events] == [first, second, third]
@@ -307,32 +338,37 @@ def test_audit_events_are_read_back_oldest_first(client, clock):
     }
     assert events[1]["payload"] == {"event": "settings_opened", "screen": "staff_panel"}
 
-    mine = client.get("/v1/audit-events", params={"staff": "0371"}).json()["events"]
+    mine = client.get("/v1/audit-events", headers=op, params={"staff": "0371"}).json()["events"]
     assert [e["submission_id"] for e in mine] == [first, third]
-    since = client.get("/v1/audit-events", params={"since": "2026-11-23T00:01:00Z"}).json()["events"]
+    since = client.get("/v1/audit-events", headers=op,
+                       params={"since": "2026-11-23T00:01:00Z"}).json()["events"]
     assert [e["submission_id"] for e in since] == [second, third]  # received at or after
-    both = client.get("/v1/audit-events",
+    both = client.get("/v1/audit-events", headers=op,
                       params={"since": "2026-11-23T08:01:00+08:00", "staff": "0371"}).json()["events"]
     assert [e["submission_id"] for e in both] == [third]
-    assert client.get("/v1/audit-events", params={"staff": "9999"}).json() == {"events": []}
+    assert client.get("/v1/audit-events", headers=op, params={"staff": "9999"}).json() == {"events": []}
 
 
 def test_audit_events_are_limited(client):
+    op = operator_in(client)
     ids = [submit(client, "audit", "0371", {"i": i}, "2026-11-23T00:00:00Z") for i in range(5)]
-    r = client.get("/v1/audit-events", params={"limit": 3})
+    r = client.get("/v1/audit-events", headers=op, params={"limit": 3})
     assert {e["submission_id"] for e in r.json()["events"]} <= set(ids)
     assert len(r.json()["events"]) == 3
-    assert client.get("/v1/audit-events", params={"limit": 501}).status_code == 422
-    assert client.get("/v1/audit-events", params={"limit": 0}).status_code == 422
+    assert client.get("/v1/audit-events", headers=op, params={"limit": 501}).status_code == 422
+    assert client.get("/v1/audit-events", headers=op, params={"limit": 0}).status_code == 422
 
 
 def test_audit_events_refuse_bad_queries_and_need_a_token(client):
-    naive = client.get("/v1/audit-events", params={"since": "2026-11-23T00:00:00"})
+    op = operator_in(client)
+    naive = client.get("/v1/audit-events", headers=op, params={"since": "2026-11-23T00:00:00"})
     assert naive.status_code == 422 and naive.json()["code"] == "validation_failed"
-    assert client.get("/v1/audit-events", params={"since": "yesterday"}).status_code == 422
-    assert client.get("/v1/audit-events", params={"staff": "a\x00b"}).status_code == 422
-    assert client.get("/v1/audit-events", params={"staff": "x" * 201}).status_code == 422
+    assert client.get("/v1/audit-events", headers=op, params={"since": "yesterday"}).status_code == 422
+    assert client.get("/v1/audit-events", headers=op, params={"staff": "a\x00b"}).status_code == 422
+    assert client.get("/v1/audit-events", headers=op, params={"staff": "x" * 201}).status_code == 422
     anonymous = client.get("/v1/audit-events", headers={"Authorization": ""})
+    a_device = client.get("/v1/audit-events")  # the client's own token is a device's
+    assert a_device.status_code == 401 and a_device.json()["code"] == "unauthorized"
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "unauthorized"
 
 
@@ -341,7 +377,7 @@ def test_audit_events_refuse_bad_queries_and_need_a_token(client):
 
 def test_staff_and_audit_events_on_postgresql(clock, capsys):
     url = fresh_pg(pg_url_or_skip())
-    with client_for(url, clock) as c:
+    with client_for(url, clock, hall=DEMO_HALL) as c:
         first = c.get("/v1/staff")
         assert [s["number"] for s in first.json()["staff"]] == ["0001", "0371"]
         assert PinHash.from_wire(by_number(first.json())["0001"]["pin"]).matches(DEMO_PINS["0001"])
@@ -351,6 +387,8 @@ def test_staff_and_audit_events_on_postgresql(clock, capsys):
         assert staff_cli(url, "add", "--number", "0001", "--name", "x", "--role", "assistant",
                          pin="246810") == 2
         event = submit(c, "audit", "0371", {"event": "assisted_mode_on"}, "2026-11-23T00:00:00Z")
-        events = c.get("/v1/audit-events", params={"staff": "0371", "since": "2026-11-23T00:00:00Z"})
+        op = operator_in(c)
+        events = c.get("/v1/audit-events", headers=op,
+                       params={"staff": "0371", "since": "2026-11-23T00:00:00Z"})
         assert [e["submission_id"] for e in events.json()["events"]] == [event]
-        assert c.get("/v1/audit-events", params={"staff": "a\x00b"}).status_code == 422
+        assert c.get("/v1/audit-events", headers=op, params={"staff": "a\x00b"}).status_code == 422

@@ -31,9 +31,14 @@ def test_the_demo_server_stops_and_comes_back_with_its_data(tmp_path):
 @pytest.mark.slow
 def test_demo_staff_sign_in_with_the_accounts_the_demo_server_sends(qapp, qtbot, tmp_path):
     """``kiosk --demo``: the sync worker and staff sign-in share one in-memory credential
-    store, so the staff list it pulls (kept with the pepper) lets 0371 sign in."""
+    store, so the staff list it pulls (signed, checked with the key the enrolment pinned,
+    kept with the pepper) lets 0371 and 0001 sign in; the trust list, signed and checked
+    the same way, verifies the demo's codes."""
+    from central.mint import mint
+    from kiosk.ecert.verify import Checker, Outcome, TrustList
     from kiosk.staff.desk import StaffDesk
     from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
+    from kiosk.sync.pulled import PulledCache
     from ui.central_link import demo_worker
 
     keys = CredentialStore(MemoryKeyring())
@@ -47,7 +52,14 @@ def test_demo_staff_sign_in_with_the_accounts_the_demo_server_sends(qapp, qtbot,
         desk = StaffDesk.open(store, keys)
         assert desk.sign_in("0371", "246810").result == "signed_in"
         assert desk.sign_in("0001", "000000").result == "wrong"
+        assert desk.sign_in("0001", "135790").result == "signed_in"
         assert {m.number for m in desk.roster.members()} >= {"0371", "0001"}
+        # taken because it was signed with the key the demo's enrolment pinned
+        assert keys.load().platform_key is not None
+        # and so were the reference data: the demo's sample codes verify at the kiosk
+        assert {"catalogue", "halls", "trust_list"} <= set(pulled)
+        trust = TrustList.from_wire(PulledCache(desk.store).get("trust_list").body)
+        assert Checker(lambda: trust).check(mint("eid")).outcome is Outcome.VERIFIED_OFFLINE
         desk.store.close()
     finally:
         worker.stop()

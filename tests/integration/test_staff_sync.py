@@ -11,6 +11,7 @@ import requests
 
 from central import cli
 from central.staff import DEMO_ACCOUNTS
+from kiosk.rules.signed_document import public_key_from_wire
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.roster import PULLED_NAME, PepperChanged, StaffMember, StaffRoster
 from kiosk.sync.api_client import CentralClient
@@ -25,6 +26,11 @@ from tests.helpers.utc_clock import FakeUtcClock
 TOKEN = "test-token"
 
 
+def platform_key(client: CentralClient) -> bytes:
+    """The platform key as the platform gives it (the dev token has no enrolment)."""
+    return public_key_from_wire(client.get("/v1/staff-list-key").body["key"])
+
+
 def on_disk(store: LocalStore) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(store.path.parent.glob(store.path.name + "*")))
 
@@ -37,7 +43,7 @@ def test_the_demo_staff_sign_in_from_the_pulled_copy(tmp_path):
     with running_central(db_url, clock=clock) as url, LocalStore(tmp_path / "kiosk.db") as store:
         engine = SyncEngine(CentralClient(url, TOKEN, timeout=(0.5, 5.0), clock=clock), Outbox(store),
                             PulledCache(store), clock=clock, rng=random.Random(2),
-                            pulls=(staff_pull(keys.staff_pepper()),))
+                            pulls=(staff_pull(keys.staff_pepper(), platform_key),))
         assert engine.refresh(force=True) == [PULLED_NAME]
         served = requests.get(f"{url}/v1/staff", headers={"Authorization": f"Bearer {TOKEN}"},
                               timeout=5).json()

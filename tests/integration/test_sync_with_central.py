@@ -10,14 +10,15 @@ from datetime import timedelta
 import pytest
 
 from kiosk.rules.catalogue import parse_catalogue
+from kiosk.rules.signed_document import public_key_from_wire
 from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.api_client import CentralClient
 from kiosk.sync.backoff import Backoff
-from kiosk.sync.engine import SyncEngine
+from kiosk.sync.engine import SyncEngine, reference_pulls
 from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
-from tests.helpers.central_server import running_central
+from tests.helpers.central_server import TEST_PLATFORM_KEY, running_central
 from tests.helpers.lossy_proxy import lossy_proxy
 from tests.helpers.utc_clock import FakeUtcClock
 
@@ -100,7 +101,8 @@ def test_a_lost_response_is_retried_and_creates_nothing_new(tmp_path, kiosk):
 def test_pulls_are_conditional_and_give_a_usable_catalogue(tmp_path, kiosk):
     clock, store, engine_for = kiosk
     with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock) as url:
-        engine = engine_for(url)
+        engine = engine_for(url, pulls=reference_pulls(
+            lambda _client: public_key_from_wire(TEST_PLATFORM_KEY)))
         assert sorted(engine.refresh(force=True)) == ["catalogue", "halls", "trust_list"]
         catalogue = parse_catalogue(engine.pulled.get("catalogue").body)
         assert len(catalogue.matters) >= 99

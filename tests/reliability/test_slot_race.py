@@ -18,12 +18,14 @@ import pytest
 import requests
 from sqlalchemy import create_engine, func, select
 
+from central.context import Quotas
 from central.models import Booking, Place
 from kiosk.rules.calendar import load_calendars
 from kiosk.rules.catalogue import load_catalogue
 from tests.helpers.central_fixtures import (
     AUTH,
     MONDAY_0800_LOCAL,
+    TEST_HALL,
     fresh_pg,
     person_id,
     pg_url_or_skip,
@@ -108,7 +110,8 @@ def assert_one_winner_per_round(pairs: list[tuple[str, str]], database_url: str,
 @pytest.mark.slow
 def test_race_for_the_last_place_on_sqlite(tmp_path):
     url = f"sqlite:///{tmp_path / 'race.db'}"
-    with running_central(url, clock=FakeUtcClock(MONDAY_0800_LOCAL)) as base:
+    with running_central(url, clock=FakeUtcClock(MONDAY_0800_LOCAL), dev_hall=HALL,
+                         quotas=Quotas.unlimited()) as base:
         pairs = race_over_http(base, ROUNDS)
     assert_one_winner_per_round(pairs, url, ROUNDS)
 
@@ -116,7 +119,8 @@ def test_race_for_the_last_place_on_sqlite(tmp_path):
 @pytest.mark.slow
 def test_race_for_the_last_place_on_postgresql():
     url = fresh_pg(pg_url_or_skip())
-    with running_central(url, clock=FakeUtcClock(MONDAY_0800_LOCAL)) as base:
+    with running_central(url, clock=FakeUtcClock(MONDAY_0800_LOCAL), dev_hall=HALL,
+                         quotas=Quotas.unlimited()) as base:
         pairs = race_over_http(base, ROUNDS)
     assert_one_winner_per_round(pairs, url, ROUNDS)
 
@@ -133,7 +137,7 @@ def _process_kiosk(index: int, database_url: str, rounds: int, barrier, results)
     from central.app import create_app
 
     app = create_app(database_url, clock=FakeUtcClock(MONDAY_0800_LOCAL), dev_token="test-token",
-                     secret="test-secret")
+                     dev_hall=TEST_HALL, secret="test-secret", quotas=Quotas.unlimited())
     out = []
     with TestClient(app, headers=AUTH) as client:
         for n, (matter, start) in enumerate(one_place_slots(rounds)):
@@ -150,7 +154,8 @@ def test_race_between_two_server_processes_on_postgresql():
 
     url = fresh_pg(pg_url_or_skip())
     rounds = 300
-    create_app(url, seed="demo", dev_token="test-token", clock=FakeUtcClock(MONDAY_0800_LOCAL))
+    create_app(url, seed="demo", dev_token="test-token", dev_hall=TEST_HALL,
+               clock=FakeUtcClock(MONDAY_0800_LOCAL))
     spawn = multiprocessing.get_context("spawn")
     barrier, results = spawn.Barrier(2, timeout=60), spawn.Queue()
     workers = [spawn.Process(target=_process_kiosk, args=(i, url, rounds, barrier, results))

@@ -117,3 +117,13 @@ def test_a_revoked_device_gets_401_at_once(db_url, clock, capsys):
         assert cli.main(["device", "list", "--db", db_url]) == 0
         assert "revoked" in next(line for line in capsys.readouterr().out.splitlines() if device in line)
         assert cli.main(["device", "revoke", "--db", db_url, "--device", "no-such-device"]) == 2
+
+
+def test_revoking_the_dev_device_refuses_the_dev_token(db_url, clock, capsys):
+    with TestClient(_app(db_url, clock, dev_token=DEV, seed="demo")) as given:
+        assert _halls(given, DEV) == 200
+        assert cli.main(["device", "revoke", "--db", db_url, "--device", "dev"]) == 0
+        assert _halls(given, DEV) == 401
+    # a new process given a dev token makes the dev device anew (an operator's choice)
+    with TestClient(_app(db_url, clock, dev_token=DEV)) as again:
+        assert _halls(again, DEV) == 200

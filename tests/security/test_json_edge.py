@@ -18,9 +18,23 @@ from central import staff
 from central.clock import system_clock
 from central.db import Database
 from central.models import Submission
-from tests.helpers.central_fixtures import key
+from central.seed import DEMO_HALL
+from tests.helpers.central_fixtures import client_for, device_in, key, operator_in
 
 PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def client(db_url, clock):
+    """A device of the hall the demo's staff 0371 and 0001 work in."""
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
+        yield c
+
+
+@pytest.fixture
+def op(client) -> dict[str, str]:
+    """An operator's Authorization header: only operators read the audit trail."""
+    return operator_in(client)
 
 
 def _raw(client, path: str, text: str, *, idempotent: bool = True):
@@ -50,16 +64,16 @@ def _refused(response) -> None:
     '{"n": -Infinity}',
     '{"n": 1e400}',                   # overflows to infinity
 ])
-def test_a_poisoned_audit_payload_is_refused_and_the_trail_stays_readable(client, payload):
+def test_a_poisoned_audit_payload_is_refused_and_the_trail_stays_readable(client, op, payload):
     _refused(_raw(client, "/v1/submissions", _audit(payload)))
-    assert client.get("/v1/audit-events").status_code == 200
-    assert client.get("/v1/audit-events", params={"staff": "0371"}).json() == {"events": []}
+    assert client.get("/v1/audit-events", headers=op).status_code == 200
+    assert client.get("/v1/audit-events", headers=op, params={"staff": "0371"}).json() == {"events": []}
 
 
-def test_a_well_formed_surrogate_pair_is_still_taken(client):
+def test_a_well_formed_surrogate_pair_is_still_taken(client, op):
     r = _raw(client, "/v1/submissions", _audit('{"note": "\\ud83d\\ude00"}'))
     assert r.status_code == 201, r.text
-    [event] = client.get("/v1/audit-events").json()["events"]
+    [event] = client.get("/v1/audit-events", headers=op).json()["events"]
     assert event["payload"] == {"note": "😀"}
 
 
@@ -86,8 +100,13 @@ def _submit(client, staff_number: str | None, kind: str = "audit"):
         "identity": {"resident": None, "staff": staff_number}, "payload": {"action": "x"}})
 
 
-def test_a_submission_may_only_name_an_active_staff_account(client, db_url):
+def test_a_submission_may_only_name_an_active_staff_account(client, db_url, op):
     assert _submit(client, "0371").status_code == 201
+    other_hall = device_in(client, "dongcheng")
+    elsewhere = client.post("/v1/submissions", headers=key() | other_hall, json={
+        "kind": "audit", "created_at": "2026-11-23T00:00:00Z",
+        "identity": {"resident": None, "staff": "0371"}, "payload": {"action": "x"}})
+    assert elsewhere.status_code == 422 and elsewhere.json()["code"] == "unknown_staff"
     assert _submit(client, None).status_code == 201
     for kind in ("audit", "rating", "message"):
         r = _submit(client, "9999", kind)  # nobody's number
@@ -102,11 +121,11 @@ def test_a_submission_may_only_name_an_active_staff_account(client, db_url):
     r = _submit(client, "0371")
     assert r.status_code == 422 and r.json()["code"] == "unknown_staff"
     assert _submit(client, "0001").status_code == 201
-    staffs = [e["staff"] for e in client.get("/v1/audit-events").json()["events"]]
+    staffs = [e["staff"] for e in client.get("/v1/audit-events", headers=op).json()["events"]]
     assert "9999" not in staffs and staffs.count("0371") == 1
 
 
-def test_rows_stored_before_the_fix_never_make_the_audit_query_fail(client, db_url):
+def test_rows_stored_before_the_fix_never_make_the_audit_query_fail(client, db_url, op):
     poisoned = ['{"note": "\\ud800"}', '{"n": NaN, "m": Infinity}', '{"\\udc00": [-Infinity]}',
                 'not json at all', '[1, 2]']
     engine = create_engine(db_url)
@@ -119,7 +138,7 @@ def test_rows_stored_before_the_fix_never_make_the_audit_query_fail(client, db_u
                     resident=None, staff=f"p{i}", payload=text))
     finally:
         engine.dispose()
-    r = client.get("/v1/audit-events")
+    r = client.get("/v1/audit-events", headers=op)
     assert r.status_code == 200, r.text
     events = r.json()["events"]
     assert len(events) == len(poisoned)
@@ -127,4 +146,4 @@ def test_rows_stored_before_the_fix_never_make_the_audit_query_fail(client, db_u
     assert by_staff["p0"] == {"note": "\ufffd"}
     assert by_staff["p1"] == {"n": None, "m": None}
     assert by_staff["p2"] == {"\ufffd": [None]}
-    assert client.get("/v1/audit-events", params={"staff": "p3"}).status_code == 200
+    assert client.get("/v1/audit-events", headers=op, params={"staff": "p3"}).status_code == 200

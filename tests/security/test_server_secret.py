@@ -28,7 +28,14 @@ from central.idempotency import fingerprint
 from central.models import Setting
 from central.schemas import BookingIn
 from central.secret import DEV_SECRET
-from tests.helpers.central_fixtures import AUTH, MONDAY_0800_LOCAL, booking_body, key, person_id
+from tests.helpers.central_fixtures import (
+    AUTH,
+    MONDAY_0800_LOCAL,
+    TEST_HALL,
+    booking_body,
+    key,
+    person_id,
+)
 from tests.helpers.utc_clock import FakeUtcClock
 
 SLOT = "2026-11-23T02:00:00Z"  # 10:00 in Shanghai, the Monday of the clock
@@ -115,7 +122,8 @@ def _book(app: Any, serial: int = 7) -> dict[str, Any]:
 
 def test_a_database_copy_holds_no_key(db_url, clock):
     _plant_stored_key(db_url)
-    app = create_app(db_url, clock=clock, dev_token="test-token", seed="demo", secret=SECRET)
+    app = create_app(db_url, clock=clock, dev_token="test-token", dev_hall=TEST_HALL, seed="demo",
+                     secret=SECRET)
     _book(app)
     _assert_nowhere(db_url, SECRET.encode())
     _assert_nowhere(db_url, STORED.encode())  # the older server's key is gone
@@ -128,7 +136,7 @@ def test_a_database_copy_holds_no_key(db_url, clock):
 def test_serve_with_the_environment_variable_stores_no_key(db_url, monkeypatch, capsys):
     monkeypatch.setenv("KIOSK_CENTRAL_SECRET", SECRET)
     code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--host", "0.0.0.0",
-                            "--seed", "demo", "--dev-token", "test-token")
+                            "--seed", "demo", "--dev-token", "test-token", "--dev-hall", TEST_HALL)
     assert code == 0 and app is not None, err
     assert app.state.context.secret == SECRET.encode()
     _book(app)
@@ -137,7 +145,7 @@ def test_serve_with_the_environment_variable_stores_no_key(db_url, monkeypatch, 
 
 def test_the_demo_on_loopback_runs_on_a_development_key_never_stored(db_url, monkeypatch, capsys):
     code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--seed", "demo",
-                            "--dev-token", "test-token")
+                            "--dev-token", "test-token", "--dev-hall", TEST_HALL)
     assert code == 0 and app is not None, err
     _book(app)
     _assert_nowhere(db_url, app.state.context.secret)
@@ -248,7 +256,7 @@ def test_a_database_copy_and_the_mask_do_not_give_the_id_number_back(db_url, mon
     _plant_stored_key(db_url)
     monkeypatch.setenv("KIOSK_CENTRAL_SECRET", SECRET)
     code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--host", "0.0.0.0",
-                            "--seed", "demo", "--dev-token", "test-token")
+                            "--seed", "demo", "--dev-token", "test-token", "--dev-hall", TEST_HALL)
     assert code == 0 and app is not None, err
     booking = _book(app)
     number = person_id(7, BORN)

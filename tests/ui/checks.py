@@ -127,7 +127,10 @@ def measured_contrast(window: QWidget, widget: QWidget) -> float | None:
 def contrast_problems(window: QWidget, minimum: float) -> list[str]:
     problems = []
     for w in text_widgets(window):
-        if _in_scroll_area(w) and _shown_rect(w, window).isEmpty():
+        # scrolled (partly) out of sight: a slice less than a line high may hold no text at
+        # all, only the widget's margin, and would measure 1:1; it is measured when shown
+        if _in_scroll_area(w) and (_shown_rect(w, window).height()
+                                   < min(w.height(), w.fontMetrics().height())):
             continue
         ratio = measured_contrast(window, w)
         if ratio is not None and ratio < minimum:

@@ -53,14 +53,15 @@ def connect(tmp_path):
     """Connect a window to a server at ``url`` as ``ui.app`` does: the sync worker (the
     status chip and pulled copies follow it) and the screens' access to the platform."""
     from kiosk.sync.backoff import Backoff
-    from kiosk.sync.enrolment import DeviceCredentials
+    from tests.helpers.central_server import dev_credentials
     from ui.central_access import CentralAccess
     from ui.central_link import make_worker
 
     made = []
 
     def attach(window, url: str) -> CentralAccess:
-        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        # enrolled for the hall its settings name, as a real kiosk is
+        creds = dev_credentials(url, window.settings.hall_code)
         store = tmp_path / "kiosk.db"
         worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3),
                              pull_every_s=3600)

@@ -3,6 +3,7 @@ against the real server on loopback."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -15,7 +16,9 @@ from kiosk.sync.api_client import CentralClient
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.enrolment import DeviceCredentials
 from kiosk.sync.outbox import Identity
-from tests.helpers.central_server import running_central
+from tests.helpers.central_server import dev_credentials, running_central
+from tests.helpers.fault_server import Fault
+from tests.helpers.journeys import type_on_keypad
 from tests.helpers.utc_clock import FakeUtcClock
 from ui.central_access import CentralAccess
 from ui.central_link import make_worker
@@ -39,7 +42,7 @@ def hall(tmp_path, make_window):
         def connect(**settings):
             w = make_window(**settings)
             w.home()
-            creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+            creds = dev_credentials(url)
             worker = make_worker(creds, tmp_path / "k.db",
                                  backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
             w.attach_sync(worker)
@@ -101,7 +104,7 @@ def test_too_early_to_check_in_is_said_plainly(hall, qtbot):
     assert not screen.number.isVisible()
 
 
-def test_cancel_asks_first_then_frees_the_place(hall, qtbot):
+def test_cancel_asks_first_then_takes_the_phone_number_and_frees_the_place(hall, qtbot):
     connect, url, clock, day = hall
     w = connect(default_language="en")
     book(url, clock, day, YOUNG)
@@ -113,11 +116,145 @@ def test_cancel_asks_first_then_frees_the_place(hall, qtbot):
     screen.keep_button.click()
     assert not screen.confirming and screen.check_in_button.isVisible()
     screen.cancel_button.click()
-    screen.cancel_button.click()  # "Yes, cancel it"
+    screen.cancel_button.click()  # "Yes, cancel it": now the phone number given when booking
+    assert screen.stage == "phone" and screen.pages.currentWidget() is screen.phone
+    assert "phone number you gave when booking" in screen.instruction.text()
+    assert screen.phone.hint.text() == "The number given when booking: 138****8000"
+    assert not screen.phone.keypad.keys["X"].isEnabled() and not screen.check_in_button.isVisible()
+    assert screen.cancel_button.text_content() == "Cancel it now"
+    assert screen.phone.button_row.indexOf(screen.cancel_button) >= 0  # beside the keypad
+    box = w.central.outbox
+    type_on_keypad(screen.phone, "13900138000")  # not the number shown: caught here
+    screen.cancel_button.click()
+    assert screen.phone.error.isVisible() and "not the number given" in screen.phone.error.text()
+    assert box.counts().pending == 0 and box.counts().sent == 0  # none of the 5 tries used
+    screen.phone.keypad.clear.emit()
+    type_on_keypad(screen.phone, "138001380001")  # one too many: the box stops at 11
+    assert screen.phone.field.text() == "13800138000"
+    screen.cancel_button.click()
     qtbot.waitUntil(lambda: "Cancelled" in screen.details.text(), timeout=10_000)
+    assert screen.phone.field.text() == "" and screen.pages.currentWidget() is screen.area
     found = CentralClient(url, "test-token").post(
         "/v1/booking-lookups", {"id_number": YOUNG}).body["bookings"]
     assert found[0]["status"] == "cancelled"
+    [sent] = box.items("sent")
+    assert sent.kind == "cancel" and sent.body == {"phone": "138****8000"}  # masked once sent
+
+
+@pytest.fixture
+def scripted(tmp_path, make_window):
+    """A window whose platform is a scripted HTTP server (tests.helpers.fault_server): the
+    test sends the outbox itself with a sync engine of its own, so each answer is the one
+    it scripted — the platform's refusals of a cancel, which the reference server gives
+    only after 1 or 5 wrong numbers."""
+    from kiosk.sync.engine import SyncEngine
+    from kiosk.sync.outbox import Outbox
+    from kiosk.sync.pulled import PulledCache
+    from kiosk.sync.store import LocalStore
+    from tests.helpers.fault_server import fault_server
+
+    made = []
+
+    def connect(**settings):
+        w = make_window(**settings)
+        w.home()
+        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        w.attach_central(CentralAccess(creds, tmp_path / "k.db", lambda: None,
+                                       timeout=(0.5, 5.0)))
+        made.append(w)
+        return w
+
+    with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
+        engine = SyncEngine(CentralClient(url, "test-token", timeout=(0.5, 5.0)), Outbox(store),
+                            PulledCache(store), pulls=())
+        yield connect, state, engine
+        for w in made:
+            w.detach_central()
+
+
+def scripted_booking(status="confirmed"):
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    return {"booking_id": "b-1", "reference": "ABCD2345", "status": status,
+            "hall": "city_centre", "matter": "GA-0001", "start": utc_iso(start),
+            "end": utc_iso(start + timedelta(minutes=30)), "timezone": "Asia/Shanghai",
+            "person": {"id_masked": idnumber.mask(YOUNG), "phone_masked": "138****8000"},
+            "created_at": utc_iso(start - timedelta(days=3)), "ticket": None}
+
+
+def to_phone_step(w, qtbot, state):
+    """Look up (the scripted platform answers one booking), open it, Cancel, Yes."""
+    state.answer(Fault.json(200, {"bookings": [scripted_booking()]}))
+    find(w, qtbot, YOUNG).grid.items_on_page()[0].click()
+    screen = w.screens["appointment"]
+    screen.cancel_button.click()
+    screen.cancel_button.click()
+    assert screen.stage == "phone"
+    return screen
+
+
+def cancel_answered(qtbot, screen, state, engine, fault):
+    """Tap "Cancel the appointment now"; the platform answers ``fault``; the JSON sent."""
+    state.answer(fault)
+    sent = len(state.requests)
+    screen.cancel_button.click()
+    assert engine.drain() == 1
+    qtbot.waitUntil(lambda: screen.answer is not None
+                    and screen.answer.state.value in ("confirmed", "refused"), timeout=10_000)
+    [request] = state.requests[sent:]
+    assert request.method == "POST" and request.path == "/v1/bookings/b-1/cancel"
+    return json.loads(request.body)
+
+
+def test_a_wrong_phone_number_is_said_and_can_be_typed_again(scripted, qtbot):
+    from tests.ui.privacy_sweep import Resident, sweep
+
+    connect, state, engine = scripted
+    w = connect(default_language="en")
+    screen = to_phone_step(w, qtbot, state)
+    wrong = "13899998000"  # fits 138****8000: only the platform can say it is wrong
+    type_on_keypad(screen.phone, wrong)
+    body = cancel_answered(qtbot, screen, state, engine, Fault.json(
+        422, {"code": "phone_mismatch", "detail": "the phone number is not the one given"}))
+    assert body == {"phone": wrong}
+    # said beside the box, with what was typed there to correct; nothing lost
+    assert "NOT cancelled" in screen.phone.error.text() and screen.phone.error.isVisible()
+    assert not screen.phone.hint.isVisible()  # its digits were right: the message has the room
+    assert screen.stage == "phone" and screen.pages.currentWidget() is screen.phone
+    assert screen.phone.field.text() == wrong and screen.cancel_button.isVisible()
+    assert "Confirmed" in screen.details.text()
+    assert w.central.outbox.counts().refused == 1 and w.central.outbox.counts().dead == 0
+    assert w.central.outbox.items("refused")[0].body == {"phone": "138****8000"}  # masked at once
+    for _ in wrong:
+        screen.phone.keypad.backspace.emit()
+    type_on_keypad(screen.phone, "13800138000")
+    body = cancel_answered(qtbot, screen, state, engine,
+                           Fault.json(200, scripted_booking("cancelled")))
+    assert body == {"phone": "13800138000"}
+    qtbot.waitUntil(lambda: "Cancelled" in screen.details.text(), timeout=5000)
+    assert not screen.phone.error.isVisible() and not screen.cancel_button.isVisible()
+    assert screen.row.indexOf(screen.cancel_button) >= 0  # back in the row
+    w.wipe()
+    findings = sweep(w, Resident(YOUNG, wrong)) + sweep(w, Resident(YOUNG, "13800138000"))
+    assert not findings, findings
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "can no longer be cancelled at the kiosk"), ("zh_CN", "请到服务窗口")])
+def test_too_many_wrong_numbers_send_the_resident_to_a_window(scripted, qtbot, language, said):
+    connect, state, engine = scripted
+    w = connect(default_language=language)
+    screen = to_phone_step(w, qtbot, state)
+    type_on_keypad(screen.phone, "13811118000")
+    cancel_answered(qtbot, screen, state, engine, Fault.json(
+        409, {"code": "cancel_locked", "detail": "cancel at the hall's window"}))
+    assert said in screen.message.text()
+    assert screen.stage == "" and screen.pages.currentWidget() is screen.area
+    assert screen.phone.field.text() == ""
+    assert not screen.cancel_button.isVisible()  # no more tries here: it would only fail
+    assert screen.check_in_button.isVisible()  # the appointment stands
+    w.back()
+    w.screens["appointment_list"].grid.items_on_page()[0].click()
+    assert not screen.cancel_button.isVisible()  # still, on coming back to it
 
 
 def test_a_refused_offline_request_is_shown_in_my_appointments(hall, qtbot, tmp_path):

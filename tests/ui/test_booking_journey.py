@@ -28,7 +28,8 @@ def test_book_and_confirm_then_print_the_slip(make_window, qtbot, tmp_path, conn
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
         connect(w, url)
         review = walk_to_review(w, qtbot)
-        assert review.change["hall"].isVisible()  # GA-0001 is served by two halls
+        assert "hall" not in review.change  # the kiosk's own hall, never another
+        assert review.values["hall"].text() == "Sample City Citizen Service Centre"
         review.confirm_button.click()
         assert w.current.name == "book_result"
         result = w.screens["book_result"]
@@ -106,12 +107,13 @@ def test_the_slot_is_lost_to_another_kiosk_between_choosing_and_confirming(
     # at: Tuesday 8 December 2026, 09:00 in the hall; the resident books for Wednesday, so
     # the minimum notice never runs out while they hesitate
     clock = FakeUtcClock(datetime(2026, 12, 8, 1, 0, tzinfo=UTC))
-    w = make_window(default_language="en", window_options={"wall_clock": clock})
+    w = make_window(default_language="en", window_options={"wall_clock": clock},
+                    hall_code="dongcheng")  # one place per slot there
     w.home()
-    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock) as url:
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock,
+                         dev_hall="dongcheng") as url:  # the platform binds the device there
         connect(w, url)
-        review = walk_to_review(w, qtbot, hall="dongcheng",  # one place per slot there
-                                day="2026-12-09")
+        review = walk_to_review(w, qtbot, day="2026-12-09")
         slot = review.draft.slot
         assert review.draft.hold is not None
         clock.advance(minutes=6)  # the resident hesitates; the hold expires
@@ -156,17 +158,18 @@ def test_times_are_the_halls_across_the_utc_date_line(make_window, qtbot, tmp_pa
     early = [{"weekday": d, "opens": "07:00", "closes": "17:00"} for d in range(1, 6)]
     seed = seed_with(tmp_path, opening_hours={"dongcheng": early})
     clock = FakeUtcClock("2026-11-22T12:00:00Z")  # Sunday 20:00 in the hall
-    w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
+    w = make_window(default_language="en", slip_pdf_dir=str(tmp_path / "slips"),
+                    hall_code="dongcheng")
     w.home()
     second = idnumber.with_check_digit("11010519900101001")
-    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock, seed=seed) as url:
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}", clock=clock, seed=seed,
+                         dev_hall="dongcheng") as url:
         connect(w, url)
         for person, slot, utc in ((ID, "0830", "2026-11-24T00:30:00Z"),
                                   (second, "1630", "2026-11-24T08:30:00Z")):
             w.wipe()
             w.home()
-            review = walk_to_review(w, qtbot, hall="dongcheng", day="2026-11-24", slot=slot,
-                                    person=person)
+            review = walk_to_review(w, qtbot, day="2026-11-24", slot=slot, person=person)
             local = f"Tue 24 Nov 2026, {slot[:2]}:{slot[2:]}"
             assert review.values["time"].text() == local
             review.confirm_button.click()
@@ -199,11 +202,11 @@ def test_a_time_taken_while_choosing_says_so_after_the_list_reloads(
         make_window, qtbot, tmp_path, connect):
     """The hold is refused (``slot_full``): the list of times is asked for again, and the
     resident still reads why they are back on it (the reload used to wipe the message)."""
-    w = make_window(default_language="en")
+    w = make_window(default_language="en", hall_code="dongcheng")  # one place a slot
     w.home()
-    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}", dev_hall="dongcheng") as url:
         connect(w, url)
-        times = walk_to_times(w, qtbot, hall="dongcheng")  # one place a slot
+        times = walk_to_times(w, qtbot)
         button = first_enabled(qtbot, times.grid, "slot-")
         hall_time = ZoneInfo("Asia/Shanghai")
         [slot] = [s for s in times.slots

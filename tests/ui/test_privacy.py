@@ -114,6 +114,40 @@ def test_a_booking_left_at_the_review_step_times_out_and_leaves_nothing(
     assert w.session.booking is None
 
 
+def test_a_booking_with_the_id_card_times_out_and_leaves_nothing(
+        make_window, qtbot, tmp_path, clock, connect, places, caplog):  # noqa: F811
+    """The card's name and address (shown masked) and number go with the session."""
+    from kiosk.idcard import samples
+    from kiosk.idcard.simulator import SimulatedReader
+    from tests.helpers.journeys import first_enabled, walk_to_times
+
+    card = samples.VALID
+    holder = Resident(card.id_number, MOBILE, names=(card.name,),
+                      others=((card.address, "address"), (card.address[6:], "address's end")))
+    with SimulatedReader(pace=False) as reader:
+        w = make_window(default_language="en", slip_pdf_dir=str(places["slips"]),
+                        idcard_port=reader.port)
+        w.home()
+        with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+            connect(w, url)
+            walk_to_times(w, qtbot)
+            first_enabled(qtbot, w.screens["book_time"].grid, "slot-").click()
+            qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
+            who = w.screens["book_who"]
+            reader.put_card(card)
+            qtbot.waitUntil(lambda: who.part == "mobile", timeout=5000)
+            kinds = {f.what for f in sweep_all(w, places, caplog, holder)}
+            assert {"ID number", "masked name"} <= kinds  # held while the session is on
+            type_on_keypad(who, MOBILE)
+            who.next_button.click()
+            assert w.current.name == "book_review"
+            reader.take_card()
+            time_out(w, clock)
+            findings = sweep_all(w, places, caplog, holder)
+    assert not findings, report(findings)
+    assert w.session.id_card is None and not w.card_reader.running
+
+
 def test_a_booking_confirmed_printed_and_done_leaves_only_the_masked_slip(
         make_window, qtbot, tmp_path, clock, connect, places, caplog):  # noqa: F811
     from tests.helpers.journeys import pdf_text

@@ -12,13 +12,15 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel
 
+from central import operators
+from central.db import Database
 from kiosk.staff import cli as staff_cli
 from kiosk.staff.desk import StaffDesk
 from kiosk.sync.api_client import CentralClient
 from kiosk.sync.backoff import Backoff
-from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring
+from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 from kiosk.sync.outbox import Identity
-from tests.helpers.central_server import running_central
+from tests.helpers.central_server import dev_credentials, running_central
 from tests.helpers.journeys import first_enabled, type_on_keypad
 from ui.central_access import CentralAccess
 from ui.central_link import make_worker
@@ -305,12 +307,16 @@ def test_an_administrator_may_exit_and_the_window_then_closes(make_window, open_
     assert audit_events(desk)[-1][0] == "kiosk_exit"
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, open_desk, qtbot,
                                                                  tmp_path):
     w, desk = staff_window(make_window, open_desk)
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
-        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        creds = dev_credentials(url)
         store = tmp_path / "kiosk.db"  # the desk's database: one outbox for all
         worker = make_worker(creds, store, backoff=Backoff(base_s=0.05, cap_s=0.3), pull_every_s=3600)
         w.attach_sync(worker)
@@ -323,10 +329,7 @@ def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, o
             w.current.yes.click()
             resident = w.staff.resident
             w.go("matter", code="GA-0001")
-            w.screens["matter"].book_button.click()
-            [hall] = [b for b in w.screens["book_hall"].grid.items_on_page()
-                      if b.objectName() == "hall-city_centre"]
-            hall.click()
+            w.screens["matter"].book_button.click()  # at the kiosk's hall: no hall to choose
             first_enabled(qtbot, w.screens["book_day"].grid, "day-").click()
             first_enabled(qtbot, w.screens["book_time"].grid, "slot-").click()
             qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
@@ -344,7 +347,12 @@ def test_an_assisted_booking_and_its_audit_trail_reach_the_server(make_window, o
             w.current.yes.click()
             assert not w.staff.signed_in
 
-            client = CentralClient(url, "test-token")
+            db = Database.connect(f"sqlite:///{tmp_path / 'central.db'}")
+            try:  # only an operator reads the audit trail
+                _id, operator_token = operators.add(db, "hall IT", "city_centre", utc_now())
+            finally:
+                db.dispose()
+            client = CentralClient(url, operator_token)
 
             def delivered():
                 worker.urge()

@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 from kiosk.rules.wire_time import utc_iso
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.engine import SyncStatus
-from kiosk.sync.enrolment import DeviceCredentials
 from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.store import LocalStore
-from tests.helpers.central_server import running_central
+from tests.helpers.central_server import dev_credentials, running_central
 from ui.central_link import make_worker
 
 
@@ -41,7 +40,7 @@ def test_offline_and_back_with_the_queue_draining(make_window, qtbot, tmp_path):
     store_path = tmp_path / "kiosk.db"
     with running_central(f"sqlite:///{db}") as url:
         port = int(url.rsplit(":", 1)[1])
-        creds = DeviceCredentials("dev", "test-token", "city_centre", url)
+        creds = dev_credentials(url)
         worker = make_worker(creds, store_path, backoff=Backoff(base_s=0.05, cap_s=0.3),
                              pull_every_s=3600)
         worker.status_changed.connect(w.header.status.show_status)

@@ -21,10 +21,12 @@ import sqlite3
 import keyring
 import keyring.errors
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from keyring.backends import fail
 
 from kiosk.device.settings import Settings
 from kiosk.rules.pin_hash import PinHash, hash_pin
+from kiosk.rules.signed_document import public_key_bytes, sign
 from kiosk.staff import hall_defaults
 from kiosk.staff.desk import StaffDesk
 from kiosk.staff.pin_guard import FREE_FAILURES, HARD_LOCK_AT
@@ -58,6 +60,8 @@ OTHER_PEPPER = bytes(range(1, 33))
 CHEAP_N = 2**12
 WANG, LI = ("0371", "王芳", "assistant", "246810"), ("0001", "李强", "administrator", "135790")
 ID_NUMBER, MOBILE = "11010519491231002X", "13800138000"
+#: the platform key in these tests (kiosk/rules/signed_document.py)
+PLATFORM_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(100, 132)))
 
 
 @functools.cache
@@ -711,13 +715,13 @@ def pull_rig(store, clock):
     with fault_server() as (server, url):
         engine = SyncEngine(CentralClient(url, "tok", timeout=(0.5, 0.5), clock=clock), Outbox(store),
                             PulledCache(store), clock=clock, rng=random.Random(1),
-                            pulls=(staff_pull(PEPPER),))
+                            pulls=(staff_pull(PEPPER, lambda _client: public_key_bytes(PLATFORM_KEY)),))
         yield engine, server
 
 
 def test_the_staff_pull_keeps_keyed_verifiers_that_the_roster_checks(store, clock, pull_rig):
     engine, server = pull_rig
-    body = staff_list(WANG, LI)
+    body = sign(staff_list(WANG, LI), PLATFORM_KEY)
     server.answer(Fault.json(200, body, ETag='"s1"'))
     assert engine.refresh(force=True) == [PULLED_NAME]
     assert server.requests[-1].path == "/v1/staff"
@@ -748,3 +752,27 @@ def test_a_bad_staff_list_leaves_the_old_copy(store, clock, pull_rig, answer):
     assert engine.refresh(force=True) == []
     assert engine.status.problem == "bad_shape"
     assert StaffRoster(store, lambda: PEPPER).verify("0371", "246810") is not None
+
+
+@pytest.mark.parametrize(("kept_at", "served_at", "taken"), [
+    ("2026-11-23T00:00:00Z", "2026-11-22T00:00:00Z", False),  # an older list replayed
+    ("2026-11-23T00:00:00Z", "2026-11-23T00:00:00Z", True),
+    ("2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z", True),
+    ("2027-06-01T00:00:00Z", "2026-11-23T00:00:00Z", True),  # kept from a server clock set ahead
+])
+def test_a_signed_list_issued_before_the_kept_one_is_refused(store, clock, pull_rig, kept_at,
+                                                            served_at, taken):
+    engine, server = pull_rig
+    pull_into(store, {**staff_list(WANG), "issued_at": kept_at}, PEPPER, clock())
+    server.answer(Fault.json(200, sign({**staff_list(WANG, LI), "issued_at": served_at},
+                                       PLATFORM_KEY)))
+    assert engine.refresh(force=True) == ([PULLED_NAME] if taken else [])
+    assert (engine.status.problem is None) == taken
+    assert (StaffRoster(store, lambda: PEPPER).verify("0001", "135790") is not None) == taken
+
+
+def test_a_signed_list_without_an_issue_time_is_refused(store, clock, pull_rig):
+    engine, server = pull_rig
+    server.answer(Fault.json(200, sign({"staff": [entry(*LI)]}, PLATFORM_KEY)))
+    assert engine.refresh(force=True) == []
+    assert engine.status.problem == "bad_staff_list"

@@ -8,13 +8,18 @@ import random
 import pytest
 
 from kiosk.rules.catalogue import DEMO_CATALOGUE
+from kiosk.rules.signed_document import public_key_bytes, sign
 from kiosk.sync.api_client import CentralClient
-from kiosk.sync.engine import BAD_RESPONSE_LIMIT, PULLS, SyncEngine
+from kiosk.sync.engine import BAD_RESPONSE_LIMIT, SyncEngine, reference_pulls
 from kiosk.sync.outbox import Identity, Outbox
 from kiosk.sync.pulled import PulledCache
 from kiosk.sync.store import LocalStore
 from tests.helpers.fault_server import Fault, fault_server
 from tests.helpers.utc_clock import FakeUtcClock
+from tests.unit.test_staff import PLATFORM_KEY
+
+#: the reference pulls, checked with the tests' platform key
+PULLS = reference_pulls(lambda _client: public_key_bytes(PLATFORM_KEY))
 
 
 @pytest.fixture
@@ -126,6 +131,24 @@ def test_an_answer_for_the_resident_is_kept_as_refused_not_a_staff_matter(rig):
     assert statuses[-1].dead == 0  # the chip does not call staff for it
 
 
+@pytest.mark.parametrize(("status", "code"), [(422, "phone_mismatch"), (409, "cancel_locked")])
+def test_a_refused_cancel_is_an_answer_for_the_resident(rig, status, code):
+    """A wrong phone number for a cancel, or too many: the resident is told on the screen
+    where they asked; the item is not a dead letter for staff, and the line moves on."""
+    from kiosk.booking.appointments import cancel
+
+    engine, state, clock, statuses = rig
+    item = cancel(engine.outbox, "b-1", "13800138000", "110105********002X", clock())
+    _queue(engine, clock, 1)
+    state.answer(Fault.json(status, {"code": code, "detail": "no"}), Fault.json(201, {}))
+    assert engine.drain() == 2
+    assert json.loads(state.requests[0].body) == {"phone": "13800138000"}
+    assert state.requests[0].path == "/v1/bookings/b-1/cancel"
+    refused = engine.outbox.get(item.id)
+    assert refused.state == "refused" and refused.last_error == code
+    assert statuses[-1].dead == 0
+
+
 @pytest.mark.parametrize(
     "fault",
     [
@@ -172,7 +195,7 @@ def test_urge_sends_at_once_despite_the_backoff(rig):
 
 def test_pulls_are_conditional_checked_and_atomic(tmp_path):
     clock = FakeUtcClock("2026-11-23T01:00:00Z")
-    catalogue = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
+    catalogue = sign(json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8")), PLATFORM_KEY)
     with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
         pulled = []
         engine = SyncEngine(
@@ -193,7 +216,7 @@ def test_pulls_are_conditional_checked_and_atomic(tmp_path):
         assert state.requests[-1].headers["If-None-Match"] == '"v1"'
         assert engine.pulled.get("catalogue").checked_at == "2026-11-23T01:05:01Z"
         # a broken catalogue never replaces the good one
-        broken = dict(catalogue, matters=[{"code": "X"}])
+        broken = sign(dict(catalogue, matters=[{"code": "X"}]), PLATFORM_KEY)
         clock.advance(301)
         state.answer(Fault.json(200, broken, ETag='"v2"'))
         assert engine.refresh() == []
@@ -225,7 +248,8 @@ def test_a_revoked_token_on_a_pull_is_shown_as_unauthorized(tmp_path):
     clock = FakeUtcClock("2026-11-23T01:00:00Z")
     with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:
         engine = SyncEngine(CentralClient(url, "tok", timeout=(0.5, 0.5), clock=clock),
-                            Outbox(store), PulledCache(store), clock=clock, rng=random.Random(3))
+                            Outbox(store), PulledCache(store), clock=clock, rng=random.Random(3),
+                            pulls=PULLS)
         state.answer(Fault.json(401, {"code": "unauthorized", "detail": "unknown device token"}))
         engine.refresh(force=True)
         assert engine.status.problem == "unauthorized"

@@ -2,8 +2,9 @@
 
 ``render`` (``kiosk gallery DIR``: the states and the loop over modes and sizes),
 ``booking`` (booking, appointments and scanning states with fake services),
-``staff`` (staff sign-in, panel and assisted states), ``speech`` (read-aloud with
-a silent engine). Used by the gallery command and by the accessibility tests.
+``staff`` (staff sign-in, panel and assisted states), ``help`` (calling staff: sent,
+answered, offline; the staff panel's list of calls), ``speech`` (read-aloud with a
+silent engine). Used by the gallery command and by the accessibility tests.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from ui.screens.appointments import AppointmentScreen, AppointmentsScreen
 from ui.screens.base import Screen
 from ui.screens.booking.when import BookDayScreen
 from ui.screens.booking.who import BookWhoScreen
+from ui.screens.matter import MatterScreen
 from ui.screens.scan import ScanScreen
 from ui.screens.walk_in import WalkInScreen
 from ui.shell import KioskWindow
@@ -60,11 +61,8 @@ def _wait(screen: Screen, seconds: float = 5.0) -> None:
 def _draft(w: KioskWindow, step: str) -> BookingDraft:
     gallery_central(w)
     w.home()
-    draft = BookingDraft("GA-0001")
+    draft = BookingDraft("GA-0001", hall=w.settings.hall_code)
     w.session.booking = draft
-    if step == "hall":
-        return draft
-    draft.hall = "city_centre"
     if step == "day":
         return draft
     cal = as_screen(w.screens["book_day"], BookDayScreen).calendar()
@@ -89,6 +87,20 @@ def _step(step: str, name: str, **kwargs: Any) -> Callable[[KioskWindow], None]:
         _draft(w, step)
         _go(w, name, **kwargs)
     return reach
+
+
+def not_served_here(w: KioskWindow) -> str:
+    """A bookable matter this kiosk's hall does not serve (the first in the catalogue)."""
+    here = w.settings.hall_code
+    return next(m.code for m in w.reference.catalogue.matters
+                if m.bookable and here not in m.halls)
+
+
+def _other_halls(w: KioskWindow) -> None:
+    """A matter served elsewhere, as a resident reaches it: its "Where to book" button."""
+    w.home()
+    w.go("matter", code=not_served_here(w))
+    as_screen(w.screens["matter"], MatterScreen).book_button.click()
 
 
 def _who_with_errors(w: KioskWindow) -> None:
@@ -124,7 +136,8 @@ def _result(w: KioskWindow, outcome: str) -> None:
 
 def booking_states() -> dict[str, Callable[[KioskWindow], None]]:
     return {
-        "book_hall": _step("hall", "book_hall"),
+        "matter-other_hall": lambda w: w.go("matter", code=not_served_here(w)),
+        "book_hall": _other_halls,
         "book_day": _step("day", "book_day"),
         "book_time": _step("time", "book_time", offline=True),
         "book_who": _who_with_errors,
@@ -146,7 +159,7 @@ def _sample_appointments(w: KioskWindow) -> None:
     session.lookup_id = SAMPLE_ID
     session.appointments = [
         Appointment("confirmed", "city_centre", "GA-0001", start, reference="SAMPLE01",
-                    booking_id="sample-1"),
+                    booking_id="sample-1", phone_masked="138****8000"),
         Appointment("waiting", "city_centre", "RS-0001", start.replace(hour=(start.hour + 2) % 24)),
         Appointment("refused", "city_centre", "JG-0001", start, reason="slot_full"),
     ]
@@ -160,6 +173,15 @@ def _appointment(w: KioskWindow, step: str) -> None:
     screen = as_screen(w.screens["appointment"], AppointmentScreen)
     if step == "confirm-cancel":
         screen.cancel_button.click()
+    elif step.startswith("cancel-"):
+        screen.cancel_button.click()
+        screen.cancel_button.click()  # yes: now the phone number given when booking
+        for ch in SAMPLE_MOBILE[:7]:
+            screen.phone.keypad.keys[ch].click()
+        refused = {"cancel-wrong_phone": "phone_mismatch", "cancel-locked": "cancel_locked"}
+        if step in refused:  # as the sync engine finishes the item with the platform's answer
+            screen.action = "cancel"
+            screen._answered(Outcome(OutcomeState.REFUSED, reason=refused[step]))
     elif step == "checked-in":
         screen.check_in_button.click()
         screen._answered(Outcome(OutcomeState.CONFIRMED, booking={
@@ -204,6 +226,9 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
         "appointment_list": _appointment_list,
         "appointment": lambda w: _appointment(w, "details"),
         "appointment-cancel": lambda w: _appointment(w, "confirm-cancel"),
+        "appointment-cancel_phone": lambda w: _appointment(w, "cancel-phone"),
+        "appointment-cancel_wrong_phone": lambda w: _appointment(w, "cancel-wrong_phone"),
+        "appointment-cancel_locked": lambda w: _appointment(w, "cancel-locked"),
         "appointment-checked_in": lambda w: _appointment(w, "checked-in"),
         "walk_in": lambda w: _walk_in(w, False),
         "walk_in-number": lambda w: _walk_in(w, True),

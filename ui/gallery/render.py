@@ -65,6 +65,8 @@ def show_offline(w: KioskWindow) -> None:
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     from ui.gallery.booking import appointment_states, booking_states, scan_states
+    from ui.gallery.help import help_states
+    from ui.gallery.idcard import idcard_states
     from ui.gallery.speech import show_reading
     from ui.gallery.staff import staff_states
 
@@ -100,6 +102,8 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         **appointment_states(),
         **scan_states(),
         **staff_states(),
+        **help_states(),
+        **idcard_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosk.booking import appointments
 from kiosk.staff.desk import StaffDesk
+from kiosk.staff.help_calls import HallCalls
 from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 from ui.gallery import as_screen
 from ui.screens.assist import ConsentScreen
@@ -67,8 +68,12 @@ def _panel(w: KioskWindow, discarding: bool = False) -> None:
         desk.outbox.mark_dead(item.id, 422, {"code": "unknown_matter"}, "unknown_matter", now)
     _signed_in(w)
     w.go("staff_panel")
+    screen = as_screen(w.current, StaffPanelScreen)
+    # the gallery's platform cannot be reached: no answer of it may change a picture; the
+    # hall has no calls (``ui.gallery.help`` shows some)
+    screen.help_list.watch.stop()
+    screen.help_list.show_calls(HallCalls(None, 90, ()))
     if discarding:
-        screen = as_screen(w.current, StaffPanelScreen)
         screen.dead_rows[0][3].click()
 
 

@@ -4,32 +4,36 @@ The resident types their ID number; the kiosk asks the server for their bookings
 and adds the booking requests it still holds itself (waiting to be sent, or
 refused, with the reason). A confirmed booking can be checked in (within the
 hall's window, which the server decides) for a queue number, or cancelled after
-a confirmation step. Check-in, cancel and walk-in numbers go through the outbox
-like every submission; without the network the screen says they have not
-happened yet.
+a confirmation step and the phone number given when booking (``cancel_phone``).
+Check-in, cancel and walk-in numbers go through the outbox like every submission;
+without the network the screen says they have not happened yet.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.booking import appointments
 from kiosk.booking.appointments import Appointment
 from kiosk.booking.draft import OutcomeState
 from kiosk.booking.slips import local_when
+from kiosk.idcard.card import IdCard
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
 from kiosk.sync.api_client import transient
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import id_error_text, reason_text
+from ui.screens.cancel_phone import CancelPhonePanel, cancel_refusal
 from ui.screens.steps import Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
-from ui.widgets.keypad import NumericKeypad, keypad_box, lay_out_beside
+from ui.widgets.idcard_panel import CardChoice, hall_today
+from ui.widgets.keypad import IdNumberField, NumericKeypad, attach_id_keypad, lay_out_beside
 from ui.widgets.paged import PagedGrid
 from ui.widgets.reading import ReadingArea
 from ui.workers.outcome_watch import OutcomeWatch
@@ -63,9 +67,11 @@ class AppointmentsScreen(AppointmentStep):
 
     def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
-        body = QHBoxLayout()
+        page = QWidget(self)
+        body = QHBoxLayout(page)
+        body.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        self.field = keypad_box(self, "lookup-id")
+        self.field = IdNumberField(self, "lookup-id")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         set_role(self.error, "notice")
@@ -77,17 +83,20 @@ class AppointmentsScreen(AppointmentStep):
         self.walk_in_button.setObjectName("walk-in")
         self.walk_in_button.clicked.connect(lambda: self.deps.navigator.go("walk_in"))
         left.addWidget(self.field)
+        left.addWidget(self.field.counter)
         left.addWidget(self.error, 1)
         left.addWidget(self.find_button)
         left.addWidget(self.walk_in_button)
         body.addLayout(left, 1)
         self.keypad = NumericKeypad(self)
-        self.keypad.key.connect(lambda ch: self.field.setText((self.field.text() + ch)[:18]))
-        self.keypad.backspace.connect(self.field.backspace)
-        self.keypad.clear.connect(lambda: self.field.setText(""))  # clear() keeps an undo step
+        attach_id_keypad(self.keypad, self.field)
         body.addWidget(self.keypad, 1)
         self.body, self.left = body, left
-        self.root.addLayout(body, 1)
+        self.cards = CardChoice(self, deps.card_reader, page, self._card_read,
+                                lambda: hall_today(deps.now(), deps.settings.timezone),
+                                lambda: self.lang)
+        self.cards.panel.keypad.connect(self.retranslate)
+        self.root.addWidget(self.cards.pages, 1)
         self.lookup = OneCall()
         self.retranslate()
 
@@ -96,22 +105,40 @@ class AppointmentsScreen(AppointmentStep):
         self.left.setSpacing(self.deps.presentation.theme.sizes.gap)
         # landscape: the box and its message get the wider half (3:2)
         lay_out_beside(self.body, self.keypad, self.deps.presentation, landscape=(3, 2))
+        self.cards.panel.set_gap(self.deps.presentation.theme.sizes.gap)
 
     def enter(self, id_number: str = "", **_kw: Any) -> None:
         """``id_number``: filled from a verified e-ID card (扫码亮证)."""
         if id_number:
-            self.field.setText(id_number)
+            self.field.set_digits(id_number)
+            self.cards.keypad_only()
+        else:
+            self.cards.begin()
         self.say("")
         self.retranslate()
 
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.cards.end()  # no card is read for a screen that has gone
+        super().hideEvent(event)
+
+    def _card_read(self, card: IdCard) -> None:
+        """A card in date: looked up at once, as typing the number and Find would."""
+        if self.lookup.busy:
+            return
+        self.deps.session().id_card = card
+        self.field.set_digits(card.id_number)
+        self._find()
+
     def _find(self) -> None:
         try:
-            number = idnumber.from_typed(self.field.text())
+            number = idnumber.from_typed(self.field.digits())
         except idnumber.IdNumberError as exc:
             self.error.setText(id_error_text(exc.code))
             self.error.show()
+            self.field.counter.hide()  # the error says the count too: one at a time
             return
         self.error.hide()
+        self.field.counter.show()
         central = self.deps.central()
         if central is None:
             self.say(translate("Appointments", "This kiosk is not connected: please ask staff."))
@@ -136,14 +163,20 @@ class AppointmentsScreen(AppointmentStep):
 
     def reset(self) -> None:
         self.lookup.cancel()  # its call holds the ID number
+        self.cards.end()
         self.field.setText("")  # not clear(): its undo history would keep the number
         self.error.clear()
         self.error.hide()
+        self.field.counter.show()
         self.say("")
 
     def retranslate(self) -> None:
         self.title.setText(translate("Appointments", "My appointments / check in"))
-        self.instruction.setText(translate("Appointments", "Type your ID card number."))
+        self.instruction.setText(
+            translate("Appointments", "Place your ID card on the reader.") if self.cards.on_panel
+            else translate("Appointments", "Type your ID card number."))
+        self.field.retranslate()
+        self.cards.panel.retranslate()
         self.field.setAccessibleName(translate("Booking", "ID card number"))
         self.find_button.set_texts(translate("Appointments", "Find my appointments"))
         self.walk_in_button.set_texts(translate(
@@ -196,7 +229,10 @@ class AppointmentListScreen(AppointmentStep):
 
 
 class AppointmentScreen(AppointmentStep):
-    """One appointment: what it is, and check in / cancel (with a confirmation step)."""
+    """One appointment: what it is, and check in / cancel. Cancelling goes in stages:
+    "confirm" (are you sure?), then "phone" (the number given when booking, on the
+    keypad), then the platform's answer; a wrong number brings the resident back to
+    "phone" with what they typed, to correct it."""
 
     name = "appointment"
 
@@ -216,7 +252,11 @@ class AppointmentScreen(AppointmentStep):
         column.addWidget(self.number)
         column.addWidget(self.details)
         column.addStretch(1)
-        self.root.addWidget(self.area, 1)
+        self.phone = CancelPhonePanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.area)
+        self.pages.addWidget(self.phone)
+        self.root.addWidget(self.pages, 1)
         row = QHBoxLayout()
         self.check_in_button = TextButton("primary", self)
         self.check_in_button.setObjectName("check-in")
@@ -226,13 +266,13 @@ class AppointmentScreen(AppointmentStep):
         self.cancel_button.clicked.connect(self._cancel)
         self.keep_button = TextButton("secondary", self)
         self.keep_button.setObjectName("keep-appointment")
-        self.keep_button.clicked.connect(lambda: self._confirming(False))
+        self.keep_button.clicked.connect(self._keep)
         for b in (self.check_in_button, self.cancel_button, self.keep_button):
             row.addWidget(b, 1)
         self.row = row
         self.root.addLayout(row)
         self.index = 0
-        self.confirming = False
+        self.stage = ""  # "" | "confirm" | "phone": how far cancelling has gone
         self.action = ""  # "check_in" | "cancel" while an answer is awaited
         self.answer = None
         self.watch = OutcomeWatch(self)
@@ -242,6 +282,12 @@ class AppointmentScreen(AppointmentStep):
     def apply_mode(self) -> None:
         super().apply_mode()
         self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
+        self.phone.apply_mode(self.deps.presentation)
+
+    @property
+    def confirming(self) -> bool:
+        """Cancelling has begun (asked "are you sure?", or asking for the phone number)."""
+        return self.stage != ""
 
     @property
     def appointment(self) -> Appointment | None:
@@ -249,7 +295,8 @@ class AppointmentScreen(AppointmentStep):
         return found[self.index] if 0 <= self.index < len(found) else None
 
     def enter(self, index: int = 0, **_kw: Any) -> None:
-        self.index, self.confirming, self.action, self.answer = index, False, "", None
+        self.index, self.stage, self.action, self.answer = index, "", "", None
+        self.phone.forget()
         self.watch.stop()
         self.say("")
         self.retranslate()
@@ -258,18 +305,21 @@ class AppointmentScreen(AppointmentStep):
         self.watch.stop()
         super().hideEvent(event)
 
-    def _send(self, action: str) -> None:
+    def _send(self, action: str, phone: str = "") -> None:
+        """``phone``: for a cancel, the number given when booking (as typed, checked)."""
         a, box = self.appointment, self.outbox()
         if a is None or box is None:
             return
         lookup_id = self.deps.session().lookup_id
         masked = idnumber.mask(lookup_id) if lookup_id else f"voucher {a.reference}"
-        send = appointments.check_in if action == "check_in" else appointments.cancel
-        item = send(box, a.booking_id, masked, self.now())
+        if action == "check_in":
+            item = appointments.check_in(box, a.booking_id, masked, self.now())
+        else:
+            item = appointments.cancel(box, a.booking_id, phone, masked, self.now())
         central = self.deps.central()
         assert central is not None  # an outbox comes only with the central platform
         central.urge()
-        self.action, self.answer, self.confirming = action, None, False
+        self.action, self.answer, self.stage = action, None, ""
         self.say(translate("Appointments", "Sending…"))
         self.watch.watch(self.outbox, item.id, ANSWER_WAIT_MS)
         self.retranslate()
@@ -278,13 +328,27 @@ class AppointmentScreen(AppointmentStep):
         self._send("check_in")
 
     def _cancel(self) -> None:
-        if not self.confirming:
-            self._confirming(True)
+        """Cancel, then Yes, then the phone number: each tap one stage further."""
+        a = self.appointment
+        if self.stage == "":
+            self.stage = "confirm"
+        elif self.stage == "confirm":
+            self.stage = "phone"
+            self.phone.start(a.phone_masked if a is not None else "")
+            self.say("")
         else:
-            self._send("cancel")
+            number = self.phone.number()
+            if number is None:
+                return  # the reason is beside the box; what was typed stays to correct
+            self._send("cancel", number)
+            return
+        self.retranslate()
 
-    def _confirming(self, on: bool) -> None:
-        self.confirming = on
+    def _keep(self) -> None:
+        """No, keep it: out of cancelling, and the number typed gone."""
+        self.stage = ""
+        self.phone.clear()
+        self.say("")
         self.retranslate()
 
     def _answered(self, result) -> None:
@@ -296,12 +360,15 @@ class AppointmentScreen(AppointmentStep):
             booking = body.get("booking", body)
             found[self.index] = appointments.from_server(booking) if "status" in booking else a
             self.say("")
+            self.phone.clear()
         elif result.state is OutcomeState.REFUSED:
             problem = result.reason or ""
             rules = self.rules(a.hall if a else "")
-            self.say(checkin_refusal(problem, rules.checkin_before_minutes,
-                                     rules.checkin_after_minutes)
-                     if self.action == "check_in" else reason_text(problem))
+            if self.action == "check_in":
+                self.say(checkin_refusal(problem, rules.checkin_before_minutes,
+                                         rules.checkin_after_minutes))
+            else:
+                self._cancel_refused(problem)
         elif result.state is OutcomeState.LATE:
             self.say(translate(
                 "Appointments",
@@ -309,6 +376,29 @@ class AppointmentScreen(AppointmentStep):
                 "be sent when the connection is back; staff at the desk can help you now.",
             ))
         self.retranslate()
+
+    def _place_buttons(self, typing: bool) -> None:
+        """Cancel and Keep beside the keypad while the number is typed, else in the row."""
+        target = self.phone.button_row if typing else self.row
+        for b in (self.cancel_button, self.keep_button):
+            if target.indexOf(b) < 0:
+                (self.row if typing else self.phone.button_row).removeWidget(b)
+                target.addWidget(b, 1)
+
+    def _cancel_refused(self, problem: str) -> None:
+        """A wrong phone number: back to typing it, with what was typed there to correct.
+        Locked: never again at this kiosk, the window can."""
+        a = self.appointment
+        if problem == "phone_mismatch":  # said beside the box, where it is corrected
+            self.stage = "phone"
+            self.say("")
+            self.phone.show_refusal(cancel_refusal(problem))
+            return
+        self.stage = ""
+        self.phone.clear()
+        if problem == "cancel_locked" and a is not None:
+            self.deps.session().appointments[self.index] = replace(a, cancel_locked=True)
+        self.say(cancel_refusal(problem))
 
     def ticket(self) -> dict | None:
         a = self.appointment
@@ -346,26 +436,35 @@ class AppointmentScreen(AppointmentStep):
                 "%1", ticket["number"]))
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
-        elif self.confirming:
+        elif self.stage == "phone":
+            self.instruction.setText(translate(
+                "Appointments", "To cancel, type the phone number you gave when booking."))
+        elif self.stage == "confirm":
             self.instruction.setText(translate(
                 "Appointments", "Cancel this appointment? The time will be given to someone else."))
         else:
             self.instruction.setText(translate("Appointments", "What would you like to do?"))
         busy = self.action != "" and (self.answer is None or self.answer.state is OutcomeState.WAITING)
         can_act = a.status == "confirmed" and not busy and not ticket
+        typing = can_act and self.stage == "phone"
+        self.pages.setCurrentWidget(self.phone if typing else self.area)
+        self._place_buttons(typing)
         self.check_in_button.setVisible(can_act and not self.confirming)
-        self.cancel_button.setVisible(can_act)
+        self.cancel_button.setVisible(can_act and not a.cancel_locked)
         self.keep_button.setVisible(can_act and self.confirming)
         self.check_in_button.set_texts(translate("Appointments", "Check in now"))
-        self.cancel_button.set_texts(
-            translate("Appointments", "Yes, cancel it") if self.confirming
-            else translate("Appointments", "Cancel the appointment"))
+        self.cancel_button.set_texts({
+            "confirm": translate("Appointments", "Yes, cancel it"),
+            "phone": translate("Appointments", "Cancel it now"),
+        }.get(self.stage, translate("Appointments", "Cancel the appointment")))
         self.keep_button.set_texts(translate("Appointments", "No, keep it"))
+        self.phone.retranslate()
         self.area.fit()
 
     def reset(self) -> None:
         self.watch.stop()
-        self.confirming, self.action, self.answer = False, "", None
+        self.stage, self.action, self.answer = "", "", None
+        self.phone.forget()
         self.details.clear()
         self.number.clear()
         self.say("")

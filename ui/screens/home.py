@@ -39,5 +39,5 @@ class HomeScreen(TileScreen):
                  lambda: nav.go("appointments")),
             Tile("staff", lambda: translate("Home", "Call staff"),
                  lambda: translate("Home", "A person will help you"),
-                 lambda: nav.go("call_staff"), role="tile-danger"),
+                 lambda: nav.go("call_staff", from_screen=self.name), role="tile-danger"),
         ]

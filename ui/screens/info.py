@@ -1,4 +1,5 @@
-"""Screens that inform: "coming soon" for journeys not built yet, and call staff."""
+"""Screens that inform: "coming soon" for journeys not built yet (calling staff is
+``help_call``)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ class ComingSoonScreen(Screen):
         row = QHBoxLayout()
         self.staff_button = TextButton("danger", self)
         self.staff_button.setObjectName("coming-soon-staff")
-        self.staff_button.clicked.connect(lambda: self.deps.navigator.go("call_staff"))
+        self.staff_button.clicked.connect(
+            lambda: self.deps.navigator.go("call_staff", from_screen=self.name))
         self.home_button = TextButton("primary", self)
         self.home_button.setObjectName("coming-soon-home")
         self.home_button.clicked.connect(self.deps.navigator.home)
@@ -63,31 +65,3 @@ class ComingSoonScreen(Screen):
             ))
         self.staff_button.set_texts(translate("ComingSoon", "Call staff"))
         self.home_button.set_texts(translate("ComingSoon", "Back to the start"))
-
-
-class CallStaffScreen(Screen):
-    """Where to find a person. (Paging staff from the kiosk comes with assisted mode.)"""
-
-    name = "call_staff"
-
-    def __init__(self, deps: ScreenDeps) -> None:
-        super().__init__(deps)
-        self.root.addStretch(1)
-        self.home_button = TextButton("primary", self)
-        self.home_button.setObjectName("call-staff-home")
-        self.home_button.clicked.connect(self.deps.navigator.home)
-        self.root.addWidget(self.home_button)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        hall = self.deps.catalogue.hall(self.deps.settings.hall_code)
-        self.title.setText(translate("CallStaff", "Ask a member of staff"))
-        text = translate(
-            "CallStaff",
-            "Raise your hand or go to the service desk (咨询服务台) near the entrance: staff in "
-            "blue waistcoats will help you. This kiosk cannot call them for you yet.",
-        )
-        if hall is not None:
-            text += "\n\n" + translate("CallStaff", "Help line: %1").replace("%1", hall.phone)
-        self.instruction.setText(text)
-        self.home_button.set_texts(translate("CallStaff", "Back to the start"))

@@ -198,7 +198,11 @@ class MatterScreen(Screen):
         self._fill_facts(m)
         self._fill_materials(m)
         self.book_button.setVisible(m.bookable)
-        self.book_button.set_texts(translate("Matter", "Book a time"))
+        # a matter not served here is booked at another hall: the button says where, and
+        # does not pretend to book (``booking.other_halls``)
+        self.book_button.set_texts(
+            translate("Matter", "Book a time") if self.deps.settings.hall_code in m.halls
+            else translate("Matter", "Where to book"))
         self.show_part(self._part)
 
     def _fill_facts(self, m: Matter) -> None:
@@ -211,8 +215,12 @@ class MatterScreen(Screen):
                 widget.deleteLater()
         c, lang = self.deps.catalogue, self.lang
         dept = c.department(m.department)
-        halls = [h.name.get(lang) for code in m.halls if (h := c.hall(code))]
+        here = self.deps.settings.hall_code
+        halls = [translate("Matter", "%1 (this hall)").replace("%1", h.name.get(lang))
+                 if code == here else h.name.get(lang) for code in m.halls if (h := c.hall(code))]
         yes, no = translate("Matter", "Yes"), translate("Matter", "No")
+        bookable = (no if not m.bookable else yes if here in m.halls
+                    else translate("Matter", "Not at this hall (see Halls)"))
         count = len(m.materials)
         rows = [
             (translate("Matter", "Department"), dept.name.get(lang) if dept else m.department),
@@ -222,7 +230,7 @@ class MatterScreen(Screen):
             (translate("Matter", "Done within"), days_text(m.promised_limit_days)),
             (translate("Matter", "Legal time limit"), days_text(m.legal_limit_days)),
             (translate("Matter", "Can be done online"), yes if m.online else no),
-            (translate("Matter", "Can be booked"), yes if m.bookable else no),
+            (translate("Matter", "Can be booked"), bookable),
             (translate("Matter", "Staff can do it for you"), yes if m.proxy_allowed else no),
             (translate("Matter", "Halls"), "、".join(halls) if lang == "zh" else "; ".join(halls)),
             (translate("Matter", "Materials"),

@@ -120,7 +120,8 @@ class ScanScreen(Screen):
         self.type_button.clicked.connect(lambda: self.deps.navigator.go("appointments"))
         self.staff_button = TextButton("danger", self)
         self.staff_button.setObjectName("scan-call-staff")
-        self.staff_button.clicked.connect(lambda: self.deps.navigator.go("call_staff"))
+        self.staff_button.clicked.connect(
+            lambda: self.deps.navigator.go("call_staff", from_screen=self.name))
         row.addWidget(self.type_button, 1)
         row.addWidget(self.staff_button, 1)
         self.row = row

@@ -40,7 +40,8 @@ class SearchScreen(Screen):
         results.addWidget(self.grid, 1)
         self.staff_button = TextButton("danger", results_host)
         self.staff_button.setObjectName("search-call-staff")
-        self.staff_button.clicked.connect(lambda: self.deps.navigator.go("call_staff"))
+        self.staff_button.clicked.connect(
+            lambda: self.deps.navigator.go("call_staff", from_screen=self.name))
         results.addWidget(self.staff_button)
         self.split.addWidget(results_host, 3)
 

@@ -1,6 +1,6 @@
-"""The staff panel: the device's health, the dead letters, the hall's defaults, and
-the staff actions (help a resident, export diagnostics, the demo's outage switch,
-sign out, exit the kiosk — administrators only).
+"""The staff panel: residents calling for staff (``ui.widgets.help_requests``), the device's
+health, the dead letters, the hall's defaults, and the staff actions (help a resident,
+export diagnostics, the demo's outage switch, sign out, exit the kiosk — administrators only).
 
 Every change made here is audited through the outbox. A dead letter is retried
 (back into the line at its old place) or discarded with a reason (the row stays).
@@ -31,6 +31,7 @@ from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
+from ui.widgets.help_requests import HelpRequestList
 from ui.widgets.reading import ReadingArea
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,9 @@ class StaffPanelScreen(Step):
         self.health.setObjectName("staff-health")
         self.health.setWordWrap(True)
         set_role(self.health, "notice")
+        self.help_list = HelpRequestList(deps, content)  # first of all: a resident waiting
+        self.help_list.changed.connect(self.area.fit)
+        self.content.addWidget(self.help_list)
         self.action_grid = QGridLayout()  # not "actions": that would hide QWidget.actions()
         self.content.addLayout(self.action_grid)  # first: what staff came to do
         self.dead_title = QLabel(content)
@@ -120,6 +124,7 @@ class StaffPanelScreen(Step):
         self.dead_box.setSpacing(gap)
         self.defaults.setSpacing(gap)
         self.action_grid.setSpacing(gap)
+        self.help_list.set_spacing(gap)
         self._grid_buttons()
 
     def _grid_buttons(self) -> None:
@@ -147,6 +152,7 @@ class StaffPanelScreen(Step):
         self.discarding = None
         self.refresh()
         self.health_timer.start()
+        self.help_list.start()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.health_timer.stop()
@@ -165,6 +171,7 @@ class StaffPanelScreen(Step):
 
     def reset(self) -> None:
         self.health_timer.stop()
+        self.help_list.reset()
         self.discarding = None
         self.snapshot = None
         self.say("")
@@ -426,6 +433,7 @@ class StaffPanelScreen(Step):
         self.dead_title.setText(translate("StaffPanel", "Needs staff: %1").replace("%1", str(dead)))
         self._fill_dead()
         self.defaults_title.setText(translate("StaffPanel", "The hall's defaults"))
+        self.help_list.retranslate()
         def default(name: str) -> Any:
             return device.hall_default(name) if device is not None else None
 

@@ -1,11 +1,15 @@
 """A big numeric keypad for ID and mobile numbers: 0–9, X (the ID check character),
 delete and clear. Digits three a row like a telephone, delete and clear in a
-column of their own: four rows, so it fits under the box even in 长辈版."""
+column of their own: four rows, so it fits under the box even in 长辈版.
+
+``IdNumberField`` is the box an ID number is typed into: shown grouped 6-8-4 (the
+region, the birth date, the rest), with a count beside it ("已输入 11 位，还差 7 位"),
+and ``X`` allowed only where it can go, as the 18th character."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import translate
 from ui.theme import set_role
@@ -53,6 +57,16 @@ class NumericKeypad(QWidget):
     def set_gap(self, gap: int) -> None:
         self._grid.setSpacing(gap)
 
+    def show_x(self, shown: bool) -> None:
+        """The X key there (an ID number), or gone with 0 across its place (a mobile
+        number has no X): hidden and disabled, so it can be neither seen nor tapped."""
+        x, zero = self.keys["X"], self.keys["0"]
+        x.setVisible(shown)
+        if not shown:
+            x.setEnabled(False)
+        self._grid.removeWidget(zero)
+        self._grid.addWidget(zero, *(PLACES["0"] if shown else (3, 0, 1, 3)))
+
     def retranslate(self) -> None:
         self.back_key.setAccessibleName(translate("Keyboard", "Delete"))
         self.clear_key.set_texts(translate("Keyboard", "Clear"))
@@ -85,3 +99,76 @@ def lay_out_beside(body: QBoxLayout, keypad: NumericKeypad, presentation,
     body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
     body.setStretch(0, 0 if portrait else landscape[0])
     body.setStretch(1, 1 if portrait else landscape[1])
+
+
+#: an ID number's length, and how it is grouped on screen: region, birth date, the rest
+ID_LENGTH = 18
+ID_GROUPS = (6, 8, 4)
+
+
+def group_id(raw: str) -> str:
+    """410105 19880316 0041: the groups typed so far, a space between them."""
+    parts, start = [], 0
+    for size in ID_GROUPS:
+        if raw[start:start + size]:
+            parts.append(raw[start:start + size])
+        start += size
+    return " ".join(parts)
+
+
+def id_count_text(typed: int) -> str:
+    if typed >= ID_LENGTH:
+        return translate("Keyboard", "All 18 typed: please check them.")
+    return translate("Keyboard", "%1 of 18 typed, %2 to go.").replace(
+        "%1", str(typed)).replace("%2", str(ID_LENGTH - typed))
+
+
+class IdNumberField(QLineEdit):
+    """An ID number typed on the keypad, shown grouped; ``digits`` is what was typed.
+    ``counter`` (a label of the same parent, placed by the screen) says how many are in."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setProperty("active", True)
+        self.counter = QLabel(parent)
+        self.counter.setObjectName(f"{name}-count")
+        self.counter.setWordWrap(True)
+        self.textChanged.connect(lambda _t: self._count())
+        self._count()
+
+    def digits(self) -> str:
+        return self.text().replace(" ", "")
+
+    def set_digits(self, raw: str) -> None:
+        """``raw`` shown grouped (setText(""), never clear(): its undo history would keep it)."""
+        self.setText(group_id(raw.replace(" ", "")[:ID_LENGTH]))
+
+    def add(self, ch: str) -> None:
+        raw = self.digits()
+        if len(raw) < ID_LENGTH and (ch != "X" or self.x_allowed()):
+            self.set_digits(raw + ch)
+
+    def remove_last(self) -> None:
+        self.set_digits(self.digits()[:-1])
+
+    def x_allowed(self) -> bool:
+        """X is the check character: the 18th, nowhere else."""
+        return len(self.digits()) == ID_LENGTH - 1
+
+    def retranslate(self) -> None:
+        self._count()
+
+    def _count(self) -> None:
+        self.counter.setText(id_count_text(len(self.digits())))
+
+
+def attach_id_keypad(keypad: NumericKeypad, field: IdNumberField) -> None:
+    """The keypad types into ``field``; X enabled only when the 18th character is next."""
+    keypad.key.connect(field.add)
+    keypad.backspace.connect(field.remove_last)
+    keypad.clear.connect(lambda: field.set_digits(""))
+    field.textChanged.connect(lambda _t: keypad.keys["X"].setEnabled(field.x_allowed()))
+    keypad.keys["X"].setEnabled(field.x_allowed())

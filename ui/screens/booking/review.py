@@ -1,4 +1,5 @@
-"""Checking the answers before the booking is sent; each can be changed."""
+"""Checking the answers before the booking is sent; the time and the person can be
+changed (the hall is this kiosk's own, ``step.begin``)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class BookReviewScreen(BookingStep):
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         self.change: dict[str, TextButton] = {}
-        for key, step in (("matter", None), ("hall", "book_hall"), ("time", "book_day"),
+        for key, step in (("matter", None), ("hall", None), ("time", "book_day"),
                           ("who", "book_who")):
             label, value = QLabel(self), QLabel(self)
             label.setProperty("weight", "bold")
@@ -106,15 +107,11 @@ class BookReviewScreen(BookingStep):
         for b in self.change.values():
             b.set_texts(translate("Booking", "Change"))
         d = self.draft
-        hall_only_one = True
         if d is not None:
-            m = self.deps.catalogue.find_matter(d.matter)
-            hall_only_one = bool(m and len(m.halls) == 1)
             self.values["matter"].setText(self.chosen_matter())
             self.values["hall"].setText(self.chosen_hall())
             self.values["time"].setText(
                 local_when(d.slot.start, self.timezone(), self.lang) if d.slot else "")
             self.values["who"].setText(
                 f"{idnumber.mask(d.id_number)} · {phone.mask(d.phone)}" if d.id_number else "")
-        self.change["hall"].setVisible(not hall_only_one)
         self.confirm_button.set_texts(translate("Booking", "Confirm the booking"))

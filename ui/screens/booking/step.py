@@ -1,5 +1,5 @@
 """What every booking step shares: the draft, one call at a time, the words for days,
-places, and the refusals; ``begin`` starts a booking from a matter."""
+places, and the refusals; ``begin`` starts a booking from a matter, at this kiosk's hall."""
 
 from __future__ import annotations
 
@@ -23,20 +23,21 @@ WEEKDAYS_ZH = "一二三四五六日"
 
 
 def begin(deps: ScreenDeps, matter_code: str) -> None:
-    """Start booking ``matter_code``: the hall first when more than one serves it."""
+    """Start booking ``matter_code`` at this kiosk's hall, the only one it books for (the
+    platform refuses a device anything at another hall). A matter not served here gets
+    the screen that says so and where it is served (``book_hall``)."""
     matter = deps.catalogue.find_matter(matter_code)
     if matter is None or not matter.bookable:
+        return
+    here = deps.settings.hall_code
+    if here not in matter.halls:
+        deps.navigator.go("book_hall", matter=matter_code)
         return
     if deps.central() is None:
         deps.navigator.go("coming_soon", feature="booking_offline")
         return
-    draft = BookingDraft(matter=matter_code)
-    deps.session().booking = draft
-    if len(matter.halls) == 1:
-        draft.hall = matter.halls[0]
-        deps.navigator.go("book_day")
-    else:
-        deps.navigator.go("book_hall")
+    deps.session().booking = BookingDraft(matter=matter_code, hall=here)
+    deps.navigator.go("book_day")
 
 
 class BookingStep(Step):

@@ -1,5 +1,5 @@
-"""Choosing when: the hall, the day, the time (held on the server while the resident
-finishes)."""
+"""Choosing when: the day, the time (held on the server while the resident finishes), at
+this kiosk's hall (``step.begin``)."""
 
 from __future__ import annotations
 
@@ -26,50 +26,6 @@ from ui.screens.booking.step import (
 )
 from ui.widgets.buttons import TextButton
 from ui.widgets.paged import PagedGrid
-
-
-class BookHallScreen(BookingStep):
-    name = "book_hall"
-
-    def __init__(self, deps: ScreenDeps) -> None:
-        super().__init__(deps)
-        self.grid = PagedGrid(self)
-        self.root.addWidget(self.grid, 1)
-        self.retranslate()
-
-    def apply_mode(self) -> None:
-        super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(1, s.max_tiles, s.gap)
-
-    def enter(self, **_kw: Any) -> None:
-        self.retranslate()
-
-    def _choose(self, hall: str) -> None:
-        if self.draft is not None:
-            self.draft.hall = hall
-            self.deps.navigator.go("book_day")
-
-    def retranslate(self) -> None:
-        self.title.setText(translate("Booking", "Where would you like to go?"))
-        self.instruction.setText(translate("Booking", "Choose the hall."))
-        draft = self.draft
-        if draft is None:
-            self.grid.set_items([])
-            return
-        matter = self.deps.catalogue.find_matter(draft.matter)
-        halls = [h for h in self.deps.catalogue.halls if matter and h.code in matter.halls]
-
-        def factory(h):
-            def make():
-                b = TextButton("row", self)
-                b.setObjectName(f"hall-{h.code}")
-                b.set_texts(h.name.get(self.lang), h.address.get(self.lang))
-                b.clicked.connect(lambda _=False, code=h.code: self._choose(code))
-                return b
-            return make
-
-        self.grid.set_items([factory(h) for h in halls])
 
 
 class BookDayScreen(BookingStep):
