@@ -279,6 +279,7 @@
     </message>
     <message>
         <source>Who is the appointment for?</source>
+        <extracomment>the card read, masked, above the mobile number</extracomment>
         <translation>Who is the appointment for?</translation>
     </message>
     <message>
@@ -511,6 +512,7 @@
     </message>
     <message>
         <source>Please go to the service desk.</source>
+        <extracomment>this kiosk has no platform to call through (not configured, or not yet connected) the states that say where the service desk is: staff have not been told</extracomment>
         <translation>Please go to the service desk.</translation>
     </message>
     <message>
@@ -746,6 +748,7 @@
     </message>
     <message>
         <source>The resident is told: %1 is on the way.</source>
+        <extracomment>the calls shown, in the order they came; None: not asked yet per call shown: (the call, its &quot;I&apos;ll go&quot; button or None, its &quot;Done&quot; button)</extracomment>
         <translation>The resident is told: %1 is on the way.</translation>
     </message>
     <message>
@@ -873,6 +876,34 @@
     </message>
 </context>
 <context>
+    <name>IdCard</name>
+    <message>
+        <source>ID card read: %1, %2</source>
+        <extracomment>waiting for a card | a card was read | the card was expired | a read failed</extracomment>
+        <translation>ID card read: %1, %2</translation>
+    </message>
+    <message>
+        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
+        <translation>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
+        <translation>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
+        <translation>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>The card reader is not working just now. Please type the number on the keypad.</source>
+        <translation>The card reader is not working just now. Please type the number on the keypad.</translation>
+    </message>
+    <message>
+        <source>No ID card? Type the number</source>
+        <translation>No ID card? Type the number</translation>
+    </message>
+</context>
+<context>
     <name>Idle</name>
     <message>
         <source>To protect your privacy, the screen will be cleared in 1 second.</source>
@@ -900,6 +931,7 @@
     </message>
     <message>
         <source>All 18 typed: please check them.</source>
+        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest</extracomment>
         <translation>All 18 typed: please check them.</translation>
     </message>
     <message>
@@ -1402,7 +1434,7 @@
     <name>Shell</name>
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
-        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
         <translation>Sorry, something went wrong. Please start again.</translation>
     </message>
     <message>
@@ -1557,6 +1589,10 @@
         <translation>Retry</translation>
     </message>
     <message>
+        <source>ID-card reader: %1</source>
+        <translation>ID-card reader: %1</translation>
+    </message>
+    <message>
         <source>Discard…</source>
         <translation>Discard…</translation>
     </message>
@@ -1673,6 +1709,38 @@
         <translation>device %1 (checked when scanning)</translation>
     </message>
     <message>
+        <source>none (residents type their ID number)</source>
+        <translation>none (residents type their ID number)</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>not tried yet</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>not answering</translation>
+    </message>
+    <message>
+        <source>1 card read</source>
+        <translation>1 card read</translation>
+    </message>
+    <message>
+        <source>%1 cards read</source>
+        <translation>%1 cards read</translation>
+    </message>
+    <message>
+        <source>last problem at %1: %2</source>
+        <translation>last problem at %1: %2</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>On</translation>
     </message>
@@ -1785,33 +1853,6 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 need staff</translation>
-    </message>
-</context>
-<context>
-    <name>IdCard</name>
-    <message>
-        <source>ID card read: %1, %2</source>
-        <translation>ID card read: %1, %2</translation>
-    </message>
-    <message>
-        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
-        <translation>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</translation>
-    </message>
-    <message>
-        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
-        <translation>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</translation>
-    </message>
-    <message>
-        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
-        <translation>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</translation>
-    </message>
-    <message>
-        <source>The card reader is not working just now. Please type the number on the keypad.</source>
-        <translation>The card reader is not working just now. Please type the number on the keypad.</translation>
-    </message>
-    <message>
-        <source>No ID card? Type the number</source>
-        <translation>No ID card? Type the number</translation>
     </message>
 </context>
 </TS>

@@ -279,6 +279,7 @@
     </message>
     <message>
         <source>Who is the appointment for?</source>
+        <extracomment>the card read, masked, above the mobile number</extracomment>
         <translation>为谁预约？</translation>
     </message>
     <message>
@@ -511,6 +512,7 @@
     </message>
     <message>
         <source>Please go to the service desk.</source>
+        <extracomment>this kiosk has no platform to call through (not configured, or not yet connected) the states that say where the service desk is: staff have not been told</extracomment>
         <translation>请到服务台找工作人员。</translation>
     </message>
     <message>
@@ -746,6 +748,7 @@
     </message>
     <message>
         <source>The resident is told: %1 is on the way.</source>
+        <extracomment>the calls shown, in the order they came; None: not asked yet per call shown: (the call, its &quot;I&apos;ll go&quot; button or None, its &quot;Done&quot; button)</extracomment>
         <translation>已告诉居民：%1 正在赶来。</translation>
     </message>
     <message>
@@ -873,6 +876,34 @@
     </message>
 </context>
 <context>
+    <name>IdCard</name>
+    <message>
+        <source>ID card read: %1, %2</source>
+        <extracomment>waiting for a card | a card was read | the card was expired | a read failed</extracomment>
+        <translation>已读取身份证：%1，%2</translation>
+    </message>
+    <message>
+        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
+        <translation>这张身份证已于%1过期，不能使用。请换一张有效的身份证，或用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
+        <translation>没有读出这张卡。请把身份证平放在读卡区，不要移动；或者用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
+        <translation>这张卡不是本机能读的居民身份证。请用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>The card reader is not working just now. Please type the number on the keypad.</source>
+        <translation>读卡器暂时不能使用。请用键盘输入号码。</translation>
+    </message>
+    <message>
+        <source>No ID card? Type the number</source>
+        <translation>没有身份证？用键盘输入</translation>
+    </message>
+</context>
+<context>
     <name>Idle</name>
     <message>
         <source>To protect your privacy, the screen will be cleared in 1 second.</source>
@@ -900,6 +931,7 @@
     </message>
     <message>
         <source>All 18 typed: please check them.</source>
+        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest</extracomment>
         <translation>已输入 18 位，请核对</translation>
     </message>
     <message>
@@ -1402,7 +1434,7 @@
     <name>Shell</name>
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
-        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit)</extracomment>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
         <translation>抱歉，出了点问题。请重新开始。</translation>
     </message>
     <message>
@@ -1557,6 +1589,10 @@
         <translation>重试</translation>
     </message>
     <message>
+        <source>ID-card reader: %1</source>
+        <translation>身份证读卡器：%1</translation>
+    </message>
+    <message>
         <source>Discard…</source>
         <translation>作废…</translation>
     </message>
@@ -1673,6 +1709,38 @@
         <translation>设备 %1（扫码时检查）</translation>
     </message>
     <message>
+        <source>none (residents type their ID number)</source>
+        <translation>未接（居民用键盘输入身份证号）</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>尚未连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>没有响应</translation>
+    </message>
+    <message>
+        <source>1 card read</source>
+        <translation>已读 1 张卡</translation>
+    </message>
+    <message>
+        <source>%1 cards read</source>
+        <translation>已读 %1 张卡</translation>
+    </message>
+    <message>
+        <source>last problem at %1: %2</source>
+        <translation>最近一次问题（%1）：%2</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>开</translation>
     </message>
@@ -1785,33 +1853,6 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 条需工作人员处理</translation>
-    </message>
-</context>
-<context>
-    <name>IdCard</name>
-    <message>
-        <source>ID card read: %1, %2</source>
-        <translation>已读取身份证：%1，%2</translation>
-    </message>
-    <message>
-        <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
-        <translation>这张身份证已于%1过期，不能使用。请换一张有效的身份证，或用键盘输入号码。</translation>
-    </message>
-    <message>
-        <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
-        <translation>没有读出这张卡。请把身份证平放在读卡区，不要移动；或者用键盘输入号码。</translation>
-    </message>
-    <message>
-        <source>This card is not a resident ID card the kiosk can use. Please type the number on the keypad.</source>
-        <translation>这张卡不是本机能读的居民身份证。请用键盘输入号码。</translation>
-    </message>
-    <message>
-        <source>The card reader is not working just now. Please type the number on the keypad.</source>
-        <translation>读卡器暂时不能使用。请用键盘输入号码。</translation>
-    </message>
-    <message>
-        <source>No ID card? Type the number</source>
-        <translation>没有身份证？用键盘输入</translation>
     </message>
 </context>
 </TS>

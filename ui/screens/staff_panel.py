@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 import platform
-import sys
 from datetime import UTC
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +25,7 @@ from kiosk.staff.health import DEAD_SHOWN, DeskHealth
 from kiosk.sync.outbox import Outbox, OutboxItem
 from kiosk.sync.store import StoreError
 from ui.context import ScreenDeps
+from ui.device_status import camera_status, card_reader_status, printer_status
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role
@@ -243,8 +242,10 @@ class StaffPanelScreen(Step):
                 lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
                              .replace("%1", _local(snap.trust_list_issued, zone))
                              .replace("%2", _local(snap.trust_list_checked, zone)))
-        lines.append(translate("StaffPanel", "Camera: %1").replace("%1", _camera_status(self.deps.settings.camera)))
-        lines.append(translate("StaffPanel", "Printer: %1").replace("%1", _printer_status(self.deps.settings)))
+        lines.append(translate("StaffPanel", "Camera: %1").replace("%1", camera_status(self.deps.settings.camera)))
+        lines.append(translate("StaffPanel", "Printer: %1").replace("%1", printer_status(self.deps.settings)))
+        lines.append(translate("StaffPanel", "ID-card reader: %1")
+                     .replace("%1", card_reader_status(self.deps.card_reader, zone)))
         if device is not None:
             lines.append(translate("StaffPanel", "Read-aloud: %1").replace("%1", device.speech_status()))
         lines.append(translate("StaffPanel", "Version: %1 (Python %2)")
@@ -455,31 +456,6 @@ class StaffPanelScreen(Step):
         self.exit_button.setVisible(staff.member.is_administrator)
         self.exit_button.set_texts(translate("StaffPanel", "Exit the kiosk"))
         self._grid_buttons()
-
-
-def _camera_status(spec: str) -> str:
-    """The configured camera, and whether it is there (opening it is the scan screen's job)."""
-    if spec.isdigit():
-        device = Path(f"/dev/video{spec}")
-        if sys.platform.startswith("linux"):
-            found = device.exists()
-            return f"{device} " + (translate("StaffPanel", "present") if found
-                                   else translate("StaffPanel", "missing"))
-        return translate("StaffPanel", "device %1 (checked when scanning)").replace("%1", spec)
-    if "://" in spec:
-        return spec
-    return f"{spec} " + (translate("StaffPanel", "present") if Path(spec).exists()
-                         else translate("StaffPanel", "missing"))
-
-
-def _printer_status(settings) -> str:
-    name = settings.printer_name
-    if not name:
-        return translate("StaffPanel", "none (slips saved as PDF)")
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    known = not QPrinterInfo.printerInfo(name).isNull()
-    return f"{name} " + (translate("StaffPanel", "present") if known else translate("StaffPanel", "missing"))
 
 
 def _on_off(on: bool) -> str:
