@@ -12,9 +12,10 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -25,6 +26,7 @@ from central.db import Database
 from central.models import Device, EnrolmentCode, Operator
 from central.problems import Problem
 
+Caller = TypeVar("Caller")
 DEV_DEVICE_ID = "dev"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 #: how long an enrolment code stays valid unless told otherwise
@@ -71,12 +73,19 @@ def current_device(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> CallingDevice:
     """The enrolled device behind the bearer token, or 401 ``unauthorized``."""
+    return caller_behind(credentials, request.app, "device", device_for_token)
+
+
+def caller_behind(credentials: HTTPAuthorizationCredentials | None, app: Any, kind: str,
+                  lookup: Callable[[Any, str], Caller | None]) -> Caller:
+    """Who the bearer token belongs to (``lookup(app, token)``), else 401: a missing
+    token, or one that is no ``kind``'s (a device's or an operator's)."""
     if credentials is None or not credentials.credentials:
-        raise missing_token("a device")
-    device = device_for_token(request.app, credentials.credentials)
-    if device is None:
-        raise unknown_token("device")
-    return device
+        raise missing_token(("an " if kind[0] in "aeiou" else "a ") + kind)
+    found = lookup(app, credentials.credentials)
+    if found is None:
+        raise unknown_token(kind)
+    return found
 
 
 def device_for_token(app: Any, token: str) -> CallingDevice | None:

@@ -19,7 +19,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
-from central.auth import missing_token, revoke_row, token_digest, unknown_token
+from central.auth import caller_behind, revoke_row, token_digest
 from central.context import Context
 from central.db import Database
 from central.models import Operator
@@ -61,12 +61,7 @@ def current_operator(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(operator_bearer)],
 ) -> CallingOperator:
     """The operator behind the bearer token, or 401 (a device token is no operator's)."""
-    if credentials is None or not credentials.credentials:
-        raise missing_token("an operator")
-    operator = operator_for_token(request.app, credentials.credentials)
-    if operator is None:
-        raise unknown_token("operator")
-    return operator
+    return caller_behind(credentials, request.app, "operator", operator_for_token)
 
 
 ThisOperator = Annotated[CallingOperator, Depends(current_operator)]
