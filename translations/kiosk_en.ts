@@ -45,6 +45,10 @@
         <translation>Find my appointments</translation>
     </message>
     <message>
+        <source>Scan your booking code</source>
+        <translation>Scan your booking code</translation>
+    </message>
+    <message>
         <source>No appointment? Take a queue number</source>
         <translation>No appointment? Take a queue number</translation>
     </message>
@@ -81,8 +85,8 @@
         <translation>Reference</translation>
     </message>
     <message>
-        <source>Your number: %1</source>
-        <translation>Your number: %1</translation>
+        <source>You are checked in</source>
+        <translation>You are checked in</translation>
     </message>
     <message>
         <source>Please wait until your number is called.</source>
@@ -291,10 +295,6 @@
         <translation>ID card number</translation>
     </message>
     <message>
-        <source>Send to my phone</source>
-        <translation>Send to my phone</translation>
-    </message>
-    <message>
         <source>Next: mobile number</source>
         <translation>Next: mobile number</translation>
     </message>
@@ -414,6 +414,10 @@
     <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Scan with your phone</source>
+        <translation>Scan with your phone</translation>
     </message>
     <message>
         <source>Sending your booking…</source>
@@ -1280,6 +1284,14 @@
         <translation>The camera is not working. You can type your ID number instead, or call staff.</translation>
     </message>
     <message>
+        <source>Scan your booking code</source>
+        <translation>Scan your booking code</translation>
+    </message>
+    <message>
+        <source>Hold the QR code on your booking slip or phone inside the yellow frame.</source>
+        <translation>Hold the QR code on your booking slip or phone inside the yellow frame.</translation>
+    </message>
+    <message>
         <source>Show my e-certificate</source>
         <translation>Show my e-certificate</translation>
     </message>
@@ -1853,6 +1865,41 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 need staff</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <source>Your queue number</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <source>Green channel: the priority window for residents aged 60 and over</source>
+        <translation>Green channel: the priority window for residents aged 60 and over</translation>
+    </message>
+    <message>
+        <source>Please wait near: %1</source>
+        <translation>Please wait near: %1</translation>
+    </message>
+    <message>
+        <source>Please watch the calling screen for your number.</source>
+        <translation>Please watch the calling screen for your number.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Scan with your phone</source>
+        <translation>Scan with your phone</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>QR code of your queue number</source>
+        <translation>QR code of your queue number</translation>
     </message>
 </context>
 </TS>

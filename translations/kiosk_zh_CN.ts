@@ -45,6 +45,10 @@
         <translation>查询我的预约</translation>
     </message>
     <message>
+        <source>Scan your booking code</source>
+        <translation>扫预约码签到</translation>
+    </message>
+    <message>
         <source>No appointment? Take a queue number</source>
         <translation>没有预约？直接取号</translation>
     </message>
@@ -81,8 +85,8 @@
         <translation>预约号</translation>
     </message>
     <message>
-        <source>Your number: %1</source>
-        <translation>您的号码：%1</translation>
+        <source>You are checked in</source>
+        <translation>签到成功</translation>
     </message>
     <message>
         <source>Please wait until your number is called.</source>
@@ -291,10 +295,6 @@
         <translation>身份证号码</translation>
     </message>
     <message>
-        <source>Send to my phone</source>
-        <translation>发送到我的手机</translation>
-    </message>
-    <message>
         <source>Next: mobile number</source>
         <translation>下一步：手机号码</translation>
     </message>
@@ -414,6 +414,10 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Scan with your phone</source>
+        <translation>用手机扫码带走</translation>
     </message>
     <message>
         <source>Sending your booking…</source>
@@ -1280,6 +1284,14 @@
         <translation>摄像头无法使用。您可以改为输入身份证号码，或呼叫工作人员。</translation>
     </message>
     <message>
+        <source>Scan your booking code</source>
+        <translation>扫预约码签到</translation>
+    </message>
+    <message>
+        <source>Hold the QR code on your booking slip or phone inside the yellow frame.</source>
+        <translation>请把预约凭条或手机上的二维码放在黄色框里。</translation>
+    </message>
+    <message>
         <source>Show my e-certificate</source>
         <translation>扫码亮证</translation>
     </message>
@@ -1853,6 +1865,41 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 条需工作人员处理</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <source>Your queue number</source>
+        <translation>您的排队号</translation>
+    </message>
+    <message>
+        <source>Green channel: the priority window for residents aged 60 and over</source>
+        <translation>绿色通道：60岁及以上老年人优先窗口</translation>
+    </message>
+    <message>
+        <source>Please wait near: %1</source>
+        <translation>请到这里等候：%1</translation>
+    </message>
+    <message>
+        <source>Please watch the calling screen for your number.</source>
+        <translation>请留意叫号屏，等候叫到您的号。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Scan with your phone</source>
+        <translation>用手机扫码带走</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>QR code of your queue number</source>
+        <translation>排队号二维码</translation>
     </message>
 </context>
 </TS>

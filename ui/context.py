@@ -40,6 +40,10 @@ class Navigator(Protocol):
 
     def home(self) -> None: ...
 
+    def finish(self) -> None:
+        """The resident is done (Done on a result): their session ends and is wiped, as
+        after the idle time, and the next resident starts on the home screen."""
+
     def staff_signed_in(self) -> None:
         """After a right PIN: the previous resident forgotten, the staff panel shown."""
 

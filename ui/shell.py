@@ -201,6 +201,13 @@ class KioskWindow(QWidget):
         self._history.clear()
         self._show("home", {})
 
+    def finish(self) -> None:
+        if self.staff.signed_in:  # staff beside the resident end it by handing back
+            self.home()
+            return
+        self.wipe()
+        self.home()
+
     def _show(self, name: str, kwargs: dict[str, Any]) -> None:
         self.reader.on_show(name)
         self.toast.hide()

@@ -56,6 +56,7 @@ QLabel {{ background: transparent; }}
 QLabel[weight="bold"] {{ font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
+QLabel[role="ticket"] {{ font-size: {s.display * 2}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.ink_muted}; }}
 QLabel[role="danger-text"] {{ color: {p.danger}; font-weight: bold; }}
 QLabel[role="success-text"] {{ color: {p.success}; font-weight: bold; }}

@@ -76,9 +76,11 @@ def find(w, qtbot, number):
     return w.screens["appointment_list"]
 
 
-def test_check_in_gives_a_green_channel_number_to_a_senior(hall, qtbot):
+def test_check_in_gives_a_green_channel_number_to_a_senior(hall, qtbot, tmp_path):
+    """The check-in result is the number to take away: large, where to wait, the green
+    channel; printed (a PDF without a printer), as a QR code, and Done ends the session."""
     connect, url, clock, day = hall
-    w = connect(default_language="en")
+    w = connect(default_language="en", slip_pdf_dir=str(tmp_path / "slips"))
     booked = book(url, clock, day, SENIOR)
     clock.advance(minutes=40)  # 08:50: check-in is open for 09:00
     listing = find(w, qtbot, SENIOR)
@@ -89,8 +91,55 @@ def test_check_in_gives_a_green_channel_number_to_a_senior(hall, qtbot):
     assert booked["reference"] in screen.details.text()
     screen.check_in_button.click()
     qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=10_000)
-    assert screen.number.text().startswith("Your number: P")  # priority: born 1949
+    view = screen.ticket_view
+    number = screen.number.text()
+    assert number.startswith("P") and number == screen.ticket()["number"]  # born 1949
+    assert view.caption.text() == "Your queue number"
+    assert view.priority.isVisible() and "aged 60 and over" in view.priority.text()
+    assert "Household Registration, Zone A" in view.where.text()  # GA-0001's window
     assert not screen.check_in_button.isVisible() and not screen.cancel_button.isVisible()
+    assert view.print_button.isVisible() and view.done_button.isVisible()
+    assert view.phone_button.text_content() == "Scan with your phone"
+    screen.print_button.click()  # no printer here: the slip is a PDF
+    out = subprocess.run(["pdftotext", screen.printed_to, "-"], capture_output=True, text=True)
+    assert f"Queue number {number}" in out.stdout and "Green channel" in out.stdout
+    assert not screen.qr.isVisible()
+    screen.phone_button.click()
+    assert screen.qr.isVisible()
+    assert screen.qr.text.splitlines()[0] == f"Queue number {number}"
+    assert "Hall: Sample City Citizen Service Centre" in screen.qr.text
+    assert SENIOR not in screen.qr.text
+    screen.done_button.click()
+    assert w.current.name == "home"
+    assert w.session.lookup_id == "" and w.session.appointments == []  # a new session
+    assert screen.number.text() == "" and screen.qr.text == ""
+
+
+def test_a_young_resident_checks_in_without_the_green_channel(hall, qtbot):
+    connect, url, clock, day = hall
+    w = connect(default_language="zh_CN")
+    book(url, clock, day, YOUNG)
+    clock.advance(minutes=40)
+    find(w, qtbot, YOUNG).grid.items_on_page()[0].click()
+    screen = w.screens["appointment"]
+    screen.check_in_button.click()
+    qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=10_000)
+    assert not screen.number.text().startswith("P")
+    assert not screen.ticket_view.priority.isVisible()
+    assert screen.ticket_view.where.text().startswith("请到这里等候：")
+    assert screen.ticket_view.phone_button.text_content() == "用手机扫码带走"
+    assert screen.ticket_view.done_button.text_content() == "完成"
+
+
+def test_the_ticket_says_watch_the_calling_screen_where_the_catalogue_names_no_window(
+        make_window):
+    from ui.widgets.queue_ticket import QueueTicket
+
+    w = make_window(default_language="en")
+    view = QueueTicket(w)
+    view.show_ticket("GA001", False, "")
+    assert view.where.text() == "Please watch the calling screen for your number."
+    assert view.priority.isHidden()
 
 
 def test_too_early_to_check_in_is_said_plainly(hall, qtbot):
@@ -286,12 +335,16 @@ def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly
     assert screen.priority_button.isChecked() is priority  # 长辈版 asks for the green channel
     screen.grid.items_on_page()[0].click()
     qtbot.waitUntil(lambda: screen.number.isVisible(), timeout=10_000)
-    assert screen.number.text().startswith("Your number: " + ("P" if priority else ""))
-    if not priority:
-        assert not screen.number.text().startswith("Your number: P")
+    from ui.widgets.queue_ticket import QueueTicket
+    assert isinstance(screen.ticket_view, QueueTicket)  # the check-in result's component
     number = screen.ticket()["number"]
+    assert screen.number.text() == number
+    assert number.startswith("P") is priority
+    assert screen.ticket_view.priority.isVisible() is priority
     screen.print_button.click()
     out = subprocess.run(["pdftotext", screen.printed_to, "-"], capture_output=True, text=True)
     assert f"Queue number {number}" in out.stdout
     screen.phone_button.click()
     assert screen.qr.isVisible() and number in screen.qr.text
+    screen.done_button.click()
+    assert w.current.name == "home" and screen.number.text() == ""

@@ -20,11 +20,19 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the simulator n
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def test_without_a_reader_the_panel_says_residents_type(qapp):
+@pytest.fixture(autouse=True)
+def english(qapp, built_translations):
+    """The lines in English, whatever language a test before left installed."""
+    from ui.i18n import LanguageSwitch
+
+    LanguageSwitch(qapp).set_language("en")
+
+
+def test_without_a_reader_the_panel_says_residents_type():
     assert card_reader_status(None, UTC) == "none (residents type their ID number)"
 
 
-def test_a_reader_is_named_with_its_state_and_cards_read(qapp):
+def test_a_reader_is_named_with_its_state_and_cards_read():
     from kiosk.idcard.simulator import SimulatedReader
 
     with SimulatedReader(pace=False) as simulator:

@@ -171,7 +171,12 @@ def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_pat
         w = make_window(default_language="en", camera=str(png))
         w.home()
         connect(w, url)
-        w.go("scan")
+        w.go("appointments")  # "扫预约码签到" beside typing the ID number
+        appointments_screen = w.screens["appointments"]
+        appointments_screen.cards.keypad_only()
+        appointments_screen.scan_button.click()
+        assert w.current.name == "scan"
+        assert w.screens["scan"].title.text() == "Scan your booking code"
         qtbot.waitUntil(lambda: w.current.name == "appointment", timeout=10_000)
         screen = w.screens["appointment"]
         assert booked["reference"] in screen.details.text()

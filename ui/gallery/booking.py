@@ -182,15 +182,19 @@ def _appointment(w: KioskWindow, step: str) -> None:
         if step in refused:  # as the sync engine finishes the item with the platform's answer
             screen.action = "cancel"
             screen._answered(Outcome(OutcomeState.REFUSED, reason=refused[step]))
-    elif step == "checked-in":
+    elif step.startswith("checked-in"):
+        priority = "priority" in step  # the sample ID was born in 1949: the green channel
         screen.check_in_button.click()
         screen._answered(Outcome(OutcomeState.CONFIRMED, booking={
             "booking": {"status": "checked_in", "hall": "city_centre", "matter": "GA-0001",
                         "start": utc_iso(w.session.appointments[0].start),
                         "reference": "SAMPLE01", "booking_id": "sample-1"},
-            "ticket": {"number": "PGA003", "priority": True, "hall": "city_centre",
-                       "matter": "GA-0001", "issued_at": utc_iso(datetime.now(UTC))},
+            "ticket": {"number": "PGA003" if priority else "GA003", "priority": priority,
+                       "hall": "city_centre", "matter": "GA-0001",
+                       "issued_at": utc_iso(datetime.now(UTC))},
         }))
+        if step.endswith("-phone"):
+            screen.phone_button.click()
 
 
 def _walk_in(w: KioskWindow, numbered: bool) -> None:
@@ -230,6 +234,9 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
         "appointment-cancel_wrong_phone": lambda w: _appointment(w, "cancel-wrong_phone"),
         "appointment-cancel_locked": lambda w: _appointment(w, "cancel-locked"),
         "appointment-checked_in": lambda w: _appointment(w, "checked-in"),
+        "appointment-checked_in_priority": lambda w: _appointment(w, "checked-in-priority"),
+        "appointment-checked_in_priority-phone":
+            lambda w: _appointment(w, "checked-in-priority-phone"),
         "walk_in": lambda w: _walk_in(w, False),
         "walk_in-number": lambda w: _walk_in(w, True),
     }

@@ -20,21 +20,23 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from kiosk.booking import appointments
 from kiosk.booking.appointments import Appointment
 from kiosk.booking.draft import OutcomeState
-from kiosk.booking.slips import local_when
+from kiosk.booking.slips import Slip, local_when, ticket_slip
 from kiosk.idcard.card import IdCard
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
+from kiosk.rules.wire_time import parse_time
 from kiosk.sync.api_client import transient
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import id_error_text, reason_text
 from ui.screens.cancel_phone import CancelPhonePanel, cancel_refusal
-from ui.screens.steps import Step
+from ui.screens.steps import SlipActions, Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.idcard_panel import CardChoice, hall_today
 from ui.widgets.keypad import IdNumberField, NumericKeypad, attach_id_keypad, lay_out_beside
 from ui.widgets.paged import PagedGrid
+from ui.widgets.queue_ticket import QueueTicket
 from ui.widgets.reading import ReadingArea
 from ui.workers.outcome_watch import OutcomeWatch
 from ui.workers.tasks import OneCall
@@ -59,6 +61,19 @@ class AppointmentStep(Step):
         cal = self.hall_calendar(hall)
         return cal.rules if cal else BookingRules()
 
+    def wait_at(self, matter_code: str) -> str:
+        """Where to wait for this matter, from the catalogue; "" when it names none."""
+        matter = self.deps.catalogue.find_matter(matter_code)
+        return matter.window.get(self.lang) if matter and matter.window else ""
+
+    def ticket_slip(self, t: dict) -> Slip:
+        """A queue ticket as the platform gave it (walk-in or check-in), as a slip."""
+        return ticket_slip(
+            lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
+            matter=self.matter_name(t["matter"]), issued=parse_time(t["issued_at"]),
+            timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
+            window=self.wait_at(t["matter"]))
+
 
 class AppointmentsScreen(AppointmentStep):
     """Step one: the ID number, on the keypad."""
@@ -79,14 +94,21 @@ class AppointmentsScreen(AppointmentStep):
         self.find_button = TextButton("primary", self)
         self.find_button.setObjectName("find-appointments")
         self.find_button.clicked.connect(self._find)
+        self.scan_button = TextButton("secondary", self)
+        self.scan_button.setObjectName("scan-voucher")
+        self.scan_button.clicked.connect(lambda: self.deps.navigator.go("scan", voucher=True))
         self.walk_in_button = TextButton("secondary", self)
         self.walk_in_button.setObjectName("walk-in")
         self.walk_in_button.clicked.connect(lambda: self.deps.navigator.go("walk_in"))
         left.addWidget(self.field)
         left.addWidget(self.field.counter)
         left.addWidget(self.error, 1)
-        left.addWidget(self.find_button)
+        finding = QHBoxLayout()  # typed, or the booking code scanned, side by side
+        finding.addWidget(self.find_button, 1)
+        finding.addWidget(self.scan_button, 1)
+        left.addLayout(finding)
         left.addWidget(self.walk_in_button)
+        self.finding = finding
         body.addLayout(left, 1)
         self.keypad = NumericKeypad(self)
         attach_id_keypad(self.keypad, self.field)
@@ -103,8 +125,12 @@ class AppointmentsScreen(AppointmentStep):
     def apply_mode(self) -> None:
         super().apply_mode()
         self.left.setSpacing(self.deps.presentation.theme.sizes.gap)
-        # landscape: the box and its message get the wider half (3:2)
-        lay_out_beside(self.body, self.keypad, self.deps.presentation, landscape=(3, 2))
+        self.finding.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
+        # landscape: the box and its message get the wider half (3:2); in 长辈版 more
+        # (21:11), for the buttons under it in their larger type
+        elderly = self.deps.presentation.elderly
+        lay_out_beside(self.body, self.keypad, self.deps.presentation,
+                       landscape=(21, 11) if elderly else (3, 2))
         self.cards.panel.set_gap(self.deps.presentation.theme.sizes.gap)
 
     def enter(self, id_number: str = "", **_kw: Any) -> None:
@@ -179,6 +205,7 @@ class AppointmentsScreen(AppointmentStep):
         self.cards.panel.retranslate()
         self.field.setAccessibleName(translate("Booking", "ID card number"))
         self.find_button.set_texts(translate("Appointments", "Find my appointments"))
+        self.scan_button.set_texts(translate("Appointments", "Scan your booking code"))
         self.walk_in_button.set_texts(translate(
             "Appointments", "No appointment? Take a queue number"))
 
@@ -228,7 +255,7 @@ class AppointmentListScreen(AppointmentStep):
         self.grid.set_items([factory(i, a) for i, a in enumerate(found)])
 
 
-class AppointmentScreen(AppointmentStep):
+class AppointmentScreen(SlipActions, AppointmentStep):
     """One appointment: what it is, and check in / cancel. Cancelling goes in stages:
     "confirm" (are you sure?), then "phone" (the number given when booking, on the
     keypad), then the platform's answer; a wrong number brings the resident back to
@@ -244,18 +271,18 @@ class AppointmentScreen(AppointmentStep):
         self.details = QLabel(content)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.number = QLabel(content)
-        self.number.setWordWrap(True)
-        self.number.setObjectName("queue-number")
-        set_role(self.number, "display")
-        self.number.hide()
-        column.addWidget(self.number)
         column.addWidget(self.details)
         column.addStretch(1)
         self.phone = CancelPhonePanel(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.area)
         self.pages.addWidget(self.phone)
+        self.ticket_view = QueueTicket(self, "check-in")
+        self.pages.addWidget(self.ticket_view)
+        self.number, self.qr = self.ticket_view.number, self.ticket_view.qr
+        self.print_button, self.phone_button, self.done_button = self.ticket_view.wire(
+            self.print_slip, self.slip_to_phone, self._done)
+        self.printed_to = ""
         self.root.addWidget(self.pages, 1)
         row = QHBoxLayout()
         self.check_in_button = TextButton("primary", self)
@@ -283,6 +310,8 @@ class AppointmentScreen(AppointmentStep):
         super().apply_mode()
         self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
         self.phone.apply_mode(self.deps.presentation)
+        self.ticket_view.set_gap(self.deps.presentation.theme.sizes.gap)
+        self.ticket_view.set_portrait(self.deps.presentation.portrait)
 
     @property
     def confirming(self) -> bool:
@@ -408,6 +437,15 @@ class AppointmentScreen(AppointmentStep):
                 return t
         return a.ticket if a is not None else None
 
+    def slip(self) -> Slip | None:
+        t = self.ticket()
+        return self.ticket_slip(t) if t else None
+
+    def _done(self) -> None:
+        """The resident has their number: the session ends, the next one starts afresh."""
+        self.watch.stop()
+        self.deps.navigator.finish()
+
     def retranslate(self) -> None:
         a = self.appointment
         self.title.setText(translate("Appointments", "Your appointment"))
@@ -430,10 +468,10 @@ class AppointmentScreen(AppointmentStep):
         lines.append(status_text(a))
         self.details.setText("\n".join(lines))
         ticket = self.ticket()
-        self.number.setVisible(bool(ticket))
-        if ticket:
-            self.number.setText(translate("Appointments", "Your number: %1").replace(
-                "%1", ticket["number"]))
+        if ticket:  # in the language now chosen: a QR code in the one before goes away
+            self.title.setText(translate("Appointments", "You are checked in"))
+            self.ticket_view.show_ticket(ticket["number"], bool(ticket["priority"]),
+                                         self.wait_at(ticket["matter"]))
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
         elif self.stage == "phone":
@@ -447,7 +485,8 @@ class AppointmentScreen(AppointmentStep):
         busy = self.action != "" and (self.answer is None or self.answer.state is OutcomeState.WAITING)
         can_act = a.status == "confirmed" and not busy and not ticket
         typing = can_act and self.stage == "phone"
-        self.pages.setCurrentWidget(self.phone if typing else self.area)
+        self.pages.setCurrentWidget(
+            self.ticket_view if ticket else self.phone if typing else self.area)
         self._place_buttons(typing)
         self.check_in_button.setVisible(can_act and not self.confirming)
         self.cancel_button.setVisible(can_act and not a.cancel_locked)
@@ -466,7 +505,8 @@ class AppointmentScreen(AppointmentStep):
         self.stage, self.action, self.answer = "", "", None
         self.phone.forget()
         self.details.clear()
-        self.number.clear()
+        self.ticket_view.clear()
+        self.printed_to = ""
         self.say("")
 
 

@@ -130,6 +130,7 @@ class ScanScreen(Screen):
         # the platform link (and its store) is up, so a restart forgets none; else here
         self._used_here = MemoryUsedCodes()
         self.worker: ScanWorker | None = None
+        self.voucher = False
         #: asking the platform (an opaque token, a voucher): further reads wait for it
         self.check = OneCall()
         self.retranslate()
@@ -141,7 +142,10 @@ class ScanScreen(Screen):
         super().apply_mode()
         self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
 
-    def enter(self, **_kw: Any) -> None:
+    def enter(self, voucher: bool = False, **_kw: Any) -> None:
+        """``voucher``: come from My appointments to scan a booking voucher (any code is
+        still read as it is: a voucher opens the appointment, a certificate the card)."""
+        self.voucher = voucher
         self.message.hide()
         self.retranslate()
         self.start_camera()
@@ -238,14 +242,21 @@ class ScanScreen(Screen):
 
     def reset(self) -> None:
         self.stop_camera()
+        self.voucher = False
         self.check.cancel()  # its answer names the resident: it must not arrive after the wipe
         self.preview.clear_image()
         self.message.hide()
 
     def retranslate(self) -> None:
-        self.title.setText(translate("Scan", "Show my e-certificate"))
-        self.instruction.setText(translate(
-            "Scan", "Open the certificate's QR code on your phone and hold it inside the yellow frame."))
+        if self.voucher:
+            self.title.setText(translate("Scan", "Scan your booking code"))
+            self.instruction.setText(translate(
+                "Scan", "Hold the QR code on your booking slip or phone inside the yellow frame."))
+        else:
+            self.title.setText(translate("Scan", "Show my e-certificate"))
+            self.instruction.setText(translate(
+                "Scan", "Open the certificate's QR code on your phone and hold it inside the "
+                "yellow frame."))
         self.type_button.set_texts(translate("Scan", "No code? Type my ID number"))
         self.staff_button.set_texts(translate("Scan", "Call staff"))
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel
-
 from kiosk.booking import appointments
 from kiosk.booking.draft import OutcomeState
-from kiosk.booking.slips import Slip, ticket_slip
-from kiosk.rules.wire_time import parse_time
+from kiosk.booking.slips import Slip
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.appointments import ANSWER_WAIT_MS, AppointmentStep
 from ui.screens.booking.step import reason_text
 from ui.screens.steps import SlipActions
-from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.paged import PagedGrid
-from ui.widgets.qr import QrCode
+from ui.widgets.queue_ticket import QueueTicket
 from ui.workers.outcome_watch import OutcomeWatch
 
 
@@ -38,27 +34,12 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.root.addWidget(self.priority_button)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
-        self.number = QLabel(self)
-        self.number.setWordWrap(True)
-        self.number.setObjectName("walk-in-number")
-        set_role(self.number, "display")
-        self.number.hide()
-        self.root.addWidget(self.number)
-        self.print_button = TextButton("secondary", self)
-        self.print_button.setObjectName("print-ticket")
-        self.print_button.clicked.connect(self.print_slip)
-        self.print_button.hide()
-        self.phone_button = TextButton("secondary", self)
-        self.phone_button.setObjectName("ticket-to-phone")
-        self.phone_button.clicked.connect(self.slip_to_phone)
-        self.phone_button.hide()
-        self.qr = QrCode(self)
-        self.qr.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.print_button, 1)
-        row.addWidget(self.phone_button, 1)
-        self.root.addWidget(self.qr, 1)
-        self.root.addLayout(row)
+        self.ticket_view = QueueTicket(self, "walk-in")
+        self.ticket_view.hide()
+        self.root.addWidget(self.ticket_view, 1)
+        self.number, self.qr = self.ticket_view.number, self.ticket_view.qr
+        self.print_button, self.phone_button, self.done_button = self.ticket_view.wire(
+            self.print_slip, self.slip_to_phone, self._done)
         self.watch = OutcomeWatch(self)
         self.watch.changed.connect(self._answered)
         self.answer = None
@@ -70,6 +51,8 @@ class WalkInScreen(SlipActions, AppointmentStep):
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
         self.grid.configure(1 if self.deps.presentation.elderly else 2, s.max_tiles, s.gap)
+        self.ticket_view.set_gap(s.gap)
+        self.ticket_view.set_portrait(self.deps.presentation.portrait)
 
     def enter(self, **_kw: Any) -> None:
         self.watch.stop()
@@ -114,18 +97,14 @@ class WalkInScreen(SlipActions, AppointmentStep):
             return self.answer.booking
         return None
 
+    def _done(self) -> None:
+        """The resident has their number: the session ends, the next one starts afresh."""
+        self.watch.stop()
+        self.deps.navigator.finish()
+
     def slip(self) -> Slip | None:
         t = self.ticket()
-        if not t:
-            return None
-        matter = self.deps.catalogue.find_matter(t["matter"])
-        return ticket_slip(
-            lang=self.lang, number=t["number"], hall=self.hall_name(t["hall"]),
-            matter=self.matter_name(t["matter"]),
-            issued=parse_time(t["issued_at"]),
-            timezone=self.deps.settings.timezone, priority=bool(t["priority"]),
-            window=matter.window.get(self.lang) if matter and matter.window else "")
-
+        return self.ticket_slip(t) if t else None
 
     def retranslate(self) -> None:
         t = self.ticket()
@@ -134,21 +113,13 @@ class WalkInScreen(SlipActions, AppointmentStep):
             translate("Appointments", "✓ I am 60 or over: green channel (priority)")
             if self.priority_button.isChecked()
             else translate("Appointments", "☐ I am 60 or over: tap for the green channel"))
-        self.number.setVisible(bool(t))
-        self.print_button.setVisible(bool(t))
-        self.phone_button.setVisible(bool(t))
-        if not t:
-            self.qr.clear()
-            self.qr.hide()
+        self.ticket_view.setVisible(bool(t))
         self.grid.setVisible(not t)
         self.priority_button.setVisible(not t)
-        if t:
-            self.number.setText(translate("Appointments", "Your number: %1").replace(
-                "%1", t["number"]))
+        if t:  # in the language now chosen: a QR code in the one before goes away
+            self.ticket_view.show_ticket(t["number"], bool(t["priority"]), self.wait_at(t["matter"]))
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
-            self.print_button.set_texts(translate("Booking", "Print a slip"))
-            self.phone_button.set_texts(translate("Booking", "Send to my phone"))
             return
         self.instruction.setText(translate("Appointments", "Which service have you come for?"))
         hall = self.deps.settings.hall_code
@@ -168,7 +139,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def reset(self) -> None:
         self.watch.stop()
-        self.qr.clear()
+        self.ticket_view.clear()
         self.answer, self.matter, self.printed_to = None, "", ""
         self.priority_button.setChecked(False)
         self.say("")

@@ -173,7 +173,7 @@ class BookResultScreen(SlipActions, BookingStep):
         self.alternatives.hide()
         self.print_button.setVisible(self.state in (ResultState.CONFIRMED, ResultState.REQUEST))
         self.phone_button.setVisible(self.state is ResultState.REQUEST)
-        self.phone_button.set_texts(translate("Booking", "Send to my phone"))
+        self.phone_button.set_texts(translate("Booking", "Scan with your phone"))
         self.details_area.setVisible(self.state is not ResultState.REFUSED)
         QTimer.singleShot(0, self.details_area, self.details_area.fit)
         if self.state is ResultState.WAITING:
