@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,18 +30,9 @@ from ui.widgets.buttons import TextButton
 from ui.widgets.matter_rows import visits_text
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
-from ui.widgets.reading import ReadingArea
+from ui.widgets.reading import ReadingArea, plain_label
 
 PARTS = ("overview", "materials", "handoff")
-
-
-def _label(parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        set_role(label, role)
-    return label
 
 
 def days_text(days: int) -> str:
@@ -111,7 +101,7 @@ class MatterScreen(Screen):
         materials = QWidget(self.parts)
         mat_layout = QVBoxLayout(materials)
         mat_layout.setContentsMargins(0, 0, 0, 0)
-        self.materials_summary = _label(materials, "muted")
+        self.materials_summary = plain_label(materials, "muted")
         mat_layout.addWidget(self.materials_summary)
         self.materials_grid = PagedGrid(materials)
         mat_layout.addWidget(self.materials_grid, 1)
@@ -122,7 +112,7 @@ class MatterScreen(Screen):
         self.handoff_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, handoff)
         self.handoff_layout.setContentsMargins(0, 0, 0, 0)
         self.qr = QrCode(handoff)
-        self.handoff_text = _label(handoff)
+        self.handoff_text = plain_label(handoff)
         self.handoff_layout.addWidget(self.qr, 1)
         self.handoff_layout.addWidget(self.handoff_text, 1)
         self.parts.addWidget(handoff)
@@ -238,9 +228,9 @@ class MatterScreen(Screen):
                     translate("Matter", "%1 items — see ② What to bring"))),
         ]
         for r, (key, value) in enumerate(rows):
-            k = _label(self.facts, "muted")
+            k = plain_label(self.facts, "muted")
             k.setText(key)
-            v = _label(self.facts)
+            v = plain_label(self.facts)
             v.setText(value)
             v.setObjectName(f"fact-{r}")
             self.facts_grid.addWidget(k, r, 0, Qt.AlignmentFlag.AlignTop)

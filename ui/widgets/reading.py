@@ -1,4 +1,5 @@
-"""A touch-scrollable area for text that wraps to the width it is given.
+"""A touch-scrollable area for text that wraps to the width it is given, and the plain
+text labels that go in it (``plain_label``).
 
 QScrollArea sizes its content from the minimum size, which for word-wrapped
 labels is far too short; this one asks the layout how tall the content is at
@@ -7,7 +8,21 @@ the viewport's width, so nothing is squeezed and the scroll range is right.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from ui.theme import set_role
+
+
+def plain_label(parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
+    """A label of plain text (never read as rich text: catalogue and card text is data),
+    word-wrapped unless told, in the theme's ``role``."""
+    label = QLabel(parent)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        set_role(label, role)
+    return label
 
 
 class ReadingArea(QScrollArea):

@@ -10,24 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from kiosk.rules.catalogue import Hall
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.steps import Step
 from ui.theme import set_role
-from ui.widgets.reading import ReadingArea
-
-
-def _label(parent: QWidget, role: str = "") -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        set_role(label, role)
-    return label
+from ui.widgets.reading import ReadingArea, plain_label
 
 
 class OtherHallsScreen(Step):
@@ -71,7 +61,7 @@ class OtherHallsScreen(Step):
         card.setObjectName(f"other-hall-{hall.code}")
         set_role(card, "card")
         layout = QVBoxLayout(card)
-        name, address, phone = _label(card), _label(card), _label(card, "muted")
+        name, address, phone = plain_label(card), plain_label(card), plain_label(card, "muted")
         name.setProperty("weight", "bold")
         name.setText(hall.name.get(self.lang))
         address.setText(translate("Booking", "Address: %1").replace("%1", hall.address.get(self.lang)))
