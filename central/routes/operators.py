@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
-from sqlalchemy import select
 
 from central import auth, staff
 from central.clock import wire
@@ -128,13 +127,20 @@ def revoke_device(request: Request, device_id: DevicePath,
                   operator: ThisOperator) -> dict[str, Any]:
     """Refuse the device's token from now on (401 at its next request)."""
     ctx = context(request)
-    with ctx.db.reading() as session:
-        hall = session.scalar(select(Device.hall_code).where(Device.device_id == device_id))
+    hall = _device_of(ctx, device_id).hall_code
     if hall is None:
         raise _no_device()
     operator.refuse_unless_in(hall, _no_device())
     auth.revoke(ctx.db, device_id, ctx.now())
-    return next(_device_view(d) for d in auth.devices(ctx.db) if d.device_id == device_id)
+    return _device_view(_device_of(ctx, device_id))
+
+
+def _device_of(ctx: Context, device_id: str) -> Device:
+    with ctx.db.reading() as session:
+        device = session.get(Device, device_id)
+    if device is None:
+        raise _no_device()
+    return device
 
 
 @router.post("/enrolment-codes", status_code=201, response_model=EnrolmentCodeOut)
