@@ -2,7 +2,9 @@
 
 The person is known only by an HMAC of the normalised ID number with the server secret
 and by masked forms for display; the plain number is never stored. The phone is kept the
-same way (masked, and an HMAC): a cancellation must give it again.
+same way (masked, and an HMAC): a cancellation must give it again. The phone is
+optional (an older resident may not know theirs); a booking without one cannot be
+cancelled from a kiosk (``no_phone_given``: nothing proves who asks) and lapses unused.
 
 Every function that finds a booking takes the calling device's hall: another hall's
 booking is "not found", exactly like one that does not exist. One active booking
@@ -90,7 +92,7 @@ def view(booking: Booking, timezone: str, ticket: Ticket | None) -> dict[str, An
         "start": wire(booking.start),
         "end": wire(booking.end),
         "timezone": timezone,
-        "person": {"id_masked": booking.id_masked, "phone_masked": booking.phone_masked},
+        "person": {"id_masked": booking.id_masked, "phone_masked": booking.phone_masked or None},
         "created_at": wire(booking.created_at),
         "ticket": tickets.view(ticket) if ticket is not None else None,
     }
@@ -121,7 +123,7 @@ def confirm(session: Session, ref: Reference, secret: bytes, request: BookingIn,
     hall, matter, start = request.hall, request.matter, request.start
     calendar, _ = slots.bookable(ref, hall, matter)
     number = valid_id_number(request.person.id_number)
-    phone = valid_phone(request.person.phone)
+    phone = valid_phone(request.person.phone) if request.person.phone is not None else None
     slots.check_start(calendar, start, now)
     local_day = calendar.local_day(start)
     person = person_key(secret, number)
@@ -141,8 +143,8 @@ def confirm(session: Session, ref: Reference, secret: bytes, request: BookingIn,
             booking_id=str(uuid.uuid4()), reference=new_reference(), status="confirmed",
             hall=hall, matter=matter, start=start, end=slots.slot_end(calendar, start),
             local_day=local_day, place_id=place.id, person_hmac=person,
-            id_masked=idnumber.mask(number), phone_masked=mask_phone(phone),
-            phone_hmac=phone_key(secret, phone), cancel_failures=0,
+            id_masked=idnumber.mask(number), phone_masked=mask_phone(phone) if phone else "",
+            phone_hmac=phone_key(secret, phone) if phone else None, cancel_failures=0,
             name_masked=mask_name(request.person.name) if request.person.name else None,
             senior=idnumber.age_on(number, local_day) >= SENIOR_AGE,
             device_id=device_id, requested_at=request.requested_at, created_at=now,
@@ -212,6 +214,10 @@ def check_cancel_phone(db: Database, secret: bytes, booking_id: str, hall: str,
     ones were given (the resident cancels at the hall's window instead)."""
     with db.writing() as session:
         booking = find(session, booking_id, hall)
+        if not booking.phone_masked:
+            raise Problem(409, "no_phone_given", "the booking was made without a phone number: "
+                          "nothing proves who cancels it, so a kiosk cannot; it lapses if "
+                          "nobody comes")
         failures = booking.cancel_failures or 0
         if failures >= CANCEL_ATTEMPTS:
             raise Problem(409, "cancel_locked", "too many wrong phone numbers were given for "

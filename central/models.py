@@ -179,6 +179,8 @@ class Booking(Base):
     #: HMAC-SHA256 of the normalised ID number with the server secret; never the number
     person_hmac: Mapped[str] = mapped_column(String(64), index=True)
     id_masked: Mapped[str] = mapped_column(String(18))
+    #: "" when the resident gave no phone number (the booking is then not cancellable
+    #: from a kiosk)
     phone_masked: Mapped[str] = mapped_column(String(20))
     #: keyed HMAC of the phone digits: a cancellation must give the same phone (NULL for
     #: bookings made before; their masked phone is compared instead)

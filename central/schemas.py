@@ -239,7 +239,8 @@ class HoldOut(Model):
 
 class PersonIn(Model):
     id_number: Text40
-    phone: Text40
+    #: optional: without one the booking cannot be cancelled at a kiosk (``no_phone_given``)
+    phone: Text40 | None = None
     name: Text100 | None = None
 
 
@@ -254,7 +255,8 @@ class BookingIn(Model):
 
 class PersonOut(Model):
     id_masked: str
-    phone_masked: str
+    #: null when the resident gave no phone number
+    phone_masked: str | None
 
 
 class TicketOut(Model):

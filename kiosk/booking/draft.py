@@ -72,7 +72,8 @@ class BookingDraft:
             "matter": self.matter,
             "start": utc_iso(self.slot.start),
             "hold_id": self.hold.hold_id if self.hold else None,
-            "person": {"id_number": self.id_number, "phone": self.phone},
+            # the phone is optional: without one the booking cannot be cancelled at a kiosk
+            "person": {"id_number": self.id_number, "phone": self.phone or None},
             "requested_at": utc_iso(now),
         }
 

@@ -47,6 +47,7 @@ RESIDENT_ANSWERS = frozenset({
     "slot_full", "per_person_limit", "outside_booking_window", "too_short_notice",
     "not_a_slot", "hall_closed", "matter_not_bookable", "outside_checkin_window",
     "booking_cancelled", "booking_checked_in", "phone_mismatch", "cancel_locked",
+    "no_phone_given",
     # a call for staff taken back that never reached the platform: nothing to cancel
     # (kiosk/staff/help_calls.py sends the cancel in case it was on the wire)
     "help_request_not_found",

@@ -95,3 +95,30 @@ def test_a_replayed_cancellation_still_needs_the_phone(client):
     other = client.post(f"/v1/bookings/{booked['booking_id']}/cancel", json={"phone": "13900000000"},
                         headers=headers)
     assert other.status_code == 422 and other.json()["code"] == "phone_mismatch"
+
+
+def test_a_booking_without_a_phone_is_made_but_no_kiosk_can_cancel_it(client, db_url):
+    """The phone is optional (an older resident may not know theirs). Then nothing proves
+    who asks to cancel: every phone, even its mask, is refused, and nothing is
+    counted; the booking stays and lapses if nobody comes."""
+    body = booking_body(SLOT, 4)
+    del body["person"]["phone"]
+    made = client.post("/v1/bookings", json=body, headers=key())
+    assert made.status_code == 201, made.text
+    booked = made.json()
+    assert booked["person"]["phone_masked"] is None
+    [found] = client.post("/v1/booking-lookups", json={"id_number": person_id(4)}).json()["bookings"]
+    assert found["person"]["phone_masked"] is None
+    for phone in ("13800138000", "138****8000"):
+        refused = _cancel(client, booked["booking_id"], phone)
+        assert refused.status_code == 409 and refused.json()["code"] == "no_phone_given", phone
+    assert client.get(f"/v1/bookings/{booked['booking_id']}").json()["status"] == "confirmed"
+    [row] = rows(db_url, Booking)
+    assert row.phone_masked == "" and row.phone_hmac is None and row.cancel_failures == 0
+
+
+def test_an_empty_phone_is_not_taken_for_none(client):
+    body = booking_body(SLOT, 5)
+    body["person"]["phone"] = ""
+    refused = client.post("/v1/bookings", json=body, headers=key())
+    assert refused.status_code == 422 and refused.json()["code"] == "validation_failed"
