@@ -20,18 +20,22 @@ if TYPE_CHECKING:
 
 class DeferredIndex:
     """``spelling_cache``: a file of pinyin spellings (kiosk.search.spelling_cache);
-    with it, a restart on the same catalogue does not load pypinyin at all."""
+    with it, a restart on the same catalogue does not load pypinyin at all.
+    ``synonyms``: the hall's own synonym files, added to the bundled dictionary
+    (kiosk.search.lexicon), read when the index is built."""
 
-    def __init__(self, matters: Iterable[Matter], spelling_cache: Path | None = None) -> None:
+    def __init__(self, matters: Iterable[Matter], spelling_cache: Path | None = None,
+                 synonyms: Iterable[Path] = ()) -> None:
         self._matters = tuple(matters)
         self._cache = spelling_cache
+        self._synonyms = tuple(synonyms)
         self._index: SearchIndex | None = None
         self.builds = 0
 
     def for_catalogue(self, catalogue: Catalogue) -> DeferredIndex:
         """An index of another catalogue's matters (a newly pulled one), with the same
         spelling cache."""
-        return DeferredIndex(catalogue.matters, self._cache)
+        return DeferredIndex(catalogue.matters, self._cache, self._synonyms)
 
     @property
     def built(self) -> bool:
@@ -40,9 +44,11 @@ class DeferredIndex:
     def warm(self) -> SearchIndex:
         if self._index is None:
             from kiosk.search import SearchIndex, spelling_cache
+            from kiosk.search.lexicon import Lexicon
 
             known = spelling_cache.load(self._cache) if self._cache else {}
-            self._index = SearchIndex.build(self._matters, known)
+            lexicon = Lexicon.load(extra=self._synonyms) if self._synonyms else None
+            self._index = SearchIndex.build(self._matters, known, lexicon)
             self.builds += 1
             if self._cache and (self._index.spelt_new or len(known) != len(self._index.spellings)):
                 spelling_cache.save(self._cache, self._index.spellings)

@@ -231,6 +231,11 @@ class Tiers:
         self.spellings[text] = found
         return found
 
+    def spelling(self, text: str) -> Spelling:
+        """The spelling of a text that is not a matter's (the synonym dictionary's words),
+        from the spelling cache when it has it, and kept for it."""
+        return self._spelling(text)
+
     def add(self, rank: int, matter: Matter) -> None:
         name = normalise(matter.name.zh)
         names = [name] if name else []
