@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the kiosk needs on a Debian/Ubuntu machine:
-# system libraries (Qt's xcb/EGL/multimedia/speech, zbar, a CJK font, Xvfb),
+# system libraries (Qt's xcb/EGL/multimedia/speech, zbar, a CJK font, Xvfb,
+# Zinnia and its simplified-Chinese model for the handwriting pad),
 # a virtual environment in .venv with the project and its test tools,
 # and the translation catalogues (.qm) built from translations/*.ts.
 set -euo pipefail
@@ -13,6 +14,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-image0 libxrender1 libxi6 libsm6 libice6
   libpulse0 libasound2 libspeechd2 libgstreamer1.0-0 libgstreamer-plugins-base1.0-0
   poppler-utils
+  libzinnia0 tegaki-zinnia-simplified-chinese
 )
 
 missing=()
