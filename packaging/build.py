@@ -42,6 +42,8 @@ REQUIRED_DATA = [
     "resources/demo/catalogue.json",
     "translations/kiosk_zh_CN.qm",
     "translations/kiosk_en.qm",
+    "ui/icons/home.svg",  # the icons (and their licence), loaded from beside ui/icons/
+    "ui/icons/LICENSE",
     "pypinyin/pinyin_dict.json",
     "pypinyin/phrases_dict.json",
 ]

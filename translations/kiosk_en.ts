@@ -26,6 +26,7 @@
     </message>
     <message>
         <source>This kiosk is not connected: please ask staff.</source>
+        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning)</extracomment>
         <translation>This kiosk is not connected: please ask staff.</translation>
     </message>
     <message>
@@ -70,6 +71,7 @@
     </message>
     <message>
         <source>Sending…</source>
+        <extracomment>checked in, or cancelled: said once in a coloured panel above the number</extracomment>
         <translation>Sending…</translation>
     </message>
     <message>
@@ -125,12 +127,32 @@
         <translation>No, keep it</translation>
     </message>
     <message>
+        <source>Your appointment is cancelled</source>
+        <translation>Your appointment is cancelled</translation>
+    </message>
+    <message>
+        <source>The time is free again for someone else.</source>
+        <translation>The time is free again for someone else.</translation>
+    </message>
+    <message>
         <source>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</source>
         <translation>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</translation>
     </message>
     <message>
+        <source>Here is your number</source>
+        <translation>Here is your number</translation>
+    </message>
+    <message>
+        <source>No number was given</source>
+        <translation>No number was given</translation>
+    </message>
+    <message>
         <source>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</source>
         <translation>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</translation>
+    </message>
+    <message>
+        <source>No number yet</source>
+        <translation>No number yet</translation>
     </message>
     <message>
         <source>Take a queue number</source>
@@ -163,6 +185,10 @@
     <message>
         <source>This appointment is already checked in, so it cannot be cancelled.</source>
         <translation>This appointment is already checked in, so it cannot be cancelled.</translation>
+    </message>
+    <message>
+        <source>This appointment was made without a phone number, so it cannot be cancelled at the kiosk. If you no longer need it, simply do not come: it lapses after its time.</source>
+        <translation>This appointment was made without a phone number, so it cannot be cancelled at the kiosk. If you no longer need it, simply do not come: it lapses after its time.</translation>
     </message>
     <message>
         <source>This is not the number given when booking. Please check each digit.</source>
@@ -217,10 +243,6 @@
 </context>
 <context>
     <name>Booking</name>
-    <message>
-        <source>Places left: not known (offline)</source>
-        <translation>Places left: not known (offline)</translation>
-    </message>
     <message>
         <source>Fully booked</source>
         <translation>Fully booked</translation>
@@ -283,7 +305,7 @@
     </message>
     <message>
         <source>Who is the appointment for?</source>
-        <extracomment>the card read, masked, above the mobile number</extracomment>
+        <extracomment>the card read, masked, above the mobile number the phone is optional (an older resident may not know theirs): one tap past it</extracomment>
         <translation>Who is the appointment for?</translation>
     </message>
     <message>
@@ -299,8 +321,8 @@
         <translation>Next: mobile number</translation>
     </message>
     <message>
-        <source>Step 2 of 2: a mobile number (11 digits), for the SMS.</source>
-        <translation>Step 2 of 2: a mobile number (11 digits), for the SMS.</translation>
+        <source>Step 2 of 2: a mobile number (11 digits), for the SMS and to cancel at a kiosk. You may leave it out.</source>
+        <translation>Step 2 of 2: a mobile number (11 digits), for the SMS and to cancel at a kiosk. You may leave it out.</translation>
     </message>
     <message>
         <source>Mobile number</source>
@@ -309,6 +331,18 @@
     <message>
         <source>Next: check your answers</source>
         <translation>Next: check your answers</translation>
+    </message>
+    <message>
+        <source>No mobile number</source>
+        <translation>No mobile number</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Tomorrow</translation>
     </message>
     <message>
         <source>An ID number has 18 characters. Please check the count.</source>
@@ -395,12 +429,16 @@
         <translation>Change</translation>
     </message>
     <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
         <source>Confirm the booking</source>
         <translation>Confirm the booking</translation>
     </message>
     <message>
         <source>between %1 and %2</source>
-        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot; what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
+        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot; how it ended, said once in a coloured panel: booked, saved as a request, not made what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
         <translation>between %1 and %2</translation>
     </message>
     <message>
@@ -442,6 +480,10 @@
     <message>
         <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</source>
         <translation>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: with your ID card, look under My appointments on a kiosk later to see if it is confirmed.</source>
+        <translation>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: with your ID card, look under My appointments on a kiosk later to see if it is confirmed.</translation>
     </message>
     <message>
         <source>The booking was not made</source>
@@ -641,6 +683,7 @@
     <name>Groups</name>
     <message>
         <source>1 service</source>
+        <extracomment>each group&apos;s icon (ui/icons/) by its catalogue code; a group not named here gets the kind&apos;s own (GroupScreen.default_icon)</extracomment>
         <translation>1 service</translation>
     </message>
     <message>
@@ -649,7 +692,7 @@
     </message>
     <message>
         <source>By department</source>
-        <extracomment>the matter_list argument that names a group of this kind</extracomment>
+        <extracomment>the matter_list argument that names a group of this kind the icon of a group GROUP_ICONS does not name</extracomment>
         <translation>By department</translation>
     </message>
     <message>
@@ -686,6 +729,26 @@
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>Handwriting</name>
+    <message>
+        <source>Undo</source>
+        <extracomment>candidate buttons in a row: standard and 长辈版 (fewer, wider) a candidate tapped: the character to add to the search words Delete tapped: the last character of the search words goes candidates shown (after each recognition; empty when the pad is cleared)</extracomment>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Write one character here</source>
+        <translation>Write one character here</translation>
     </message>
 </context>
 <context>
@@ -904,6 +967,7 @@
     </message>
     <message>
         <source>No ID card? Type the number</source>
+        <extracomment>the other ways a screen offers (a booking code to scan…), beside the keypad&apos;s a way that takes a line of its own, under them</extracomment>
         <translation>No ID card? Type the number</translation>
     </message>
 </context>
@@ -935,7 +999,7 @@
     </message>
     <message>
         <source>All 18 typed: please check them.</source>
-        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest</extracomment>
+        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest a mainland mobile number as it is read out: 138 0013 8000</extracomment>
         <translation>All 18 typed: please check them.</translation>
     </message>
     <message>
@@ -1271,8 +1335,28 @@
         <translation>Social security card (electronic)</translation>
     </message>
     <message>
+        <source>The certificate itself is genuine.</source>
+        <translation>The certificate itself is genuine.</translation>
+    </message>
+    <message>
+        <source>Please refresh the code</source>
+        <translation>Please refresh the code</translation>
+    </message>
+    <message>
+        <source>Cannot check it just now</source>
+        <extracomment>a verdict, or why no code can be read; ``_said`` says it again in another language asking the platform (an opaque token, a voucher): further reads wait for it</extracomment>
+        <translation>Cannot check it just now</translation>
+    </message>
+    <message>
+        <source>Not an e-certificate</source>
+        <translation>Not an e-certificate</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
         <source>This booking voucher cannot be looked up just now. Please ask staff.</source>
-        <extracomment>asking the platform (an opaque token, a voucher): further reads wait for it</extracomment>
         <translation>This booking voucher cannot be looked up just now. Please ask staff.</translation>
     </message>
     <message>
@@ -1282,6 +1366,10 @@
     <message>
         <source>The camera is not working. You can type your ID number instead, or call staff.</source>
         <translation>The camera is not working. You can type your ID number instead, or call staff.</translation>
+    </message>
+    <message>
+        <source>Cannot scan here just now</source>
+        <translation>Cannot scan here just now</translation>
     </message>
     <message>
         <source>Scan your booking code</source>
@@ -1325,6 +1413,7 @@
     </message>
     <message>
         <source>⚠ Status: ABNORMAL – please see the counter.</source>
+        <extracomment>the picture in each certificate&apos;s band (ui/icons/) refusals the resident can put right on their phone refusals that are the kiosk&apos;s, not the code&apos;s</extracomment>
         <translation>⚠ Status: ABNORMAL – please see the counter.</translation>
     </message>
     <message>
@@ -1340,10 +1429,6 @@
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <source>Issuer</source>
-        <translation>Issuer</translation>
-    </message>
-    <message>
         <source>Checked at</source>
         <translation>Checked at</translation>
     </message>
@@ -1354,6 +1439,14 @@
 </context>
 <context>
     <name>Search</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Handwriting</translation>
+    </message>
     <message>
         <source>Search for a service</source>
         <translation>Search for a service</translation>
@@ -1593,10 +1686,6 @@
         <translation>Version: %1 (Python %2)</translation>
     </message>
     <message>
-        <source>%1 of %2 — %3</source>
-        <translation>%1 of %2 — %3</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -1607,6 +1696,10 @@
     <message>
         <source>Discard…</source>
         <translation>Discard…</translation>
+    </message>
+    <message>
+        <source>%1, made %2: %3</source>
+        <translation>%1, made %2: %3</translation>
     </message>
     <message>
         <source>A duplicate of another request</source>
@@ -1760,6 +1853,190 @@
         <source>Off</source>
         <translation>Off</translation>
     </message>
+    <message>
+        <source>holding a time</source>
+        <translation>holding a time</translation>
+    </message>
+    <message>
+        <source>a booking</source>
+        <translation>a booking</translation>
+    </message>
+    <message>
+        <source>cancelling a booking</source>
+        <translation>cancelling a booking</translation>
+    </message>
+    <message>
+        <source>a check-in</source>
+        <translation>a check-in</translation>
+    </message>
+    <message>
+        <source>a queue number</source>
+        <translation>a queue number</translation>
+    </message>
+    <message>
+        <source>a rating</source>
+        <translation>a rating</translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation>a message</translation>
+    </message>
+    <message>
+        <source>a record of a staff action</source>
+        <translation>a record of a staff action</translation>
+    </message>
+    <message>
+        <source>a call for staff</source>
+        <translation>a call for staff</translation>
+    </message>
+    <message>
+        <source>a call for staff taken back</source>
+        <translation>a call for staff taken back</translation>
+    </message>
+    <message>
+        <source>a submission</source>
+        <translation>a submission</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>this hall does not handle that service</source>
+        <translation>this hall does not handle that service</translation>
+    </message>
+    <message>
+        <source>the platform does not know this hall</source>
+        <translation>the platform does not know this hall</translation>
+    </message>
+    <message>
+        <source>that service cannot be booked</source>
+        <translation>that service cannot be booked</translation>
+    </message>
+    <message>
+        <source>the ID number is not valid</source>
+        <translation>the ID number is not valid</translation>
+    </message>
+    <message>
+        <source>the phone number is not valid</source>
+        <translation>the phone number is not valid</translation>
+    </message>
+    <message>
+        <source>the platform found the data incomplete or wrong</source>
+        <translation>the platform found the data incomplete or wrong</translation>
+    </message>
+    <message>
+        <source>the platform does not know this booking</source>
+        <translation>the platform does not know this booking</translation>
+    </message>
+    <message>
+        <source>the time was fully booked</source>
+        <translation>the time was fully booked</translation>
+    </message>
+    <message>
+        <source>the resident already has a booking that day</source>
+        <translation>the resident already has a booking that day</translation>
+    </message>
+    <message>
+        <source>the day is outside the booking period</source>
+        <translation>the day is outside the booking period</translation>
+    </message>
+    <message>
+        <source>the time was too soon or had passed</source>
+        <translation>the time was too soon or had passed</translation>
+    </message>
+    <message>
+        <source>the time is not a bookable time</source>
+        <translation>the time is not a bookable time</translation>
+    </message>
+    <message>
+        <source>the hall is closed that day</source>
+        <translation>the hall is closed that day</translation>
+    </message>
+    <message>
+        <source>outside the check-in time</source>
+        <translation>outside the check-in time</translation>
+    </message>
+    <message>
+        <source>the booking was already cancelled</source>
+        <translation>the booking was already cancelled</translation>
+    </message>
+    <message>
+        <source>the booking was already checked in</source>
+        <translation>the booking was already checked in</translation>
+    </message>
+    <message>
+        <source>the phone number did not match</source>
+        <translation>the phone number did not match</translation>
+    </message>
+    <message>
+        <source>cancelling is locked after wrong phone numbers</source>
+        <translation>cancelling is locked after wrong phone numbers</translation>
+    </message>
+    <message>
+        <source>no phone number was given, so it cannot be cancelled here</source>
+        <translation>no phone number was given, so it cannot be cancelled here</translation>
+    </message>
+    <message>
+        <source>the platform does not know this call</source>
+        <translation>the platform does not know this call</translation>
+    </message>
+    <message>
+        <source>the call had already ended</source>
+        <translation>the call had already ended</translation>
+    </message>
+    <message>
+        <source>the platform does not know this staff number</source>
+        <translation>the platform does not know this staff number</translation>
+    </message>
+    <message>
+        <source>the platform saw this submission with other data</source>
+        <translation>the platform saw this submission with other data</translation>
+    </message>
+    <message>
+        <source>the submission is too large</source>
+        <translation>the submission is too large</translation>
+    </message>
+    <message>
+        <source>the platform does not accept this kiosk: enrol it again</source>
+        <translation>the platform does not accept this kiosk: enrol it again</translation>
+    </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>the platform did not answer in time</translation>
+    </message>
+    <message>
+        <source>the platform cannot be reached</source>
+        <translation>the platform cannot be reached</translation>
+    </message>
+    <message>
+        <source>the answer was cut off</source>
+        <translation>the answer was cut off</translation>
+    </message>
+    <message>
+        <source>the answer could not be read</source>
+        <translation>the answer could not be read</translation>
+    </message>
+    <message>
+        <source>the answer was too large</source>
+        <translation>the answer was too large</translation>
+    </message>
+    <message>
+        <source>an error in the kiosk&apos;s program</source>
+        <translation>an error in the kiosk&apos;s program</translation>
+    </message>
+    <message>
+        <source>the platform is busy</source>
+        <translation>the platform is busy</translation>
+    </message>
+    <message>
+        <source>a list from the platform failed its signature check</source>
+        <translation>a list from the platform failed its signature check</translation>
+    </message>
+    <message>
+        <source>another problem (code %1)</source>
+        <translation>another problem (code %1)</translation>
+    </message>
 </context>
 <context>
     <name>StaffSignIn</name>
@@ -1865,6 +2142,14 @@
     <message>
         <source>%1 need staff</source>
         <translation>%1 need staff</translation>
+    </message>
+    <message>
+        <source>⚠ Some services are unavailable: please ask staff</source>
+        <translation>⚠ Some services are unavailable: please ask staff</translation>
+    </message>
+    <message>
+        <source>○ Network down: looking things up still works</source>
+        <translation>○ Network down: looking things up still works</translation>
     </message>
 </context>
 <context>

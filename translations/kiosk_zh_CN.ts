@@ -26,6 +26,7 @@
     </message>
     <message>
         <source>This kiosk is not connected: please ask staff.</source>
+        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning)</extracomment>
         <translation>本机没有联网，请咨询工作人员。</translation>
     </message>
     <message>
@@ -70,6 +71,7 @@
     </message>
     <message>
         <source>Sending…</source>
+        <extracomment>checked in, or cancelled: said once in a coloured panel above the number</extracomment>
         <translation>正在发送……</translation>
     </message>
     <message>
@@ -125,12 +127,32 @@
         <translation>不取消</translation>
     </message>
     <message>
+        <source>Your appointment is cancelled</source>
+        <translation>预约已取消</translation>
+    </message>
+    <message>
+        <source>The time is free again for someone else.</source>
+        <translation>这个时间已让给其他人预约。</translation>
+    </message>
+    <message>
         <source>It is not time to check in yet, or the time has passed. You can check in from %1 minutes before your appointment until %2 minutes after; staff can help otherwise.</source>
         <translation>还没到签到时间，或签到时间已过。预约时间前 %1 分钟至预约时间后 %2 分钟内可以签到；其他情况请咨询工作人员。</translation>
     </message>
     <message>
+        <source>Here is your number</source>
+        <translation>取号成功</translation>
+    </message>
+    <message>
+        <source>No number was given</source>
+        <translation>没有取到号</translation>
+    </message>
+    <message>
         <source>The platform cannot be reached just now, so no number could be given. Please ask staff at the desk for a number.</source>
         <translation>暂时连不上政务服务平台，无法取号。请到服务台请工作人员为您取号。</translation>
+    </message>
+    <message>
+        <source>No number yet</source>
+        <translation>暂时没有取到号</translation>
     </message>
     <message>
         <source>Take a queue number</source>
@@ -163,6 +185,10 @@
     <message>
         <source>This appointment is already checked in, so it cannot be cancelled.</source>
         <translation>这个预约已经签到，不能再取消。</translation>
+    </message>
+    <message>
+        <source>This appointment was made without a phone number, so it cannot be cancelled at the kiosk. If you no longer need it, simply do not come: it lapses after its time.</source>
+        <translation>这个预约没有留手机号码，不能在本机取消。如果不再需要，不来就可以：过了预约时间，预约会自动失效。</translation>
     </message>
     <message>
         <source>This is not the number given when booking. Please check each digit.</source>
@@ -212,15 +238,11 @@
     <name>Attract</name>
     <message>
         <source>Government services, self-service</source>
-        <translation>政务服务 自助办理</translation>
+        <translation>政务服务自助办理</translation>
     </message>
 </context>
 <context>
     <name>Booking</name>
-    <message>
-        <source>Places left: not known (offline)</source>
-        <translation>剩余名额：暂不知道（离线）</translation>
-    </message>
     <message>
         <source>Fully booked</source>
         <translation>已约满</translation>
@@ -283,7 +305,7 @@
     </message>
     <message>
         <source>Who is the appointment for?</source>
-        <extracomment>the card read, masked, above the mobile number</extracomment>
+        <extracomment>the card read, masked, above the mobile number the phone is optional (an older resident may not know theirs): one tap past it</extracomment>
         <translation>为谁预约？</translation>
     </message>
     <message>
@@ -299,8 +321,8 @@
         <translation>下一步：手机号码</translation>
     </message>
     <message>
-        <source>Step 2 of 2: a mobile number (11 digits), for the SMS.</source>
-        <translation>第 2 步（共 2 步）：手机号码（11 位），用于接收短信。</translation>
+        <source>Step 2 of 2: a mobile number (11 digits), for the SMS and to cancel at a kiosk. You may leave it out.</source>
+        <translation>第 2 步（共 2 步）：手机号码（11 位），用于短信通知和在本机取消预约；也可以不留。</translation>
     </message>
     <message>
         <source>Mobile number</source>
@@ -309,6 +331,18 @@
     <message>
         <source>Next: check your answers</source>
         <translation>下一步：核对信息</translation>
+    </message>
+    <message>
+        <source>No mobile number</source>
+        <translation>不留手机号码</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
     </message>
     <message>
         <source>An ID number has 18 characters. Please check the count.</source>
@@ -395,12 +429,16 @@
         <translation>修改</translation>
     </message>
     <message>
+        <source>not given</source>
+        <translation>未留</translation>
+    </message>
+    <message>
         <source>Confirm the booking</source>
         <translation>确认预约</translation>
     </message>
     <message>
         <source>between %1 and %2</source>
-        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot; what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
+        <extracomment>how long the result screen waits for the server before saying &quot;request saved&quot; how it ended, said once in a coloured panel: booked, saved as a request, not made what the last print produced (a PDF path, or a printer&apos;s name)</extracomment>
         <translation>%1 至 %2 之间</translation>
     </message>
     <message>
@@ -442,6 +480,10 @@
     <message>
         <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: you will get an SMS when it is confirmed, or if the time is no longer free.</source>
         <translation>暂时连不上预约系统。您的申请已保存在本机，会自动提交。现在还不是有效预约：确认后或该时间已被约满时，您会收到短信通知。</translation>
+    </message>
+    <message>
+        <source>The booking service cannot be reached just now. Your request is kept on this kiosk and sent automatically. This is not an appointment yet: with your ID card, look under My appointments on a kiosk later to see if it is confirmed.</source>
+        <translation>暂时连不上预约系统。您的申请已保存在本机，会自动提交。现在还不是有效预约：请稍后带上身份证，在自助机的“我的预约”中查看是否已确认。</translation>
     </message>
     <message>
         <source>The booking was not made</source>
@@ -641,6 +683,7 @@
     <name>Groups</name>
     <message>
         <source>1 service</source>
+        <extracomment>each group&apos;s icon (ui/icons/) by its catalogue code; a group not named here gets the kind&apos;s own (GroupScreen.default_icon)</extracomment>
         <translation>1 项服务</translation>
     </message>
     <message>
@@ -649,7 +692,7 @@
     </message>
     <message>
         <source>By department</source>
-        <extracomment>the matter_list argument that names a group of this kind</extracomment>
+        <extracomment>the matter_list argument that names a group of this kind the icon of a group GROUP_ICONS does not name</extracomment>
         <translation>按部门找</translation>
     </message>
     <message>
@@ -686,6 +729,26 @@
     <message>
         <source>Continue</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>Handwriting</name>
+    <message>
+        <source>Undo</source>
+        <extracomment>candidate buttons in a row: standard and 长辈版 (fewer, wider) a candidate tapped: the character to add to the search words Delete tapped: the last character of the search words goes candidates shown (after each recognition; empty when the pad is cleared)</extracomment>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>重写</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Write one character here</source>
+        <translation>请在此写一个字</translation>
     </message>
 </context>
 <context>
@@ -824,7 +887,7 @@
     <name>Home</name>
     <message>
         <source>What would you like to do?</source>
-        <translation>我要办什么?</translation>
+        <translation>我要办什么？</translation>
     </message>
     <message>
         <source>Tap one of the big buttons.</source>
@@ -888,7 +951,7 @@
     </message>
     <message>
         <source>This ID card expired on %1 and cannot be used. Please use a valid card, or type the number on the keypad.</source>
-        <translation>这张身份证已于%1过期，不能使用。请换一张有效的身份证，或用键盘输入号码。</translation>
+        <translation>这张身份证已于 %1 过期，不能使用。请换一张有效的身份证，或用键盘输入号码。</translation>
     </message>
     <message>
         <source>The card could not be read. Please lay it flat on the reader and keep it still, or type the number on the keypad.</source>
@@ -904,6 +967,7 @@
     </message>
     <message>
         <source>No ID card? Type the number</source>
+        <extracomment>the other ways a screen offers (a booking code to scan…), beside the keypad&apos;s a way that takes a line of its own, under them</extracomment>
         <translation>没有身份证？用键盘输入</translation>
     </message>
 </context>
@@ -935,7 +999,7 @@
     </message>
     <message>
         <source>All 18 typed: please check them.</source>
-        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest</extracomment>
+        <extracomment>an ID number&apos;s length, and how it is grouped on screen: region, birth date, the rest a mainland mobile number as it is read out: 138 0013 8000</extracomment>
         <translation>已输入 18 位，请核对</translation>
     </message>
     <message>
@@ -1035,7 +1099,7 @@
     </message>
     <message>
         <source>No</source>
-        <translation>不可以</translation>
+        <translation>暂不支持</translation>
     </message>
     <message>
         <source>Not at this hall (see Halls)</source>
@@ -1099,7 +1163,7 @@
     </message>
     <message>
         <source>☐ I still need it — tap when you have it</source>
-        <translation>☐ 还需要准备 — 带好后请点一下</translation>
+        <translation>☐ 还需要准备，带好后请点一下</translation>
     </message>
     <message>
         <source>You have %1 of %2. Tap each item you have with you.</source>
@@ -1271,8 +1335,28 @@
         <translation>社会保障卡（电子证照）</translation>
     </message>
     <message>
+        <source>The certificate itself is genuine.</source>
+        <translation>证照本身是真实的。</translation>
+    </message>
+    <message>
+        <source>Please refresh the code</source>
+        <translation>请刷新二维码</translation>
+    </message>
+    <message>
+        <source>Cannot check it just now</source>
+        <extracomment>a verdict, or why no code can be read; ``_said`` says it again in another language asking the platform (an opaque token, a voucher): further reads wait for it</extracomment>
+        <translation>暂时无法核验</translation>
+    </message>
+    <message>
+        <source>Not an e-certificate</source>
+        <translation>这不是电子证照</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未通过核验</translation>
+    </message>
+    <message>
         <source>This booking voucher cannot be looked up just now. Please ask staff.</source>
-        <extracomment>asking the platform (an opaque token, a voucher): further reads wait for it</extracomment>
         <translation>暂时无法查询这张预约凭证，请咨询工作人员。</translation>
     </message>
     <message>
@@ -1282,6 +1366,10 @@
     <message>
         <source>The camera is not working. You can type your ID number instead, or call staff.</source>
         <translation>摄像头无法使用。您可以改为输入身份证号码，或呼叫工作人员。</translation>
+    </message>
+    <message>
+        <source>Cannot scan here just now</source>
+        <translation>暂时无法扫码</translation>
     </message>
     <message>
         <source>Scan your booking code</source>
@@ -1325,6 +1413,7 @@
     </message>
     <message>
         <source>⚠ Status: ABNORMAL – please see the counter.</source>
+        <extracomment>the picture in each certificate&apos;s band (ui/icons/) refusals the resident can put right on their phone refusals that are the kiosk&apos;s, not the code&apos;s</extracomment>
         <translation>⚠ 状态：异常——请到窗口咨询。</translation>
     </message>
     <message>
@@ -1340,10 +1429,6 @@
         <translation>证照编号</translation>
     </message>
     <message>
-        <source>Issuer</source>
-        <translation>签发机构</translation>
-    </message>
-    <message>
         <source>Checked at</source>
         <translation>核验时间</translation>
     </message>
@@ -1354,6 +1439,14 @@
 </context>
 <context>
     <name>Search</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>手写</translation>
+    </message>
     <message>
         <source>Search for a service</source>
         <translation>搜索办事事项</translation>
@@ -1439,7 +1532,7 @@
     </message>
     <message>
         <source>Services for people aged 60 and over</source>
-        <translation>60岁以上老人的服务</translation>
+        <translation>60 岁以上老人的服务</translation>
     </message>
 </context>
 <context>
@@ -1593,10 +1686,6 @@
         <translation>版本：%1（Python %2）</translation>
     </message>
     <message>
-        <source>%1 of %2 — %3</source>
-        <translation>%2 的 %1 —— %3</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -1606,7 +1695,11 @@
     </message>
     <message>
         <source>Discard…</source>
-        <translation>作废…</translation>
+        <translation>作废……</translation>
+    </message>
+    <message>
+        <source>%1, made %2: %3</source>
+        <translation>%1（%2 提交）：%3</translation>
     </message>
     <message>
         <source>A duplicate of another request</source>
@@ -1760,6 +1853,190 @@
         <source>Off</source>
         <translation>关</translation>
     </message>
+    <message>
+        <source>holding a time</source>
+        <translation>保留时段</translation>
+    </message>
+    <message>
+        <source>a booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>cancelling a booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>a check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>a queue number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>a rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>a record of a staff action</source>
+        <translation>工作人员操作记录</translation>
+    </message>
+    <message>
+        <source>a call for staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>a call for staff taken back</source>
+        <translation>撤回呼叫</translation>
+    </message>
+    <message>
+        <source>a submission</source>
+        <translation>提交内容</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>this hall does not handle that service</source>
+        <translation>本大厅不办理这项事项</translation>
+    </message>
+    <message>
+        <source>the platform does not know this hall</source>
+        <translation>平台上没有这个大厅</translation>
+    </message>
+    <message>
+        <source>that service cannot be booked</source>
+        <translation>这项事项不能预约</translation>
+    </message>
+    <message>
+        <source>the ID number is not valid</source>
+        <translation>身份证号码无效</translation>
+    </message>
+    <message>
+        <source>the phone number is not valid</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <source>the platform found the data incomplete or wrong</source>
+        <translation>平台认为信息不完整或有误</translation>
+    </message>
+    <message>
+        <source>the platform does not know this booking</source>
+        <translation>平台上没有这个预约</translation>
+    </message>
+    <message>
+        <source>the time was fully booked</source>
+        <translation>该时间已约满</translation>
+    </message>
+    <message>
+        <source>the resident already has a booking that day</source>
+        <translation>群众当天已有预约</translation>
+    </message>
+    <message>
+        <source>the day is outside the booking period</source>
+        <translation>该日期不在可预约范围内</translation>
+    </message>
+    <message>
+        <source>the time was too soon or had passed</source>
+        <translation>该时间太近或已过去</translation>
+    </message>
+    <message>
+        <source>the time is not a bookable time</source>
+        <translation>该时间不是可预约的时段</translation>
+    </message>
+    <message>
+        <source>the hall is closed that day</source>
+        <translation>大厅当天不办公</translation>
+    </message>
+    <message>
+        <source>outside the check-in time</source>
+        <translation>不在签到时间内</translation>
+    </message>
+    <message>
+        <source>the booking was already cancelled</source>
+        <translation>预约已取消</translation>
+    </message>
+    <message>
+        <source>the booking was already checked in</source>
+        <translation>预约已签到</translation>
+    </message>
+    <message>
+        <source>the phone number did not match</source>
+        <translation>电话号码不一致</translation>
+    </message>
+    <message>
+        <source>cancelling is locked after wrong phone numbers</source>
+        <translation>电话号码输错次数过多，已锁定取消</translation>
+    </message>
+    <message>
+        <source>no phone number was given, so it cannot be cancelled here</source>
+        <translation>预约时没有留电话号码，不能在本机取消</translation>
+    </message>
+    <message>
+        <source>the platform does not know this call</source>
+        <translation>平台上没有这次呼叫</translation>
+    </message>
+    <message>
+        <source>the call had already ended</source>
+        <translation>呼叫已结束</translation>
+    </message>
+    <message>
+        <source>the platform does not know this staff number</source>
+        <translation>平台上没有这个工号</translation>
+    </message>
+    <message>
+        <source>the platform saw this submission with other data</source>
+        <translation>平台收到过内容不同的同一条提交</translation>
+    </message>
+    <message>
+        <source>the submission is too large</source>
+        <translation>提交内容太大</translation>
+    </message>
+    <message>
+        <source>the platform does not accept this kiosk: enrol it again</source>
+        <translation>平台不接受本机：请重新登记本机</translation>
+    </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>平台没有及时应答</translation>
+    </message>
+    <message>
+        <source>the platform cannot be reached</source>
+        <translation>连不上平台</translation>
+    </message>
+    <message>
+        <source>the answer was cut off</source>
+        <translation>平台的应答不完整</translation>
+    </message>
+    <message>
+        <source>the answer could not be read</source>
+        <translation>无法读取平台的应答</translation>
+    </message>
+    <message>
+        <source>the answer was too large</source>
+        <translation>平台的应答太大</translation>
+    </message>
+    <message>
+        <source>an error in the kiosk&apos;s program</source>
+        <translation>本机程序出错</translation>
+    </message>
+    <message>
+        <source>the platform is busy</source>
+        <translation>平台繁忙</translation>
+    </message>
+    <message>
+        <source>a list from the platform failed its signature check</source>
+        <translation>平台下发的名单未通过签名核验</translation>
+    </message>
+    <message>
+        <source>another problem (code %1)</source>
+        <translation>其他问题（代码 %1）</translation>
+    </message>
 </context>
 <context>
     <name>StaffSignIn</name>
@@ -1836,7 +2113,7 @@
     </message>
     <message>
         <source>… Connecting</source>
-        <translation>… 正在连接</translation>
+        <translation>正在连接……</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1866,6 +2143,14 @@
         <source>%1 need staff</source>
         <translation>%1 条需工作人员处理</translation>
     </message>
+    <message>
+        <source>⚠ Some services are unavailable: please ask staff</source>
+        <translation>⚠ 部分服务暂不可用，请咨询工作人员</translation>
+    </message>
+    <message>
+        <source>○ Network down: looking things up still works</source>
+        <translation>○ 网络暂时中断，查询不受影响</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -1875,7 +2160,7 @@
     </message>
     <message>
         <source>Green channel: the priority window for residents aged 60 and over</source>
-        <translation>绿色通道：60岁及以上老年人优先窗口</translation>
+        <translation>绿色通道：60 岁及以上老年人优先窗口</translation>
     </message>
     <message>
         <source>Please wait near: %1</source>

@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         languages.set_language(settings.default_language)
     except FileNotFoundError as exc:
         log.error("%s", exc)
-    index = DeferredIndex(catalogue.matters, cache_dir() / "pinyin-spellings.json")
+    # a hall's own words go with the bundled ones (a broken file is logged and skipped)
+    synonyms = (Path(settings.search_synonyms),) if settings.search_synonyms else ()
+    index = DeferredIndex(catalogue.matters, cache_dir() / "pinyin-spellings.json", synonyms)
 
     if args.command == "gallery":
         from ui.gallery.render import render_gallery

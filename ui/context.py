@@ -40,6 +40,9 @@ class Navigator(Protocol):
 
     def home(self) -> None: ...
 
+    def set_elderly(self, elderly: bool) -> None:
+        """长辈版 on or off, as the header's toggle does (the attract screen's entry)."""
+
     def finish(self) -> None:
         """The resident is done (Done on a result): their session ends and is wiped, as
         after the idle time, and the next resident starts on the home screen."""

@@ -9,6 +9,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from kiosk.idcard.reader import ReaderState
+from kiosk.rules.typography import clauses
 from ui.i18n import plural, translate
 from ui.workers.idcard import IdCardWorker
 
@@ -49,11 +50,11 @@ def card_reader_status(worker: IdCardWorker | None, zone: tzinfo) -> str:
         ReaderState.NOT_FOUND: translate("StaffPanel", "not found"),
         ReaderState.FAILING: translate("StaffPanel", "not answering"),
     }[health.state]
-    text = f"{health.port} {state}, " + plural(
+    text = clauses(f"{health.port} {state}", plural(
         health.cards_read, translate("StaffPanel", "1 card read"),
-        translate("StaffPanel", "%1 cards read"))
+        translate("StaffPanel", "%1 cards read")))
     if health.last_error and health.last_error_at is not None:
-        text += "; " + translate("StaffPanel", "last problem at %1: %2").replace(
+        text = clauses(text, translate("StaffPanel", "last problem at %1: %2").replace(
             "%1", health.last_error_at.astimezone(zone).strftime("%H:%M")).replace(
-            "%2", health.last_error)
+            "%2", health.last_error), mark=";")
     return text

@@ -73,23 +73,36 @@ class PseudoTranslator(QTranslator):
         return False
 
 
+class MemoryTranslator(QTranslator):
+    """A catalogue loaded from bytes, which it keeps: Qt reads them for as long as the
+    translator lives, so they must not go with whatever object loaded them (a
+    ``LanguageSwitch`` collected while its translator was still installed left Qt
+    reading freed memory: a crash in ``translate`` in the next test)."""
+
+    def __init__(self, parent: QCoreApplication, data: bytes) -> None:
+        super().__init__(parent)
+        self.data = data
+
+    def load_data(self) -> bool:
+        return bool(self.data) and self.load(self.data)
+
+
 class LanguageSwitch:
     """Installs the translator for one language at a time on the application."""
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translator: QTranslator | None = None
-        self._data = b""
         self.language = "en"
 
     def set_language(self, language: str) -> None:
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
+            self._translator.deleteLater()  # a session's switch each time: none pile up
             self._translator = None
         if language == PSEUDO:
             self._translator = PseudoTranslator(self._app)
         else:
-            translator = QTranslator(self._app)
             path = qm_path(language)
             # loaded from memory, not mapped from the file: an update that replaces
             # the file while the kiosk runs must not pull it from under Qt
@@ -97,11 +110,11 @@ class LanguageSwitch:
                 data = path.read_bytes()
             except OSError:
                 data = b""
-            if not data or not translator.load(data):
+            translator = MemoryTranslator(self._app, data)  # keeps the bytes Qt points into
+            if not translator.load_data():
                 raise FileNotFoundError(
                     f"translation {path} is missing: run `python scripts/translations.py release`"
                 )
-            self._data = data  # Qt keeps a pointer into these bytes
             self._translator = translator
         self._app.installTranslator(self._translator)
         self.language = language

@@ -20,6 +20,7 @@ from kiosk.booking.slips import Slip
 from kiosk.device.paths import data_dir
 from kiosk.device.settings import Settings
 from kiosk.rules.qr_code import qr_matrix
+from kiosk.rules.typography import label_line, sentences
 from ui.i18n import translate
 from ui.theme import pick_font_family
 
@@ -46,7 +47,7 @@ def print_slip(slip: Slip, settings: Settings, when: datetime | None = None) -> 
         target = name
     else:
         if name:
-            problem = translate("Printing", "The printer is not available.") + " "
+            problem = translate("Printing", "The printer is not available.")
         folder = slips_dir(settings)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -62,15 +63,15 @@ def print_slip(slip: Slip, settings: Settings, when: datetime | None = None) -> 
                                       QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(printer):
-        return PrintResult(False, target, problem + translate(
-            "Printing", "The slip cannot be printed. Please ask staff."))
+        return PrintResult(False, target, sentences(problem, translate(
+            "Printing", "The slip cannot be printed. Please ask staff.")))
     try:
         _paint(painter, printer, slip)
     finally:
         painter.end()
     if problem or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        return PrintResult(True, target, problem + translate(
-            "Printing", "No printer here: the slip was saved for staff to print."))
+        return PrintResult(True, target, sentences(problem, translate(
+            "Printing", "No printer here: the slip was saved for staff to print.")))
     return PrintResult(True, target, translate("Printing", "Printing… please take your slip."))
 
 
@@ -101,7 +102,7 @@ def _paint(painter: QPainter, printer: QPrinter, slip: Slip) -> None:
 
     block(slip.title, font(12, bold=True))
     for label, value in slip.lines:
-        block(f"{label}: {value}", font(9))
+        block(label_line(label, value), font(9))
     if slip.notice:
         block(slip.notice, font(9, bold=True))
     if slip.voucher:

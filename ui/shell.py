@@ -44,6 +44,7 @@ from ui.widgets.assist_banner import AssistBanner
 from ui.widgets.bars import Footer, Header
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.long_press import LongPress
+from ui.widgets.queue_ticket import QueueTicket
 from ui.widgets.speech_bar import SpeechBar
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class KioskWindow(QWidget):
         )
         self.session = ResidentSession(settings.default_language, settings.default_elderly)
         self.idle_clock = clock
-        self.idle = IdlePolicy(clock, self._idle_seconds(), settings.idle_countdown_seconds)
+        self.idle = IdlePolicy(clock, self._usual_idle_seconds(), settings.idle_countdown_seconds)
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current_args: dict[str, Any] = {}
         self._applied_qss = ""
@@ -187,6 +188,9 @@ class KioskWindow(QWidget):
         self._show(name, kwargs)
 
     def back(self) -> None:
+        if self.current.is_outcome():  # done or refused: the steps before it are over
+            self.home()
+            return
         if self._history:
             name, kwargs = self._history.pop()
             if name == "attract":
@@ -215,6 +219,7 @@ class KioskWindow(QWidget):
         self._current_args = kwargs  # what to come back to with Back
         self.stack.setCurrentWidget(screen)
         screen.setFocus()  # no button starts with a focus frame; enter() may move it
+        screen.clear_messages()  # what was said on an earlier visit
         screen.enter(**kwargs)
         on_attract = name == "attract"
         self.header.setVisible(not on_attract)
@@ -247,9 +252,16 @@ class KioskWindow(QWidget):
         self.idle.set_idle_seconds(self._idle_seconds())
         self._apply_presentation()
 
-    def _idle_seconds(self) -> int:
+    def _usual_idle_seconds(self) -> int:
         s = self.settings
         return s.idle_seconds_elderly if self.presentation.elderly else s.idle_seconds
+
+    def _idle_seconds(self) -> int:
+        usual = self._usual_idle_seconds()
+        if any(t.isVisible() for t in self.current.findChildren(QueueTicket)):
+            # a number to note down and wait with
+            return max(usual, self.settings.idle_seconds_number)
+        return usual
 
     def _make_theme(self, elderly: bool, width: int, height: int) -> Theme:
         return Theme.make(elderly, self.settings.screen_diagonal_in, width, height, self._family)
@@ -312,6 +324,9 @@ class KioskWindow(QWidget):
         return False
 
     def check_idle(self) -> None:
+        wanted = self._idle_seconds()  # a queue number shown asks for longer
+        if wanted != self.idle.idle_seconds:
+            self.idle.set_idle_seconds(wanted)
         staff = self.staff.signed_in  # then the staff session's own, longer idle time counts
         status = (self.staff.idle if staff else self.idle).poll()
         if status.state is IdleState.WARNING:
@@ -398,6 +413,7 @@ class KioskWindow(QWidget):
         on_attract = isinstance(current, Screen) and current.name == "attract"
         self.banner.show_state(None if on_attract else staff.member, staff.assisting,
                                isinstance(current, Screen) and current.name in RESIDENT_OWN_STEPS)
+        self.header.status.set_staff(staff.signed_in)  # the details are for staff
 
     def acting(self):
         """For the outbox (``CentralAccess``): staff acting for a resident, else None."""

@@ -47,6 +47,16 @@ class Theme:
         f.setBold(bold)
         return f
 
+    def icon_px(self, kind: str) -> int:
+        """An icon's edge in pixels, from the type sizes: a tile's icon is twice its
+        title's size, a button's a little above its text, a result panel's and the attract
+        screen's the display size and twice it (ui/widgets/icon_label.py)."""
+        s = self.sizes
+        return {
+            "button": round(s.body * 1.15), "tile": s.heading * 2,
+            "panel": round(s.display * 1.25), "hero": s.display * 2,
+        }[kind]
+
     def stylesheet(self) -> str:
         s, p = self.sizes, self.palette
         return f"""
@@ -114,6 +124,28 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 QScrollBar:vertical {{ width: {max(24, s.touch // 3)}px; background: {p.secondary}; }}
 QScrollBar::handle:vertical {{ background: {p.ink_muted}; min-height: {s.touch}px; border-radius: 6px; }}
 QDialog {{ background: {p.surface}; }}
+/* icons: the size as a font size, the colour as the text colour (ui/widgets/icon_label.py) */
+QLabel[icon="button"] {{ font-size: {self.icon_px("button")}px; }}
+QLabel[icon="tile"] {{ font-size: {self.icon_px("tile")}px; }}
+QLabel[icon="panel"] {{ font-size: {self.icon_px("panel")}px; }}
+QLabel[icon="hero"] {{ font-size: {self.icon_px("hero")}px; color: {p.primary}; }}
+/* the attract screen's two big buttons: display type */
+QPushButton[hero="true"] QLabel[weight="bold"] {{ font-size: {s.display}px; }}
+/* result panels (ui/widgets/result_panel.py): a coloured block, its text on it */
+QFrame[role="result-panel"] {{ border-radius: {s.radius}px; }}
+QFrame[role="result-panel"][tone="success"] {{ background: {p.success}; }}
+QFrame[role="result-panel"][tone="failure"] {{ background: {p.danger}; }}
+QFrame[role="result-panel"][tone="warning"] {{ background: {p.notice}; border: 6px solid {p.focus}; }}
+QFrame[role="result-panel"][tone="success"] QLabel, QFrame[role="result-panel"][tone="failure"] QLabel {{
+    color: {p.on_dark};
+}}
+QFrame[role="result-panel"][tone="warning"] QLabel {{ color: {p.ink}; }}
+QFrame[role="result-panel"] QLabel[role="panel-heading"] {{ font-size: {s.heading}px; font-weight: bold; }}
+/* the e-certificate card's band (ui/widgets/ecert_card.py): the issuer's colour across the top */
+QWidget[role="card-band"] {{
+    background: {p.primary}; border-top-left-radius: {s.radius}px; border-top-right-radius: {s.radius}px;
+}}
+QWidget[role="card-band"] QLabel {{ color: {p.on_dark}; }}
 /* the labels inside buttons follow the button, wherever the button stands */
 QPushButton QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
 QPushButton QLabel[role="button-ink"] {{ color: {p.ink}; }}

@@ -13,8 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.rules import idnumber, phone
-
-WEEKDAYS_ZH = "一二三四五六日"
+from kiosk.rules.typography import chinese_date, label_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +26,7 @@ class Slip:
 
 def slip_text(slip: Slip) -> str:
     """The slip as plain text, for the "send to my phone" QR code (read by any phone camera)."""
-    lines = [slip.title, *(f"{k}: {v}" for k, v in slip.lines)]
+    lines = [slip.title, *(label_line(k, v) for k, v in slip.lines)]
     if slip.notice:
         lines.append(slip.notice)
     return "\n".join(lines)
@@ -36,7 +35,7 @@ def slip_text(slip: Slip) -> str:
 def local_when(start: datetime, timezone: str, lang: str) -> str:
     local = start.astimezone(ZoneInfo(timezone))
     if lang == "zh":
-        return f"{local:%Y年%m月%d日} 星期{WEEKDAYS_ZH[local.weekday()]} {local:%H:%M}"
+        return f"{chinese_date(local.date(), weekday=True)} {local:%H:%M}"
     return f"{local:%a %d %b %Y, %H:%M}"
 
 
@@ -57,7 +56,8 @@ def booking_slip(*, lang: str, confirmed: bool, hall: str, matter: str, start: d
         ("大厅" if zh else "Hall", hall),
         ("时间" if zh else "Time", local_when(start, timezone, lang)),
         ("身份证号" if zh else "ID number", idnumber.mask(id_number)),
-        ("手机号" if zh else "Mobile", phone.mask(mobile)),
+        ("手机号" if zh else "Mobile",
+         phone.mask(mobile) if mobile else ("未留" if zh else "not given")),
     ]
     if window:
         rows.append(("窗口" if zh else "Window", window))
@@ -68,9 +68,13 @@ def booking_slip(*, lang: str, confirmed: bool, hall: str, matter: str, start: d
     if confirmed:
         return Slip("预约成功" if zh else "Appointment confirmed", tuple(rows),
                     voucher=voucher_text(reference))
-    notice = ("预约申请已保存，尚未确认。这不是预约凭证。确认结果将以短信通知您。" if zh else
-              "Request saved - NOT yet confirmed. This is not an appointment. "
-              "You will get an SMS with the result.")
+    if mobile:
+        told = "确认结果将以短信通知您。" if zh else "You will get an SMS with the result."
+    else:  # no number to send it to: the resident looks it up with their ID card
+        told = ("确认结果请凭身份证在一体机「我的预约」中查看。" if zh else
+                "Look the result up under My appointments on a kiosk, with your ID card.")
+    notice = ("预约申请已保存，尚未确认。这不是预约凭证。" if zh else
+              "Request saved - NOT yet confirmed. This is not an appointment. ") + told
     return Slip("预约申请（未确认）" if zh else "Booking request (not confirmed)", tuple(rows), notice)
 
 

@@ -1,4 +1,4 @@
-"""The idle policy: when to ask "您还在吗? / Are you still there?" and when to wipe.
+"""The idle policy: when to ask "您还在吗？ / Are you still there?" and when to wipe.
 
 Driven by an injected clock (monotonic seconds), so it is tested without
 sleeping. The UI calls ``touch()`` on every user input, ``still_here()`` from the

@@ -120,6 +120,11 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "idle_seconds_elderly", int, 180, "Idle time before the dialog in 长辈版.", 60, 3600
     ),
+    Option(
+        "idle_seconds_number", int, 300,
+        "Idle time while a queue number is shown (the resident may be copying it down).",
+        60, 3600,
+    ),
     Option("idle_countdown_seconds", int, 30, "How long the dialog counts down.", 30, 300),
     Option(
         "handoff_url_template", str,
@@ -133,6 +138,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("staff_idle_countdown_seconds", int, 60, "How long the staff session's warning counts down.", 30, 600),
     Option("touch_screen", bool, True, "The kiosk is used by touch: the mouse cursor is hidden."),
     Option("printer_name", str, "", "The system printer for slips; empty: save slips as PDF."),
+    Option("search_synonyms", str, "",
+           "The hall's own search words: a TOML file shaped like resources/search/synonyms.toml, "
+           "added to the bundled one; empty: none."),
     Option("slip_paper", str, "80mm", "Slip paper: 80 mm receipt roll or A4.", choices=("80mm", "A4")),
     Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
     Option("camera", str, "0",
@@ -143,6 +151,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("idcard_baud", int, 115200,
            "The ID-card reader's line speed (115200, the SAM's default; 57600, 38400, 19200, 9600).",
            problem=_idcard_baud_problem),
+    Option("handwriting_model", str, "",
+           "The handwriting model (Zinnia; Tegaki's handwriting-zh_CN.model) for the search "
+           "screen's writing pad; empty: the bundled one or the system's "
+           "(/usr/share/tegaki/models/zinnia/); 'off': no pad. With none found the pad is "
+           "not offered."),
     Option(
         "central_url", str, "",
         "Base URL of the central government-service platform (https); empty: no sync "
@@ -167,6 +180,7 @@ class Settings:
     screen_diagonal_in: float
     idle_seconds: int
     idle_seconds_elderly: int
+    idle_seconds_number: int
     idle_countdown_seconds: int
     handoff_url_template: str
     read_aloud_auto_elderly: bool
@@ -175,11 +189,13 @@ class Settings:
     staff_idle_countdown_seconds: int
     touch_screen: bool
     printer_name: str
+    search_synonyms: str
     slip_paper: str
     slip_pdf_dir: str
     camera: str
     idcard_port: str
     idcard_baud: int
+    handwriting_model: str
     central_url: str
 
     @classmethod

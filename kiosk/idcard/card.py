@@ -42,12 +42,19 @@ _SEX_EN = {Sex.UNKNOWN: "unknown", Sex.MALE: "male", Sex.FEMALE: "female",
            Sex.UNSTATED: "not stated"}
 
 
+#: what stands for the rest of an address: always as many, so the length says nothing
+#: and a long address does not run onto a line of stars
+ADDRESS_STARS = "****"
+
+
 def mask_address(address: str) -> str:
-    """河南省郑州市********: the first ``ADDRESS_KEPT`` characters, the rest starred."""
+    """河南省郑州市****: the first ``ADDRESS_KEPT`` characters, then ``ADDRESS_STARS``."""
     address = address.strip()
+    if not address:
+        return ""
     if len(address) <= ADDRESS_KEPT:
-        return "*" * len(address)
-    return address[:ADDRESS_KEPT] + "*" * (len(address) - ADDRESS_KEPT)
+        return ADDRESS_STARS
+    return address[:ADDRESS_KEPT] + ADDRESS_STARS
 
 
 @dataclass(frozen=True, slots=True, repr=False)

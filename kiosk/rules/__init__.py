@@ -2,8 +2,9 @@
 
 The matter catalogue and hall calendars (when a hall is open and how it books),
 resident ID numbers and mobile numbers, staff PIN hashing, e-certificate code
-rules, signed documents (the staff list's signature), times on the wire and the id of
-a call for staff (``help_id``). Plain functions and data classes.
+rules, signed documents (the staff list's signature), times on the wire, the id of
+a call for staff (``help_id``) and how composed Chinese text is punctuated and dated
+(``typography``). Plain functions and data classes.
 
 May import: the standard library and small pure libraries (``cryptography`` for
 Ed25519). Never another part of

@@ -1,6 +1,6 @@
 """ID card on the reader → identity decoded, against the simulated reader at 115200 baud.
 
-    python tests/bench/bench_idcard.py
+    python tests/bench/bench_idcard.py      (or tests/bench/run.py --only idcard)
 
 The simulator (kiosk/idcard/simulator.py) paces its bytes at the line's speed: each
 request's line time is waited, then the answer goes out 16 bytes at a time, each
@@ -23,6 +23,16 @@ these figures are the line and our code, not a particular reader.
     idcard_unpaced_*                the same poll and baseline with the simulator not
                                     pacing (bytes as fast as the pty takes them): what
                                     our parsing and checks cost beyond the line
+
+``screen()``, the same on the screens: the kiosk window (offscreen) on "My
+appointments", the card put on at a random moment → the ID number in its box.
+
+    idcard_screen_card_on_to_field_ms  median; _min/_max the spread of the runs' medians
+    idcard_screen_baseline_ms          the driver alone (card on → decoded card, as above),
+                                       measured in the same runs on the same simulator
+    idcard_screen_ratio                screen / driver alone (median of the runs' ratios;
+                                       _min/_max their spread): what the worker thread,
+                                       the signal to the GUI thread and the screen add
 """
 
 from __future__ import annotations
@@ -141,5 +151,84 @@ def run(runs: int = 5, reads: int = 10) -> dict[str, float | int]:
     }
 
 
+def _window(port: str):
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.device.settings import Settings
+    from kiosk.rules.catalogue import load_catalogue
+    from kiosk.search.deferred import DeferredIndex
+    from tests.scripts_path import release_if_stale
+    from ui.i18n import LanguageSwitch
+    from ui.shell import KioskWindow
+
+    release_if_stale()
+    app = QApplication.instance() or QApplication([])
+    catalogue = load_catalogue()
+    switch = LanguageSwitch(app)
+    switch.set_language("zh_CN")
+    settings = Settings.defaults().with_values(idcard_port=port, idcard_baud=BAUD)
+    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), settings, switch)
+    window.resize(1080, 1920)
+    window.show()
+    window.home()
+    app.processEvents()
+    return app, window
+
+
+def _card_on_screen(app, window, sim: SimulatedReader, rng: random.Random) -> float:
+    window.home()
+    window.go("appointments")
+    screen = window.screens["appointments"]
+    deadline = time.perf_counter() + 0.15 + rng.uniform(0, POLL_INTERVAL)
+    while time.perf_counter() < deadline:  # the worker polling, at a random phase
+        app.processEvents()
+        time.sleep(0.002)
+    start = time.perf_counter()
+    sim.put_card(VALID)
+    while screen.field.digits() != VALID.id_number:
+        app.processEvents()
+        time.sleep(0.0005)
+        if time.perf_counter() - start > 5:
+            raise RuntimeError("the card never reached the screen")
+    took = (time.perf_counter() - start) * 1000
+    sim.take_card()
+    window.wipe()  # the session (and the number) gone, as at the end of a visit
+    app.processEvents()
+    return took
+
+
+def screen(runs: int = 5, reads: int = 10) -> dict[str, float | int]:
+    rng = random.Random(11)
+    on_screen, alone, ratios = [], [], []
+    # two simulated readers alike: the window keeps its port open between readings
+    with SimulatedReader(BAUD) as sim, SimulatedReader(BAUD) as other:
+        app, window = _window(sim.port)
+        try:
+            for _ in range(runs):
+                shown = [_card_on_screen(app, window, sim, rng) for _ in range(reads)]
+                window.home()  # the screen's worker stops polling
+                app.processEvents()
+                with SamSerialReader(other.port, BAUD, poll_interval=POLL_INTERVAL) as reader:
+                    reader.poll()
+                    bare = [_card_on(other, reader, rng) for _ in range(reads)]
+                on_screen.append(statistics.median(shown))
+                alone.append(statistics.median(bare))
+                ratios.append(on_screen[-1] / alone[-1])
+        finally:
+            window.close()
+    return {
+        "idcard_screen_card_on_to_field_ms": round(statistics.median(on_screen), 1),
+        "idcard_screen_card_on_to_field_ms_min": round(min(on_screen), 1),
+        "idcard_screen_card_on_to_field_ms_max": round(max(on_screen), 1),
+        "idcard_screen_baseline_ms": round(statistics.median(alone), 1),
+        "idcard_screen_ratio": round(statistics.median(ratios), 3),
+        "idcard_screen_ratio_min": round(min(ratios), 3),
+        "idcard_screen_ratio_max": round(max(ratios), 3),
+    }
+
+
 if __name__ == "__main__":
-    print(json.dumps(run(), indent=2))
+    print(json.dumps({**run(), **screen()}, indent=2))

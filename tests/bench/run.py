@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench import (  # noqa: E402
+    bench_handwriting,
     bench_idcard,
     bench_scanning,
     bench_search,
@@ -27,10 +28,10 @@ from tests.bench import (  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--only", choices=["ui", "search", "sync", "scan", "idcard"], action="append",
-                        help="run only these groups (default: all)")
+    parser.add_argument("--only", choices=["ui", "search", "sync", "scan", "idcard", "handwriting"],
+                        action="append", help="run only these groups (default: all)")
     args = parser.parse_args()
-    groups = set(args.only or ["ui", "search", "sync", "scan", "idcard"])
+    groups = set(args.only or ["ui", "search", "sync", "scan", "idcard", "handwriting"])
     results: dict[str, float | int | str] = {}
     if "ui" in groups:
         results.update(bench_ui.startup())
@@ -43,6 +44,9 @@ def main() -> int:
         results.update(bench_scanning.run())
     if "idcard" in groups:
         results.update(bench_idcard.run())
+        results.update(bench_idcard.screen())
+    if "handwriting" in groups:
+        results.update(bench_handwriting.run())
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

@@ -10,17 +10,19 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
     QLineEdit,
+    QScrollBar,
     QWidget,
 )
 
 from kiosk.device.contrast import contrast_ratio
+from ui.widgets.text_lines import CLOSING, OPENING, is_cjk, label_lines
 
 #: runs that cannot be broken: Chinese text may wrap between any two characters
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
@@ -38,10 +40,11 @@ def _name(widget: QWidget) -> str:
 
 
 def _in_scroll_area(widget: QWidget) -> bool:
+    """Inside what a scroll area scrolls (its own buttons, in its margins, are not)."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QAbstractScrollArea):
-            return True
+            return parent.viewport().isAncestorOf(widget)
         parent = parent.parentWidget()
     return False
 
@@ -176,3 +179,139 @@ def clipping_problems(window: QWidget) -> list[str]:
                     and not parent.rect().contains(w.geometry())):
                 problems.append(f"{_name(w)} sticks out of its parent {_name(parent)}")
     return problems
+
+
+# -- text cut by an ancestor, and Chinese broken in the wrong place -------------------
+
+
+def _seen_rect(widget: QWidget, window: QWidget) -> tuple[QRect, QWidget | None]:
+    """What is left of the widget inside every ancestor's rectangle (a scroll area's
+    viewport, a card, a stacked page, the window), in window coordinates, and the
+    nearest ancestor that cuts it (None when none does)."""
+    rect = _window_rect(widget, window)
+    cutter = None
+    parent = widget.parentWidget()
+    while parent is not None:
+        outer = _window_rect(parent, window) if parent is not window else window.rect()
+        if cutter is None and not outer.contains(rect):
+            cutter = parent
+        rect = rect.intersected(outer)
+        if parent is window:
+            break
+        parent = parent.parentWidget()
+    return rect, cutter
+
+
+def cut_text_problems(window: QWidget) -> list[str]:
+    """A line of text that an ancestor's rectangle cuts through: half a line under a
+    scroll area's edge, a label cut by the card or the page it stands in. A line wholly
+    out of a scroll area's view is not cut (it is on another page); outside a scroll
+    area every line must be seen whole."""
+    problems = []
+    for w in text_widgets(window):
+        seen, cutter = _seen_rect(w, window)
+        if cutter is None:
+            continue
+        origin = w.mapTo(window, QPoint(0, 0))
+        if isinstance(w, QLabel):
+            bands = [(QRectF(line.left, line.top, max(1.0, line.right - line.left),
+                             line.bottom - line.top).translated(origin.x(), origin.y()),
+                      line.text) for line in label_lines(w)]
+        else:
+            bands = [(QRectF(_window_rect(w, window)), _name(w))]
+        shown = QRectF(seen).adjusted(-1, -1, 1, 1)
+        for band, text in bands:
+            inside = shown.intersected(band)
+            if shown.contains(band):
+                continue
+            if inside.isEmpty() or inside.height() < 2:  # a rounding, not a line
+                if _in_scroll_area(w):
+                    continue  # on another page of the scroll area
+                problems.append(f"{_name(w)}: line {text!r} is hidden by {_name(cutter)}")
+            else:
+                problems.append(f"{_name(w)}: line {text!r} is cut by {_name(cutter)} "
+                                f"({inside.height():.0f} of {band.height():.0f} px high seen)")
+    return problems
+
+
+def _in_button(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractButton):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _core(text: str) -> str:
+    return "".join(c for c in text if not c.isspace() and c not in CLOSING + OPENING)
+
+
+def line_break_problems(window: QWidget) -> list[str]:
+    """Chinese broken in the wrong place: a line that starts with closing punctuation
+    or ends with opening punctuation; in a button (a tile, a tab) a character left alone
+    on its line ("带", "员。"), and a phrase cut that fits on one line ("办事须/知",
+    "带到手/机上") or is cut unevenly ("输入身份证/号码")."""
+    problems = []
+    for w in text_widgets(window):
+        if not isinstance(w, QLabel) or not w.wordWrap():
+            continue
+        lines = label_lines(w)
+        button = _in_button(w)
+        fm = QFontMetricsF(w.font())
+        width = w.contentsRect().width() - 2 * w.margin()
+        broken = " / ".join(line.text for line in lines)
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a.hard_end:
+                continue
+            head, tail = a.text.rstrip(), b.text.lstrip()
+            if tail[:1] and tail[0] in CLOSING:
+                problems.append(f"{_name(w)}: a line starts with {tail[0]!r}: {broken!r}")
+            if head[-1:] and head[-1] in OPENING:
+                problems.append(f"{_name(w)}: a line ends with {head[-1]!r}: {broken!r}")
+            if not button or not (head[-1:] and tail[:1] and is_cjk(head[-1]) and is_cjk(tail[0])):
+                continue
+            # the phrase of Chinese characters the break falls in
+            left = head[len(head) - _run_back(head):]
+            right = tail[:_run_forward(tail)]
+            phrase = left + right
+            if fm.horizontalAdvance(phrase) <= width:
+                problems.append(f"{_name(w)}: {left}/{right} broken though it fits on a line: "
+                                f"{broken!r}")
+            elif 2 * len(right) < len(left) and b.hard_end and len(right) == len(tail.rstrip()):
+                problems.append(f"{_name(w)}: {left}/{right} broken unevenly: {broken!r}")
+        if button and len(lines) > 1:
+            for line in lines:
+                core = _core(line.text)
+                if len(core) == 1 and is_cjk(core):
+                    problems.append(f"{_name(w)}: {line.text.strip()!r} alone on a line: "
+                                    f"{broken!r}")
+    return problems
+
+
+def _run_back(text: str) -> int:
+    n = 0
+    while n < len(text) and is_cjk(text[len(text) - 1 - n]):
+        n += 1
+    return n
+
+
+def _run_forward(text: str) -> int:
+    n = 0
+    while n < len(text) and is_cjk(text[n]):
+        n += 1
+    return n
+
+
+def scrollbar_problems(window: QWidget) -> list[str]:
+    """A scrollbar in sight: older residents do not scroll (长辈版 pages instead)."""
+    return [f"a scrollbar {bar.width()}×{bar.height()} px in {_name(_scroll_area_of(bar))}"
+            for bar in scope(window).findChildren(QScrollBar)
+            if _visible(bar, window) and bar.maximum() > bar.minimum()]
+
+
+def _scroll_area_of(widget: QWidget) -> QWidget:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent or widget

@@ -1,11 +1,20 @@
 """Every screen of the gallery, in both modes, both orientations and every language:
-touch targets, contrast (painted and measured) and clipping (zh_CN, en, pseudo)."""
+touch targets, contrast (painted and measured), clipping (zh_CN, en, pseudo), lines cut
+by any ancestor's edge, Chinese broken in the wrong place in a button, and (长辈版) no
+scrollbar."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ui.checks import clipping_problems, contrast_problems, touch_target_problems
+from tests.ui.checks import (
+    clipping_problems,
+    contrast_problems,
+    cut_text_problems,
+    line_break_problems,
+    scrollbar_problems,
+    touch_target_problems,
+)
 from ui.gallery.render import SIZES, visit_states
 
 
@@ -43,4 +52,20 @@ def test_no_text_clipped(make_window, demo_catalogue, width, height, elderly, la
     if language == "pseudo":
         w.languages.set_language("pseudo")
     problems = reach_everything(w, demo_catalogue, (width, height), language, clipping_problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_text_cut_or_broken(make_window, demo_catalogue, width, height, elderly, language):
+    """No line cut by a scroll area's edge, a card or a page (whole lines or none), no
+    Chinese word broken inside a button or tab, and in 长辈版 no scrollbar anywhere."""
+    w = make_window(width, height, default_language=language, default_elderly=elderly)
+
+    def check(window):
+        return (cut_text_problems(window) + line_break_problems(window)
+                + (scrollbar_problems(window) if elderly else []))
+
+    problems = reach_everything(w, demo_catalogue, (width, height), language, check)
     assert not problems, "\n".join(problems)

@@ -159,9 +159,17 @@ def test_cancel_asks_first_then_takes_the_phone_number_and_frees_the_place(hall,
     book(url, clock, day, YOUNG)
     find(w, qtbot, YOUNG).grid.items_on_page()[0].click()
     screen = w.screens["appointment"]
+
+    def roles():
+        return {b.objectName(): b.property("role") for b in
+                (screen.check_in_button, screen.cancel_button, screen.keep_button) if b.isVisible()}
+
+    # one strong choice at each stage; red only for the last tap of cancelling
+    assert roles() == {"check-in": "primary", "cancel-appointment": "secondary"}
     screen.cancel_button.click()
     assert screen.confirming and screen.keep_button.isVisible()
     assert "Cancel this appointment?" in screen.instruction.text()
+    assert roles() == {"cancel-appointment": "secondary", "keep-appointment": "primary"}
     screen.keep_button.click()
     assert not screen.confirming and screen.check_in_button.isVisible()
     screen.cancel_button.click()
@@ -171,6 +179,7 @@ def test_cancel_asks_first_then_takes_the_phone_number_and_frees_the_place(hall,
     assert screen.phone.hint.text() == "The number given when booking: 138****8000"
     assert not screen.phone.keypad.keys["X"].isEnabled() and not screen.check_in_button.isVisible()
     assert screen.cancel_button.text_content() == "Cancel it now"
+    assert roles() == {"cancel-appointment": "danger", "keep-appointment": "secondary"}
     assert screen.phone.button_row.indexOf(screen.cancel_button) >= 0  # beside the keypad
     box = w.central.outbox
     type_on_keypad(screen.phone, "13900138000")  # not the number shown: caught here
@@ -182,6 +191,10 @@ def test_cancel_asks_first_then_takes_the_phone_number_and_frees_the_place(hall,
     assert screen.phone.field.text() == "13800138000"
     screen.cancel_button.click()
     qtbot.waitUntil(lambda: "Cancelled" in screen.details.text(), timeout=10_000)
+    # said once, in the success panel (not a red message, not the title as well)
+    assert screen.outcome.tone() == "success"
+    assert screen.outcome.text().startswith("Your appointment is cancelled")
+    assert not screen.title.isVisible()
     assert screen.phone.field.text() == "" and screen.pages.currentWidget() is screen.area
     found = CentralClient(url, "test-token").post(
         "/v1/booking-lookups", {"id_number": YOUNG}).body["bookings"]
@@ -325,7 +338,8 @@ def test_a_refused_offline_request_is_shown_in_my_appointments(hall, qtbot, tmp_
 
 
 @pytest.mark.parametrize(("elderly", "priority"), [(False, False), (True, True)])
-def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly, priority):
+def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly, priority,
+                                                  clock):
     connect, _url, _clock, _day = hall
     w = connect(default_language="en", default_elderly=elderly,
                 slip_pdf_dir=str(tmp_path / "slips"))
@@ -346,5 +360,23 @@ def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly
     assert f"Queue number {number}" in out.stdout
     screen.phone_button.click()
     assert screen.qr.isVisible() and number in screen.qr.text
+    # a number to copy down and wait with: 5 minutes before "are you still there?"
+    # (``idle_seconds_number``), not the usual 90 s (180 s in 长辈版)
+    w.check_idle()
+    assert w.idle.idle_seconds == 300
+    clock.advance(299)
+    w.check_idle()
+    assert not w.overlay.isVisible()
+    clock.advance(1)
+    w.check_idle()
+    assert w.overlay.isVisible()
+    w.overlay.button.click()
+    assert screen.message.isVisible()  # where the slip went
+    w.footer.back_button.click()  # the number taken: Back goes home, the number stays taken
+    assert w.current.name == "home"
+    w.go("walk_in")
+    assert not screen.message.isVisible()  # said on the last visit: not said again
     screen.done_button.click()
     assert w.current.name == "home" and screen.number.text() == ""
+    w.check_idle()
+    assert w.idle.idle_seconds == (180 if elderly else 90)

@@ -81,7 +81,10 @@ def test_booking_while_the_server_is_down_is_a_request_then_confirmed(
     # the network is gone before the resident starts
     review = walk_to_review(w, qtbot)
     assert "cannot be reached" in w.screens["book_day"].message.text()
-    assert "not known" in w.screens["book_time"].grid.items_on_page()[0].text_content()
+    # said once above the list, not on each line of it
+    times = w.screens["book_time"]
+    assert "places left are not known" in times.message.text()
+    assert all("not known" not in b.text_content() for b in times.grid.items_on_page())
     review.confirm_button.click()
     result = w.screens["book_result"]
     qtbot.waitUntil(lambda: result.state == "request", timeout=10_000)
@@ -235,3 +238,23 @@ def test_leaving_a_step_drops_its_late_answer(make_window, qtbot, tmp_path, conn
         assert w.current.name == "book_day"
         qtbot.wait(1500)  # the platform has long answered
         assert w.current.name == "book_day" and not times.busy
+
+
+def test_today_and_tomorrow_are_named_in_the_day_list(qapp):
+    from datetime import date
+
+    from ui.i18n import LanguageSwitch
+    from ui.screens.booking.step import day_label
+
+    today = date(2026, 12, 7)  # a Monday
+    switch = LanguageSwitch(qapp)
+    switch.set_language("zh_CN")
+    try:
+        assert day_label(today, "zh", today) == "今天 12月7日 星期一"
+        assert day_label(date(2026, 12, 8), "zh", today) == "明天 12月8日 星期二"
+        assert day_label(date(2026, 12, 9), "zh", today) == "12月9日 星期三"
+        assert day_label(date(2026, 12, 9), "zh") == "12月9日 星期三"
+    finally:
+        switch.set_language("en")
+    assert day_label(date(2026, 12, 8), "en", today) == "Tomorrow, Tue 8 Dec"
+    assert day_label(date(2026, 12, 10), "en", today) == "Thu 10 Dec"

@@ -5,15 +5,17 @@ grouping, count and X. Taps are counted one by one, as a resident makes them."""
 from __future__ import annotations
 
 import sys
+import uuid
 
 import pytest
+import requests
 
 from kiosk.idcard import samples
 from kiosk.idcard.simulator import Fault
-from kiosk.rules import idnumber
 from tests.helpers.central_server import running_central
 from tests.helpers.journeys import ID, first_enabled, pick, type_on_keypad
 from tests.ui.test_appointments_journey import book, hall  # noqa: F401 - hall: a fixture
+from ui.widgets.keypad import group_id
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the simulator needs a pty")
 
@@ -65,20 +67,75 @@ def test_a_booking_with_the_id_card_from_the_home_screen(make_window, qtbot, tmp
         qtbot.waitUntil(lambda: who.part == "mobile", timeout=5000)
         assert w.session.booking.id_number == VALID.id_number
         assert who.card_line.isVisible() and who.card_line.text() == (
-            "ID card read: 王*英, 河南省郑州市" + "*" * (len(VALID.address) - 6))
+            "ID card read: 王*英, 河南省郑州市****")
         assert not who.keypad.keys["X"].isVisible() and not who.keypad.keys["X"].isEnabled()
         taps.type(who, "13800138000")
         taps(who.next_button)
         assert w.current.name == "book_review"
         review = w.screens["book_review"]
-        assert review.values["who"].text() == f"{idnumber.mask(VALID.id_number)} · 138****8000"
+        assert review.values["id"].text() == group_id(VALID.id_number)  # whole, to check
+        assert review.values["mobile"].text() == "138 0013 8000"
         taps(review.confirm_button)
         result = w.screens["book_result"]
         qtbot.waitUntil(lambda: result.state == "confirmed", timeout=10_000)
     # home → Book an appointment → the matter → Book a time → day → time → (card) →
     # 11 digits → Next → Confirm: 18 taps (37 typing the ID without a typo: the card
-    # saves 19); the 11-digit mobile number the platform requires is 12 of them
+    # saves 19); the 11-digit mobile number is 12 of them
     assert taps.count == 18
+
+
+def test_a_booking_with_the_id_card_and_no_phone(make_window, qtbot, tmp_path, connect, reader):
+    """The mobile number is optional: 7 taps from home; the booking then says it cannot be
+    cancelled at a kiosk, and the platform refuses to (``no_phone_given``)."""
+    w = make_window(default_language="en", idcard_port=reader.port)
+    w.home()
+    taps = Taps(qtbot)
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        connect(w, url)
+        taps(w.screens["home"].button("book"))
+        taps(pick(qtbot, w.screens["matter_list"].grid, "matter-GA-0001"))
+        taps(w.screens["matter"].book_button)
+        taps(first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
+        taps(first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
+        qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
+        who = w.screens["book_who"]
+        assert not who.no_phone_button.isVisible()  # the ID number first
+        reader.put_card(VALID)
+        qtbot.waitUntil(lambda: who.part == "mobile", timeout=5000)
+        assert "leave it out" in who.instruction.text()
+        taps(who.no_phone_button)
+        review = w.screens["book_review"]
+        assert w.current is review
+        assert review.values["mobile"].text() == "not given"
+        taps(review.confirm_button)
+        result = w.screens["book_result"]
+        qtbot.waitUntil(lambda: result.state == "confirmed", timeout=10_000)
+        assert taps.count == 7  # 39 typing the ID and the phone
+        assert result.outcome.tone() == "success" and not result.title.isVisible()
+        assert result.outcome.text().startswith("Your appointment is booked")
+        slip = result.slip()
+        assert slip is not None and ("Mobile", "not given") in slip.lines
+        booking_id = result.booking["booking_id"]
+        assert result.booking["person"]["phone_masked"] is None
+        w.footer.back_button.click()  # made: Back goes home, not to "check your answers"
+        assert w.current.name == "home"
+
+        # My appointments: check in, yes; cancel, no, and it says why
+        w.screens["home"].button("appointments").click()
+        reader.take_card()
+        reader.put_card(VALID)
+        qtbot.waitUntil(lambda: w.current.name == "appointment_list", timeout=10_000)
+        [row] = w.screens["appointment_list"].grid.items_on_page()
+        row.click()
+        one = w.screens["appointment"]
+        assert one.check_in_button.isVisible() and not one.cancel_button.isVisible()
+        assert "made without a phone number" in one.instruction.text()
+
+        # the platform refuses a kiosk that cancels anyway (the test server's dev token)
+        reply = requests.post(f"{url}/v1/bookings/{booking_id}/cancel", json={"phone": "13800138000"},
+                           headers={"Authorization": "Bearer test-token",
+                                    "Idempotency-Key": str(uuid.uuid4())}, timeout=10)
+        assert reply.status_code == 409 and reply.json()["code"] == "no_phone_given"
 
 
 def test_check_in_with_the_id_card(hall, qtbot, reader):  # noqa: F811 - the fixture
@@ -90,6 +147,13 @@ def test_check_in_with_the_id_card(hall, qtbot, reader):  # noqa: F811 - the fix
     taps(w.screens["home"].button("appointments"))
     screen = w.screens["appointments"]
     assert screen.cards.on_panel and "Place your ID card" in screen.instruction.text()
+    # the other ways in, beside the card: the booking code, a number without a booking
+    panel = screen.cards.panel
+    assert screen.scan_button.isVisible() and screen.walk_in_button.isVisible()
+    assert panel.isAncestorOf(screen.scan_button) and panel.isAncestorOf(screen.walk_in_button)
+    panel.keypad_button.click()
+    assert screen.scan_button.isVisible() and not panel.isAncestorOf(screen.scan_button)
+    screen.cards.begin()  # back to the card, as entering the screen does
     reader.put_card(VALID)  # no tap
     qtbot.waitUntil(lambda: w.current.name == "appointment_list", timeout=10_000)
     assert w.session.lookup_id == VALID.id_number
@@ -100,6 +164,9 @@ def test_check_in_with_the_id_card(hall, qtbot, reader):  # noqa: F811 - the fix
     taps(appointment.check_in_button)
     qtbot.waitUntil(lambda: appointment.number.isVisible(), timeout=10_000)
     assert taps.count == 3  # 22 typing the ID
+    # landscape: the title says it and the number keeps the height (portrait: a panel)
+    assert appointment.title.isVisible() and appointment.title.text() == "You are checked in"
+    assert appointment.outcome.isHidden()
 
 
 def test_the_expired_card_is_said_plainly_and_not_used(make_window, qtbot, reader):

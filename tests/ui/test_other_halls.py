@@ -82,6 +82,6 @@ def test_a_matter_served_here_goes_straight_to_the_days(make_window, qtbot, conn
     assert matter.book_button.text_content() == "Book a time"
     review = walk_to_review(w, qtbot)
     assert review.draft is w.session.booking and review.draft.hall == "dongcheng"
-    assert set(review.change) == {"time", "who"}
+    assert set(review.change) == {"time", "id", "mobile"}
     assert review.values["hall"].text() == (
         "Dongcheng District Government Service Centre, Sample City")

@@ -118,15 +118,21 @@ def test_long_press_on_the_hall_name_opens_the_pin_pad(make_window, open_desk, q
 
 
 def test_right_pin_signs_in_and_shows_the_panel_and_banner(make_window, open_desk):
+    from kiosk.sync.engine import SyncStatus
+
     w, desk = staff_window(make_window, open_desk)
+    w.header.status.show_status(SyncStatus(online=False, pending=2))
+    assert "2" not in w.header.status.text()  # a resident's words: no staff matters
     sign_in(w)
     assert w.current.name == "staff_panel"
+    assert "2" in w.header.status.text()  # staff read how many wait to be sent
     assert w.banner.isVisible() and "0371" in w.banner.who.text() and "王芳" in w.banner.who.text()
     assert not w.screens["staff_sign_in"].pin_field.text()  # the PIN is not kept
     assert ("staff_signed_in", Identity(staff=NUMBER)) in audit_events(desk)
     assert w.current.exit_button.isHidden()  # an assistant may not exit the kiosk
     w.banner.button.click()  # Sign out
     assert w.current.name == "attract" and not w.staff.signed_in and not w.banner.isVisible()
+    assert "2" not in w.header.status.text()
     assert audit_events(desk)[-1][0] == "staff_signed_out"
 
 
@@ -257,14 +263,21 @@ def test_dead_letters_retry_and_discard_with_a_reason(make_window, open_desk):
     panel = w.current
     assert "Needs staff: 2" in panel.dead_title.text()
     assert [row[0].id for row in panel.dead_rows] == [i.id for i in items]
-    assert "unknown_matter" in panel.dead_rows[0][1].text()
+    # in words, never the codes: "a queue number, made …: this hall does not handle that service"
+    assert "a queue number" in panel.dead_rows[0][1].text()
+    assert "this hall does not handle that service" in panel.dead_rows[0][1].text()
+    w.set_language("zh_CN")
+    row = panel.dead_rows[0][1].text()
+    assert row.startswith("取号（") and row.endswith("提交）：本大厅不办理这项事项"), row
+    assert "ticket" not in row and "unknown_matter" not in row
+    w.set_language("en")
     panel.dead_rows[0][2].click()  # Retry
     assert desk.outbox.get(items[0].id).state == "pending"
     assert "Needs staff: 1" in panel.dead_title.text()
     panel.dead_rows[0][3].click()  # Discard… asks why, naming the item
     assert panel.reason_buttons and not panel.dead_rows
     [which] = [w for w in panel.findChildren(QLabel, "discarding") if w.isVisible()]
-    assert "ticket" in which.text() and "unknown_matter" in which.text()
+    assert "a queue number" in which.text() and "this hall does not handle" in which.text()
     [keep] = [b for b in panel.reason_buttons if b.objectName() == "discard-reason-cancel"]
     keep.click()  # changed their mind: nothing discarded
     assert desk.outbox.get(items[1].id).state == "dead"

@@ -13,10 +13,33 @@ from tests.helpers.central_server import dev_credentials, running_central
 from ui.central_link import make_worker
 
 
+def test_a_resident_reads_what_works_and_staff_the_details(make_window):
+    w = make_window()
+    w.home()
+    chip = w.header.status
+    since = datetime(2026, 11, 23, 2, 42, tzinfo=UTC)
+    chip.show_status(SyncStatus(online=False, offline_since=since, pending=3, dead=1))
+    assert chip.text() == "○ 网络暂时中断，查询不受影响"  # no counts, no staff matters
+    assert chip.property("role") == "chip-offline"
+    chip.show_status(SyncStatus(online=True, pending=2, problem="unauthorized"))
+    assert chip.text() == "⚠ 部分服务暂不可用，请咨询工作人员"
+    chip.show_status(SyncStatus(online=True, pending=1))
+    assert chip.text() == "● 已联网"
+    w.set_language("en")
+    chip.show_status(SyncStatus(online=False, offline_since=since, pending=3, dead=1))
+    assert chip.text() == "○ Network down: looking things up still works"
+    # staff signed in: the details (the shell says so as staff sign in and out)
+    chip.set_staff(True)
+    assert chip.text() == "○ Offline since 10:42 · 3 waiting to send · 1 needs staff"
+    chip.set_staff(False)
+    assert chip.text() == "○ Network down: looking things up still works"
+
+
 def test_the_chip_words_in_both_languages(make_window):
     w = make_window()
     w.home()
     chip = w.header.status
+    chip.set_staff(True)  # the staff's view
     assert not chip.isVisible()  # no central platform configured: nothing to say
     since = datetime(2026, 11, 23, 2, 42, tzinfo=UTC)  # 10:42 in the hall
     chip.show_status(SyncStatus(online=False, offline_since=since, pending=3, dead=1))
@@ -43,6 +66,7 @@ def test_offline_and_back_with_the_queue_draining(make_window, qtbot, tmp_path):
         creds = dev_credentials(url)
         worker = make_worker(creds, store_path, backoff=Backoff(base_s=0.05, cap_s=0.3),
                              pull_every_s=3600)
+        w.header.status.set_staff(True)  # the staff's view: the count of items waiting
         worker.status_changed.connect(w.header.status.show_status)
         worker.start()
         try:

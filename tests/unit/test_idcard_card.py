@@ -163,8 +163,10 @@ def test_repr_never_shows_name_address_number_or_birth_in_full():
 
 
 def test_mask_address():
-    assert mask_address("河南省郑州市金水区") == "河南省郑州市***"
-    assert mask_address("  北京市  ") == "***"
+    assert mask_address("河南省郑州市金水区") == "河南省郑州市****"
+    # the same stars whatever the length: it says nothing of the rest
+    assert mask_address("河南省郑州市金水区文化路街道办事处辖区某某小区八号楼") == "河南省郑州市****"
+    assert mask_address("  北京市  ") == "****"
     assert mask_address("") == ""
 
 

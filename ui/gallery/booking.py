@@ -12,6 +12,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,6 +170,8 @@ def _appointment(w: KioskWindow, step: str) -> None:
     from kiosk.booking.draft import Outcome, OutcomeState
 
     _sample_appointments(w)
+    if step == "no-phone":  # booked without a phone number: no cancel at a kiosk
+        w.session.appointments[0] = replace(w.session.appointments[0], phone_masked="")
     w.go("appointment", index=0)
     screen = as_screen(w.screens["appointment"], AppointmentScreen)
     if step == "confirm-cancel":
@@ -210,6 +213,17 @@ def _walk_in(w: KioskWindow, numbered: bool) -> None:
             "issued_at": utc_iso(datetime.now(UTC))}))
 
 
+def _walk_in_refused(w: KioskWindow) -> None:
+    """The platform gave no number: the failure panel above the services."""
+    from kiosk.booking.draft import Outcome, OutcomeState
+
+    gallery_central(w)
+    w.home()
+    w.go("walk_in")
+    screen = as_screen(w.screens["walk_in"], WalkInScreen)
+    screen._answered(Outcome(OutcomeState.REFUSED, reason="hall_closed"))
+
+
 def _appointment_list(w: KioskWindow) -> None:
     _sample_appointments(w)
     w.go("appointment_list")
@@ -229,6 +243,7 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
         "appointments": lookup_error,
         "appointment_list": _appointment_list,
         "appointment": lambda w: _appointment(w, "details"),
+        "appointment-no_phone": lambda w: _appointment(w, "no-phone"),
         "appointment-cancel": lambda w: _appointment(w, "confirm-cancel"),
         "appointment-cancel_phone": lambda w: _appointment(w, "cancel-phone"),
         "appointment-cancel_wrong_phone": lambda w: _appointment(w, "cancel-wrong_phone"),
@@ -239,6 +254,7 @@ def appointment_states() -> dict[str, Callable[[KioskWindow], None]]:
             lambda w: _appointment(w, "checked-in-priority-phone"),
         "walk_in": lambda w: _walk_in(w, False),
         "walk_in-number": lambda w: _walk_in(w, True),
+        "walk_in-refused": _walk_in_refused,
     }
 
 
@@ -278,6 +294,14 @@ def _scan(w: KioskWindow, camera_works: bool) -> None:
         _wait_for(lambda: screen.message.isVisible())
 
 
+def _scan_refused(w: KioskWindow) -> None:
+    """A code that has expired: the warning panel under the camera picture."""
+    from kiosk.ecert.verify import Outcome, Result
+
+    _scan(w, True)
+    as_screen(w.screens["scan"], ScanScreen).show_result(Result(Outcome.EXPIRED))
+
+
 def _wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     app = qt_app()
     deadline = time.monotonic() + seconds
@@ -301,6 +325,7 @@ def scan_states() -> dict[str, Callable[[KioskWindow], None]]:
     return {
         "scan": lambda w: _scan(w, True),
         "scan-no_camera": lambda w: _scan(w, False),
+        "scan-refused": _scan_refused,
         "card": _card("e_id", Outcome.VERIFIED_OFFLINE),
         "card-abnormal": _card("e_driving_licence", Outcome.VERIFIED_OFFLINE, "abnormal"),
         "card-revoked": _card("e_social_security", Outcome.REVOKED, "revoked"),

@@ -65,6 +65,7 @@ def show_offline(w: KioskWindow) -> None:
 
 def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     from ui.gallery.booking import appointment_states, booking_states, scan_states
+    from ui.gallery.handwriting import handwriting_states
     from ui.gallery.help import help_states
     from ui.gallery.idcard import idcard_states
     from ui.gallery.speech import show_reading
@@ -88,6 +89,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         "services": lambda w: w.go("services"),
         "search": lambda w: w.go("search", query="sbk"),
         "search-none": lambda w: w.go("search", query="xqzxqz"),
+        **handwriting_states(),
         "departments": lambda w: w.go("departments"),
         "life_events": lambda w: w.go("life_events"),
         "matter_list": lambda w: w.go("matter_list", theme="elderly"),

@@ -24,12 +24,13 @@ from kiosk.booking.slips import Slip, local_when, ticket_slip
 from kiosk.idcard.card import IdCard
 from kiosk.rules import idnumber
 from kiosk.rules.calendar import BookingRules
+from kiosk.rules.typography import label_line, sentences
 from kiosk.rules.wire_time import parse_time
 from kiosk.sync.api_client import transient
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import id_error_text, reason_text
-from ui.screens.cancel_phone import CancelPhonePanel, cancel_refusal
+from ui.screens.cancel_phone import CancelPhonePanel, cancel_refusal, no_phone_text
 from ui.screens.steps import SlipActions, Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -38,6 +39,7 @@ from ui.widgets.keypad import IdNumberField, NumericKeypad, attach_id_keypad, la
 from ui.widgets.paged import PagedGrid
 from ui.widgets.queue_ticket import QueueTicket
 from ui.widgets.reading import ReadingArea
+from ui.widgets.result_panel import ResultPanel
 from ui.workers.outcome_watch import OutcomeWatch
 from ui.workers.tasks import OneCall
 
@@ -51,7 +53,7 @@ def status_text(a: Appointment) -> str:
         "checked_in": translate("Appointments", "Checked in"),
         "cancelled": translate("Appointments", "Cancelled"),
         "waiting": translate("Appointments", "Request not yet sent – not confirmed"),
-        "refused": translate("Appointments", "Request refused:") + " " + reason_text(a.reason),
+        "refused": sentences(translate("Appointments", "Request refused:"), reason_text(a.reason)),
     }.get(a.status, a.status)
 
 
@@ -119,6 +121,9 @@ class AppointmentsScreen(AppointmentStep):
                                 lambda: self.lang)
         self.cards.panel.keypad.connect(self.retranslate)
         self.root.addWidget(self.cards.pages, 1)
+        # the booking code and the walk-in number go with whichever page shows
+        self.cards.pages.currentChanged.connect(self._place_ways)
+        self._place_ways()
         self.lookup = OneCall()
         self.retranslate()
 
@@ -146,6 +151,19 @@ class AppointmentsScreen(AppointmentStep):
     def hideEvent(self, event) -> None:  # noqa: N802
         self.cards.end()  # no card is read for a screen that has gone
         super().hideEvent(event)
+
+    def _place_ways(self, _index: int = 0) -> None:
+        """Scanning the booking code and a walk-in number: beside "type the number" under
+        the card picture, or beside Find under the keypad's box."""
+        on_panel = self.cards.on_panel
+        for button, (here, there) in (
+                (self.scan_button, (self.cards.panel.ways, self.finding)),
+                (self.walk_in_button, (self.cards.panel.more, self.left))):
+            target, other = (here, there) if on_panel else (there, here)
+            if target.indexOf(button) < 0:
+                other.removeWidget(button)
+                target.addWidget(button, 1 if button is self.scan_button else 0)
+                button.show()  # moved to another parent: Qt would show it only later
 
     def _card_read(self, card: IdCard) -> None:
         """A card in date: looked up at once, as typing the number and Find would."""
@@ -283,12 +301,16 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         self.print_button, self.phone_button, self.done_button = self.ticket_view.wire(
             self.print_slip, self.slip_to_phone, self._done)
         self.printed_to = ""
+        #: checked in, or cancelled: said once in a coloured panel above the number
+        self.outcome = ResultPanel(self)
+        self.outcome.setObjectName("appointment-outcome")
+        self.root.addWidget(self.outcome)
         self.root.addWidget(self.pages, 1)
         row = QHBoxLayout()
         self.check_in_button = TextButton("primary", self)
         self.check_in_button.setObjectName("check-in")
         self.check_in_button.clicked.connect(self._check_in)
-        self.cancel_button = TextButton("danger", self)
+        self.cancel_button = TextButton("secondary", self)
         self.cancel_button.setObjectName("cancel-appointment")
         self.cancel_button.clicked.connect(self._cancel)
         self.keep_button = TextButton("secondary", self)
@@ -311,6 +333,7 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         self.row.setSpacing(self.deps.presentation.theme.sizes.gap * 2)
         self.phone.apply_mode(self.deps.presentation)
         self.ticket_view.set_gap(self.deps.presentation.theme.sizes.gap)
+        self.outcome.set_gap(self.deps.presentation.theme.sizes.gap)
         self.ticket_view.set_portrait(self.deps.presentation.portrait)
 
     @property
@@ -429,6 +452,9 @@ class AppointmentScreen(SlipActions, AppointmentStep):
             self.deps.session().appointments[self.index] = replace(a, cancel_locked=True)
         self.say(cancel_refusal(problem))
 
+    def is_outcome(self) -> bool:
+        return self.ticket() is not None  # checked in: the list is behind the resident
+
     def ticket(self) -> dict | None:
         a = self.appointment
         if self.answer is not None and self.answer.state is OutcomeState.CONFIRMED:
@@ -454,17 +480,18 @@ class AppointmentScreen(SlipActions, AppointmentStep):
             self.details.setText("")
             for b in (self.check_in_button, self.cancel_button, self.keep_button):
                 b.hide()
+            self.outcome.clear()
             return
         tz = self.deps.settings.timezone
         service, hall = translate("Booking", "Service"), translate("Booking", "Hall")
         when, reference = translate("Booking", "Day and time"), translate("Appointments", "Reference")
         lines = [
-            f"{service}: {self.matter_name(a.matter)}",
-            f"{hall}: {self.hall_name(a.hall)}",
-            f"{when}: {local_when(a.start, tz, self.lang)}",
+            label_line(service, self.matter_name(a.matter)),
+            label_line(hall, self.hall_name(a.hall)),
+            label_line(when, local_when(a.start, tz, self.lang)),
         ]
         if a.reference:
-            lines.append(f"{reference}: {a.reference}")
+            lines.append(label_line(reference, a.reference))
         lines.append(status_text(a))
         self.details.setText("\n".join(lines))
         ticket = self.ticket()
@@ -480,6 +507,8 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         elif self.stage == "confirm":
             self.instruction.setText(translate(
                 "Appointments", "Cancel this appointment? The time will be given to someone else."))
+        elif a.status == "confirmed" and not a.phone_masked:
+            self.instruction.setText(no_phone_text())
         else:
             self.instruction.setText(translate("Appointments", "What would you like to do?"))
         busy = self.action != "" and (self.answer is None or self.answer.state is OutcomeState.WAITING)
@@ -489,7 +518,8 @@ class AppointmentScreen(SlipActions, AppointmentStep):
             self.ticket_view if ticket else self.phone if typing else self.area)
         self._place_buttons(typing)
         self.check_in_button.setVisible(can_act and not self.confirming)
-        self.cancel_button.setVisible(can_act and not a.cancel_locked)
+        # no phone given at booking: nothing proves who cancels (``no_phone_given``)
+        self.cancel_button.setVisible(can_act and not a.cancel_locked and bool(a.phone_masked))
         self.keep_button.setVisible(can_act and self.confirming)
         self.check_in_button.set_texts(translate("Appointments", "Check in now"))
         self.cancel_button.set_texts({
@@ -497,6 +527,30 @@ class AppointmentScreen(SlipActions, AppointmentStep):
             "phone": translate("Appointments", "Cancel it now"),
         }.get(self.stage, translate("Appointments", "Cancel the appointment")))
         self.keep_button.set_texts(translate("Appointments", "No, keep it"))
+        # one strong choice at a time: check in; then keeping it (the safe answer); red
+        # only for the last tap, once the phone number is typed
+        self.cancel_button.change_role("danger" if self.stage == "phone" else "secondary")
+        self.keep_button.change_role("primary" if self.stage == "confirm" else "secondary")
+        self._show_outcome(a, bool(ticket))
+
+    def _show_outcome(self, a: Appointment, checked_in: bool) -> None:
+        """Checked in or cancelled just now: the panel says it, in place of the title and
+        the instruction (which read-aloud still speaks)."""
+        answered = self.answer is not None and self.answer.state is OutcomeState.CONFIRMED
+        if checked_in and not self.deps.presentation.portrait:
+            self.outcome.clear()  # landscape: the number needs the height; the title says it
+        elif checked_in:
+            self.outcome.show_result("success", self.title.text(), self.instruction.text())
+        elif answered and self.action == "cancel" and a.status == "cancelled":
+            self.title.setText(translate("Appointments", "Your appointment is cancelled"))
+            self.instruction.setText(translate(
+                "Appointments", "The time is free again for someone else."))
+            self.outcome.show_result("success", self.title.text(), self.instruction.text())
+        else:
+            self.outcome.clear()
+        shown = not self.outcome.isHidden()
+        self.title.setVisible(not shown)
+        self.instruction.setVisible(not shown)
         self.phone.retranslate()
         self.area.fit()
 
@@ -506,6 +560,7 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         self.phone.forget()
         self.details.clear()
         self.ticket_view.clear()
+        self.outcome.clear()
         self.printed_to = ""
         self.say("")
 

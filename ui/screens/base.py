@@ -57,6 +57,15 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Forget everything about the resident (session wipe)."""
 
+    def clear_messages(self) -> None:
+        """Said on an earlier visit (a print's result, a refusal): gone before the screen
+        shows again, so nothing outlives the visit it belonged to."""
+
+    def is_outcome(self) -> bool:
+        """The screen shows how something ended (a booking made, a number taken): Back
+        then goes home, not to the steps that led here."""
+        return False
+
     def spoken_text(self) -> str:
         """What "Read aloud" says: the title and the instruction, and nothing else: never
         what a resident typed or what the screen shows of them (the shell checks too)."""

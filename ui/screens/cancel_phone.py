@@ -33,10 +33,19 @@ def cancel_refusal(code: str) -> str:
             "A wrong phone number was typed too many times, so this appointment can no longer "
             "be cancelled at the kiosk. Please go to a service window: staff there can "
             "cancel it for you."),
+        "no_phone_given": no_phone_text(),
         "booking_cancelled": translate("Appointments", "This appointment was already cancelled."),
         "booking_checked_in": translate(
             "Appointments", "This appointment is already checked in, so it cannot be cancelled."),
     }.get(code) or reason_text(code)
+
+
+def no_phone_text() -> str:
+    """A booking made without a phone number: nothing proves who cancels it."""
+    return translate(
+        "Appointments",
+        "This appointment was made without a phone number, so it cannot be cancelled at the "
+        "kiosk. If you no longer need it, simply do not come: it lapses after its time.")
 
 
 class CancelPhonePanel(QWidget):

@@ -1,4 +1,4 @@
-"""Home: "我要办什么? / What would you like to do?" and the big tiles."""
+"""Home: "我要办什么？ / What would you like to do?" and the big tiles."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ui.screens.tiles import Tile, TileScreen
 
 class HomeScreen(TileScreen):
     name = "home"
+    one_page = True
 
     def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
@@ -24,20 +25,21 @@ class HomeScreen(TileScreen):
         return [
             Tile("services", lambda: translate("Home", "Find a service"),
                  lambda: translate("Home", "What to bring, where to go"),
-                 lambda: nav.go("services")),
+                 lambda: nav.go("services"), icon="file-search"),
             Tile("elderly", lambda: translate("Home", "Elderly services zone"),
                  lambda: translate("Home", "Pension, senior card, medical insurance"),
-                 lambda: nav.go("matter_list", theme="elderly")),
+                 lambda: nav.go("matter_list", theme="elderly"), icon="old"),
             Tile("certificate", lambda: translate("Home", "Show my e-certificate"),
                  lambda: translate("Home", "Scan the QR code on your phone"),
-                 lambda: nav.go("scan")),
+                 lambda: nav.go("scan"), icon="id-badge-2"),
             Tile("book", lambda: translate("Home", "Book an appointment"),
                  lambda: translate("Home", "Choose a day and time"),
-                 lambda: nav.go("matter_list", bookable=True)),
+                 lambda: nav.go("matter_list", bookable=True), icon="calendar-plus"),
             Tile("appointments", lambda: translate("Home", "My appointments / check in"),
                  lambda: translate("Home", "Take a queue number"),
-                 lambda: nav.go("appointments")),
+                 lambda: nav.go("appointments"), icon="calendar-check"),
             Tile("staff", lambda: translate("Home", "Call staff"),
                  lambda: translate("Home", "A person will help you"),
-                 lambda: nav.go("call_staff", from_screen=self.name), role="tile-danger"),
+                 lambda: nav.go("call_staff", from_screen=self.name), role="tile-danger",
+                 icon="headset"),
         ]

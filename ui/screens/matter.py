@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.device.handoff import TemplateError, handoff_url
 from kiosk.rules.catalogue import Material, Matter
+from kiosk.rules.typography import aside
 from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.base import Screen
@@ -47,7 +48,7 @@ def fee_text(matter: Matter, lang: str) -> str:
     text = (translate("Matter", "Free") if amount == 0
             else translate("Matter", "%1 yuan").replace("%1", f"{amount:g}"))
     if matter.fee.note:
-        text += f" ({matter.fee.note.get(lang)})"
+        text = aside(text, matter.fee.note.get(lang))
     return text
 
 
@@ -157,8 +158,12 @@ class MatterScreen(Screen):
         self.facts_grid.setContentsMargins(s.margin, s.margin // 2, s.margin, s.margin // 2)
         self.facts_grid.setHorizontalSpacing(s.gap * 2)
         self.facts_grid.setVerticalSpacing(s.gap)
+        if self.matter is not None:  # one column of facts or two, by orientation
+            self._fill_facts(self.matter)
         self.overview_scroll.fit()
-        self.materials_grid.configure(1, s.max_tiles, s.gap)
+        # several materials a page: two across in landscape, where 长辈版 had room for one
+        # row only ("第1页，共4页"); as many as fit, up to the theme's limit
+        self.materials_grid.configure(1 if p.portrait else 2, s.max_tiles, s.gap)
         self.handoff_layout.setDirection(
             QBoxLayout.Direction.TopToBottom if p.portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -227,18 +232,25 @@ class MatterScreen(Screen):
              plural(count, translate("Matter", "1 item — see ② What to bring"),
                     translate("Matter", "%1 items — see ② What to bring"))),
         ]
+        # in landscape two columns of facts (the first half on the left): half as many
+        # lines, so that 长辈版 needs fewer pages to show them
+        pairs = 1 if self.deps.presentation.portrait else 2
+        per_column = -(-len(rows) // pairs)
         for r, (key, value) in enumerate(rows):
             k = plain_label(self.facts, "muted")
             k.setText(key)
             v = plain_label(self.facts)
             v.setText(value)
             v.setObjectName(f"fact-{r}")
-            self.facts_grid.addWidget(k, r, 0, Qt.AlignmentFlag.AlignTop)
-            self.facts_grid.addWidget(v, r, 1, Qt.AlignmentFlag.AlignTop)
+            row, column = r % per_column, 2 * (r // per_column)
+            self.facts_grid.addWidget(k, row, column, Qt.AlignmentFlag.AlignTop)
+            self.facts_grid.addWidget(v, row, column + 1, Qt.AlignmentFlag.AlignTop)
             k.show()  # a layout ignores hidden widgets when it measures
             v.show()
-        self.facts_grid.setColumnStretch(1, 1)
-        self.facts_grid.setRowStretch(len(rows), 1)
+        for column in range(4):
+            self.facts_grid.setColumnStretch(column, 1 if column % 2 and column < 2 * pairs else 0)
+        for row in range(len(rows) + 1):
+            self.facts_grid.setRowStretch(row, 1 if row == per_column else 0)
         self.overview_scroll.fit()
 
     def _fill_materials(self, m: Matter) -> None:

@@ -32,8 +32,11 @@ class MatterListScreen(Screen):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(1, s.max_tiles, s.gap)
+        p = self.deps.presentation
+        s = p.theme.sizes
+        # most used first (the catalogue's order); two across in landscape, where 长辈版
+        # had room for one row only ("第1页，共21页")
+        self.grid.configure(1 if p.portrait else 2, s.max_tiles, s.gap)
 
     def matters(self):
         c = self.deps.catalogue

@@ -10,12 +10,13 @@ alternatives: type the ID number, or call staff.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ecert.used_codes import MemoryUsedCodes
 from kiosk.ecert.verify import Checker, Outcome, Result, TrustList, online_result
@@ -26,7 +27,9 @@ from ui.i18n import translate
 from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
+from ui.widgets.ecert_card import CertificateCard
 from ui.widgets.reading import ReadingArea
+from ui.widgets.result_panel import ResultPanel
 from ui.workers.tasks import OneCall
 
 if TYPE_CHECKING:
@@ -70,6 +73,42 @@ def type_name(ctype: str) -> str:
     }.get(ctype, ctype)
 
 
+#: the picture in each certificate's band (ui/icons/)
+TYPE_ICONS = {"e_id": "id", "e_driving_licence": "car", "e_business_licence": "building-store",
+              "e_social_security": "id-badge-2"}
+#: refusals the resident can put right on their phone
+_REFRESH = {Outcome.EXPIRED, Outcome.NOT_YET_VALID, Outcome.ALREADY_USED}
+#: refusals that are the kiosk's, not the code's
+_CANNOT_CHECK = {Outcome.TRUST_LIST_STALE, Outcome.NO_TRUST_LIST, Outcome.NEEDS_NETWORK}
+_NOT_A_CERTIFICATE = {Outcome.WEB_LINK, Outcome.VOUCHER, Outcome.MALFORMED, Outcome.NOT_OURS}
+
+
+def _unmarked(text: str) -> str:
+    """A sentence without its leading ✓ ✗ ⚠: the panel's icon and colour say that now."""
+    return text.lstrip("✓✗⚠ ")
+
+
+def verdict(result: Result) -> tuple[str, str, str]:
+    """The verdict as one result panel, (tone, heading, body): one colour, one icon and
+    one wording, so a genuine certificate whose status is abnormal is a warning, never a
+    tick beside a warning."""
+    said = _unmarked(verdict_text(result))
+    c = result.certificate
+    if result.accepted:
+        if c is not None and c.status == "abnormal":
+            return ("warning",
+                    _unmarked(translate("Scan", "⚠ Status: ABNORMAL – please see the counter.")),
+                    translate("Scan", "The certificate itself is genuine."))
+        return "success", said, ""
+    if result.outcome in _REFRESH:
+        return "warning", translate("Scan", "Please refresh the code"), said
+    if result.outcome in _CANNOT_CHECK:
+        return "warning", translate("Scan", "Cannot check it just now"), said
+    if result.outcome in _NOT_A_CERTIFICATE:
+        return "warning", translate("Scan", "Not an e-certificate"), said
+    return "failure", translate("Scan", "Not verified"), said
+
+
 class Preview(QLabel):
     """The mirrored camera picture with a guide frame where the code should be."""
 
@@ -109,11 +148,16 @@ class ScanScreen(Screen):
         super().__init__(deps)
         self.preview = Preview(self)
         self.root.addWidget(self.preview, 1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        set_role(self.message, "notice")
-        self.message.hide()
+        #: a verdict, or why no code can be read; ``_said`` says it again in another language
+        self.message = ResultPanel(self)
         self.root.addWidget(self.message)
+        self._said: Callable[[], tuple[str, str, str]] | None = None
+        self.progress = QLabel(self)
+        self.progress.setWordWrap(True)
+        set_role(self.progress, "notice")
+        self.progress.hide()
+        self.root.addWidget(self.progress)
+        self.camera_failed = False
         row = QHBoxLayout()
         self.type_button = TextButton("secondary", self)
         self.type_button.setObjectName("scan-type-id")
@@ -122,10 +166,13 @@ class ScanScreen(Screen):
         self.staff_button.setObjectName("scan-call-staff")
         self.staff_button.clicked.connect(
             lambda: self.deps.navigator.go("call_staff", from_screen=self.name))
+        self.type_button.set_icon("keyboard", "leading")
+        self.staff_button.set_icon("headset", "leading")
         row.addWidget(self.type_button, 1)
         row.addWidget(self.staff_button, 1)
         self.row = row
         self.root.addLayout(row)
+        self.root.addStretch(0)  # takes the preview's room when there is no camera
         # codes already used are remembered across residents: in the kiosk's database once
         # the platform link (and its store) is up, so a restart forgets none; else here
         self._used_here = MemoryUsedCodes()
@@ -146,7 +193,9 @@ class ScanScreen(Screen):
         """``voucher``: come from My appointments to scan a booking voucher (any code is
         still read as it is: a voucher opens the appointment, a certificate the card)."""
         self.voucher = voucher
-        self.message.hide()
+        self.say(None)
+        self.camera_failed = False
+        self.preview.show()
         self.retranslate()
         self.start_camera()
 
@@ -202,9 +251,8 @@ class ScanScreen(Screen):
             self.deps.navigator.go("appointment", index=0)
 
         def failed(_error) -> None:
-            self.message.setText(translate(
-                "Scan", "This booking voucher cannot be looked up just now. Please ask staff."))
-            self.message.show()
+            self.say(lambda: ("warning", translate("Scan", "Cannot check it just now"), translate(
+                "Scan", "This booking voucher cannot be looked up just now. Please ask staff.")))
 
         self.check.start_if_idle(lambda: calls.by_reference(reference), done, failed)
 
@@ -213,15 +261,26 @@ class ScanScreen(Screen):
             self.stop_camera()
             self.deps.navigator.go("card", result=result)
             return
-        self.message.setText(verdict_text(result))
-        self.message.show()
+        self.say(lambda: verdict(result))
+
+    def say(self, said: Callable[[], tuple[str, str, str]] | None) -> None:
+        """Show a verdict or a problem in the panel (None: nothing), in words made again
+        at each change of language."""
+        self._said = said
+        self.progress.hide()
+        if said is None:
+            self.message.clear()
+        else:
+            self.message.show_result(*said())
+        self.instruction.setVisible(not self.camera_failed and said is None)
 
     def _check_online(self, token: str, central) -> None:
         """An opaque token: only the platform can say; off the GUI thread."""
         calls = central.certificates()
         key = str(uuid.uuid4())  # one check: a retry after a lost answer gets the same verdict
-        self.message.setText(translate("Scan", "Checking with the platform…"))
-        self.message.show()
+        self.say(None)
+        self.progress.setText(translate("Scan", "Checking with the platform…"))
+        self.progress.show()
 
         def done(body) -> None:
             self.show_result(online_result(body, self._trust_list()))
@@ -234,20 +293,27 @@ class ScanScreen(Screen):
     def on_failed(self, reason: str) -> None:
         if self.worker is None:
             return  # reported by a camera already stopped (the screen was left)
-        self.message.setText(translate(
-            "Scan", "The camera is not working. You can type your ID number instead, or call staff."))
+        self.say(lambda: ("warning", translate("Scan", "Cannot scan here just now"), translate(
+            "Scan", "The camera is not working. You can type your ID number instead, or call staff.")))
         self.message.setToolTip(reason)
-        self.message.show()
         self.stop_camera()
+        # no picture to hold a code up to: no empty frame, no "hold it inside the frame"
+        self.camera_failed = True
+        self.preview.hide()
+        self.retranslate()
 
     def reset(self) -> None:
         self.stop_camera()
         self.voucher = False
         self.check.cancel()  # its answer names the resident: it must not arrive after the wipe
         self.preview.clear_image()
-        self.message.hide()
+        self.say(None)
+        self.camera_failed = False
+        self.preview.show()
 
     def retranslate(self) -> None:
+        if self._said is not None:
+            self.message.show_result(*self._said())
         if self.voucher:
             self.title.setText(translate("Scan", "Scan your booking code"))
             self.instruction.setText(translate(
@@ -257,6 +323,9 @@ class ScanScreen(Screen):
             self.instruction.setText(translate(
                 "Scan", "Open the certificate's QR code on your phone and hold it inside the "
                 "yellow frame."))
+        # no picture to hold a code up to: nothing to say about the frame; a verdict
+        # says itself what to do next (and the camera picture keeps its height)
+        self.instruction.setVisible(not self.camera_failed and self._said is None)
         self.type_button.set_texts(translate("Scan", "No code? Type my ID number"))
         self.staff_button.set_texts(translate("Scan", "Call staff"))
 
@@ -270,22 +339,8 @@ class CardScreen(Screen):
         super().__init__(deps)
         # the card scrolls when 长辈版 text does not fit (landscape): nothing is cut off
         self.area = ReadingArea(self)
-        self.card = QWidget()
-        set_role(self.card, "card")
-        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        column = self._column = QVBoxLayout(self.card)
-        self.kind = QLabel(self.card)
-        set_role(self.kind, "title")
-        self.kind.setWordWrap(True)
-        self.verdict = QLabel(self.card)
-        self.verdict.setWordWrap(True)
-        self.verdict.setObjectName("verdict")
-        self.fields = QLabel(self.card)
-        self.fields.setWordWrap(True)
-        self.fields.setTextFormat(Qt.TextFormat.PlainText)
-        for w in (self.kind, self.verdict, self.fields):
-            column.addWidget(w)
-        column.addStretch(1)
+        self.card = CertificateCard()
+        self.kind, self.verdict, self.fields = self.card.kind, self.card.verdict, self.card.fields
         self.area.setWidget(self.card)
         self.root.addWidget(self.area, 1)
         row = QHBoxLayout()
@@ -309,7 +364,12 @@ class CardScreen(Screen):
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
         self.row.setSpacing(s.gap * 2)
-        self._column.setContentsMargins(s.gap, s.gap, s.gap, s.gap)
+        landscape = not self.deps.presentation.portrait
+        self.card.set_landscape(landscape)
+        self.card.set_gap(s.gap)
+        # the card's band names the certificate in large type: in landscape it is the
+        # title, and the height goes to the card (read aloud still says the title)
+        self.title.setVisible(not landscape)
 
     def enter(self, result: Result | None = None, **_kw: Any) -> None:
         self.result = result
@@ -337,9 +397,7 @@ class CardScreen(Screen):
     def wipe_card(self) -> None:
         self.timer.stop()
         self.result = None
-        self.fields.clear()
-        self.verdict.clear()
-        self.kind.clear()
+        self.card.clear()
 
     def reset(self) -> None:
         self.wipe_card()
@@ -355,35 +413,31 @@ class CardScreen(Screen):
             return
         self.instruction.setText(translate("Scan", "This screen clears itself in one minute."))
         c = r.certificate
-        self.kind.setText(type_name(c.ctype) if c else "")
-        abnormal = c is not None and c.status == "abnormal" and r.accepted
-        verdict = verdict_text(r)
-        if abnormal:
-            verdict += "\n" + translate("Scan", "⚠ Status: ABNORMAL – please see the counter.")
-        self.verdict.setText(verdict)
-        set_role(self.verdict, "danger-text" if (abnormal or not r.accepted) else "success-text")
         tz = ZoneInfo(self.deps.settings.timezone)
         label = {
             "name": translate("Scan", "Name"), "number": translate("Scan", "Number"),
-            "cno": translate("Scan", "Certificate no."), "issuer": translate("Scan", "Issuer"),
+            "cno": translate("Scan", "Certificate no."),
             "checked": translate("Scan", "Checked at"),
             "list": translate("Scan", "Issuer list of"),
         }
-        lines = []
+        rows = []
         if c is not None:
             is_person = c.ctype != "e_business_licence"
-            lines += [
-                f"{label['name']}: {mask_name(c.name) if is_person else c.name}",
-                f"{label['number']}: {idnumber.mask(c.idn) if is_person else c.idn}",
-                f"{label['cno']}: {c.cno}",
+            rows += [
+                (label["name"], mask_name(c.name) if is_person else c.name),
+                (label["number"], idnumber.mask(c.idn) if is_person else c.idn),
+                (label["cno"], c.cno),
             ]
-        if r.issuer_name:
-            lines.append(f"{label['issuer']}: {r.issuer_name.get(self.lang, '')}")
         if r.checked_at is not None:
-            lines.append(f"{label['checked']}: {r.checked_at.astimezone(tz):%Y-%m-%d %H:%M:%S}")
+            rows.append((label["checked"], f"{r.checked_at.astimezone(tz):%Y-%m-%d %H:%M:%S}"))
         if r.trust_list_issued_at is not None:
-            lines.append(f"{label['list']}: {r.trust_list_issued_at.astimezone(tz):%Y-%m-%d}")
-        self.fields.setText("\n".join(lines))
+            rows.append((label["list"], f"{r.trust_list_issued_at.astimezone(tz):%Y-%m-%d}"))
+        # the issuer heads the card, in its band, with the certificate's type
+        self.card.show_card(
+            kind=type_name(c.ctype) if c else "",
+            issuer=r.issuer_name.get(self.lang, "") if r.issuer_name else "",
+            icon=TYPE_ICONS.get(c.ctype, "id-badge-2") if c else "shield-check",
+            verdict=verdict(r), rows=rows)
         can_use = r.accepted and c is not None and c.ctype == "e_id"
         self.use_button.setVisible(can_use)
         self.area.fit()

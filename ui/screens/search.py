@@ -1,19 +1,35 @@
-"""Search as you type: the on-screen A–Z keyboard or a hardware keyboard / IME.
+"""Search as you type: the on-screen A–Z keyboard, the writing pad (手写) or a hardware
+keyboard / IME.
 
 The index is built once at start-up (kiosk.search); each keystroke runs one
 query and shows the first page of results as big rows. Nothing found: the
 most-used services and "call staff".
+
+The writing pad is offered (a button beside the field: 手写, then 键盘 to go back) only where a
+handwriting recogniser is installed (kiosk.handwriting; the ``handwriting_model``
+setting); a character tapped among its candidates is added to the search words as a
+letter key's is.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.handwriting.recognizer import handwriting_available, open_recognizer
 from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.base import Screen
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
+from ui.widgets.handwriting import HandwritingPanel
 from ui.widgets.keyboard import LetterKeyboard
 from ui.widgets.matter_rows import matter_row_factory
 from ui.widgets.paged import PagedGrid
@@ -54,7 +70,13 @@ class SearchScreen(Screen):
         self.field.setObjectName("search-field")
         typing.addWidget(self.field)
         self.keyboard = LetterKeyboard(typing_host)
-        typing.addWidget(self.keyboard, 1)
+        self.handwriting: HandwritingPanel | None = None
+        self.input_toggle: TextButton | None = None
+        model = deps.settings.handwriting_model
+        if handwriting_available(model):
+            self._add_handwriting(typing_host, lambda: open_recognizer(model))
+        else:
+            typing.addWidget(self.keyboard, 1)
         self.split.addWidget(typing_host, 2)
 
         # the instruction is shown above the results while nothing is typed: the
@@ -68,6 +90,54 @@ class SearchScreen(Screen):
         self.last_hits: list = []
         self.retranslate()
 
+    def _add_handwriting(self, host: QWidget, opener) -> None:
+        """The button that swaps the keyboard and the writing pad, on a row of its own under
+        the field (the field keeps its width for the hint) or, in 长辈版 on a landscape
+        screen, beside it (a row there would squeeze the keyboard's keys together); and
+        the keyboard and the pad in a stack."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.input_row = row
+        self.typing.removeWidget(self.field)
+        row.addWidget(self.field, 1)
+        self.typing.insertLayout(0, row)
+        toggle = TextButton("secondary", host)
+        toggle.setObjectName("search-input-toggle")
+        toggle.clicked.connect(
+            lambda: self.show_input("keyboard" if self.showing_handwriting() else "handwriting"))
+        self.toggle_row = QHBoxLayout()
+        self.toggle_row.setContentsMargins(0, 0, 0, 0)
+        self.toggle_row.addWidget(toggle)
+        self.typing.insertLayout(1, self.toggle_row)
+        self.input_toggle = toggle
+        self.inputs = QStackedWidget(host)
+        self.inputs.addWidget(self.keyboard)
+        panel = HandwritingPanel(opener, host)
+        panel.picked.connect(self.field.insert)
+        panel.backspace.connect(self.field.backspace)
+        self.inputs.addWidget(panel)
+        self.handwriting = panel
+        self.typing.addWidget(self.inputs, 1)
+        self.show_input("keyboard")
+
+    def show_input(self, key: str) -> None:
+        """The keyboard or the writing pad ("keyboard", "handwriting"); the button beside the
+        field then offers the other one."""
+        if self.handwriting is None:
+            return
+        self.inputs.setCurrentWidget(self.handwriting if key == "handwriting" else self.keyboard)
+        if key != "handwriting":
+            self.handwriting.reset()
+        self._name_toggle()
+
+    def showing_handwriting(self) -> bool:
+        return self.handwriting is not None and self.inputs.currentWidget() is self.handwriting
+
+    def _name_toggle(self) -> None:
+        if self.input_toggle is not None:
+            self.input_toggle.set_texts(translate("Search", "Keyboard") if self.showing_handwriting()
+                                        else translate("Search", "Handwriting"))
+
     def enter(self, query: str | None = None, **_kwargs) -> None:
         """Back to search keeps what the resident typed; a query argument replaces it."""
         if query is not None:
@@ -77,6 +147,7 @@ class SearchScreen(Screen):
 
     def reset(self) -> None:
         self.field.clear()
+        self.show_input("keyboard")  # and the strokes written are forgotten
 
     def apply_mode(self) -> None:
         super().apply_mode()
@@ -89,6 +160,14 @@ class SearchScreen(Screen):
         self.typing.setSpacing(s.gap)
         self.results.setSpacing(s.gap)
         self.keyboard.set_gap(s.gap)
+        if self.handwriting is not None and self.input_toggle is not None:
+            self.input_row.setSpacing(s.gap)
+            beside = p.theme.elderly and not p.portrait
+            self.input_row.removeWidget(self.input_toggle)
+            self.toggle_row.removeWidget(self.input_toggle)
+            (self.input_row if beside else self.toggle_row).addWidget(self.input_toggle)
+            self.handwriting.set_sizes(s, p.theme.elderly)
+            self.input_toggle.setMinimumSize(round(s.touch * 2.2), s.touch)
         self.grid.configure(1, s.max_tiles, s.gap)
 
     def retranslate(self) -> None:
@@ -99,6 +178,7 @@ class SearchScreen(Screen):
         self.field.setPlaceholderText(translate("Search", "e.g. sbk, shebaoka, 社保卡, passport"))
         self.field.setAccessibleName(translate("Search", "Search words"))
         self.staff_button.set_texts(translate("Search", "Can't find it? Call staff"))
+        self._name_toggle()
         self._search(self.field.text())
 
     def _search(self, text: str) -> None:

@@ -27,6 +27,7 @@ from kiosk.sync.store import StoreError
 from ui.context import ScreenDeps
 from ui.device_status import camera_status, card_reader_status, printer_status
 from ui.i18n import translate
+from ui.outbox_words import kind_text, problem_text
 from ui.screens.steps import Step
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
@@ -214,7 +215,7 @@ class StaffPanelScreen(Step):
             since = status.offline_since.astimezone(zone).strftime("%m-%d %H:%M") if status.offline_since else "?"
             lines.append(translate("StaffPanel", "Network: offline since %1").replace("%1", since))
         if status is not None and status.problem:
-            lines.append(translate("StaffPanel", "Last problem: %1").replace("%1", status.problem))
+            lines.append(translate("StaffPanel", "Last problem: %1").replace("%1", problem_text(status.problem)))
         last = status.last_contact.astimezone(zone).strftime("%m-%d %H:%M:%S") \
             if status is not None and status.last_contact else translate("StaffPanel", "never")
         lines.append(translate("StaffPanel", "Last contact with the platform: %1").replace("%1", last))
@@ -305,8 +306,8 @@ class StaffPanelScreen(Step):
         if item is None:
             return ""
         zone = _zone(self.deps.settings.timezone)
-        return (translate("StaffPanel", "%1 of %2 — %3").replace("%1", item.kind)
-                .replace("%2", _local(item.created_at, zone)).replace("%3", item.last_error or "?"))
+        return (translate("StaffPanel", "%1, made %2: %3").replace("%1", kind_text(item.kind))
+                .replace("%2", _local(item.created_at, zone)).replace("%3", problem_text(item.last_error)))
 
     def _fill_reasons(self, parent: QWidget) -> None:
         texts = {

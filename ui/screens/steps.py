@@ -33,6 +33,9 @@ class Step(Screen):
         self.message.setVisible(bool(text))
         self.root.activate()  # a grid below measures its page with the message in place
 
+    def clear_messages(self) -> None:
+        self.say("")
+
     def matter_name(self, code: str) -> str:
         m = self.deps.catalogue.find_matter(code)
         return m.name.get(self.lang) if m else code

@@ -16,6 +16,7 @@ from ui.screens.steps import SlipActions
 from ui.widgets.buttons import TextButton
 from ui.widgets.paged import PagedGrid
 from ui.widgets.queue_ticket import QueueTicket
+from ui.widgets.result_panel import ResultPanel
 from ui.workers.outcome_watch import OutcomeWatch
 
 
@@ -31,6 +32,10 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.priority_button.setObjectName("priority")
         self.priority_button.setCheckable(True)
         self.priority_button.toggled.connect(lambda _on: self.retranslate())
+        #: the platform's answer: a number (success), none (failure), no answer (warning)
+        self.outcome = ResultPanel(self)
+        self.outcome.setObjectName("walk-in-outcome")
+        self.root.addWidget(self.outcome)
         self.root.addWidget(self.priority_button)
         self.grid = PagedGrid(self)
         self.root.addWidget(self.grid, 1)
@@ -53,6 +58,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.grid.configure(1 if self.deps.presentation.elderly else 2, s.max_tiles, s.gap)
         self.ticket_view.set_gap(s.gap)
         self.ticket_view.set_portrait(self.deps.presentation.portrait)
+        self.outcome.set_gap(s.gap)
 
     def enter(self, **_kw: Any) -> None:
         self.watch.stop()
@@ -80,17 +86,36 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def _answered(self, result) -> None:
         self.answer = result
-        if result.state is OutcomeState.CONFIRMED:
-            self.say("")
-        elif result.state is OutcomeState.REFUSED:
-            self.say(reason_text(result.reason or ""))
-        elif result.state is OutcomeState.LATE:
-            self.say(translate(
+        if result.state in (OutcomeState.CONFIRMED, OutcomeState.REFUSED, OutcomeState.LATE):
+            self.say("")  # the outcome panel says it (retranslate)
+        self.retranslate()
+
+    def _show_outcome(self) -> None:
+        """The answer in a result panel, in the language now chosen."""
+        state = self.answer.state if self.answer is not None else None
+        # in landscape the panel's heading stands for the title, so the number keeps the
+        # height it needs (read aloud still says the title)
+        self.title.setVisible(state is not OutcomeState.CONFIRMED
+                              or self.deps.presentation.portrait)
+        if state is OutcomeState.CONFIRMED:
+            self.outcome.show_result(
+                "success", translate("Appointments", "Here is your number"),
+                translate("Appointments", "Please wait until your number is called."))
+        elif state is OutcomeState.REFUSED:
+            self.outcome.show_result(
+                "failure", translate("Appointments", "No number was given"),
+                reason_text(self.answer.reason or ""))
+        elif state is OutcomeState.LATE:
+            self.outcome.show_result("warning", translate("Appointments", "No number yet"), translate(
                 "Appointments",
                 "The platform cannot be reached just now, so no number could be given. Please "
                 "ask staff at the desk for a number.",
             ))
-        self.retranslate()
+        else:
+            self.outcome.clear()
+
+    def is_outcome(self) -> bool:
+        return self.ticket() is not None
 
     def ticket(self) -> dict | None:
         if self.answer is not None and self.answer.state is OutcomeState.CONFIRMED:
@@ -109,6 +134,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
     def retranslate(self) -> None:
         t = self.ticket()
         self.title.setText(translate("Appointments", "Take a queue number"))
+        self._show_outcome()
         self.priority_button.set_texts(
             translate("Appointments", "✓ I am 60 or over: green channel (priority)")
             if self.priority_button.isChecked()
@@ -118,9 +144,12 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.priority_button.setVisible(not t)
         if t:  # in the language now chosen: a QR code in the one before goes away
             self.ticket_view.show_ticket(t["number"], bool(t["priority"]), self.wait_at(t["matter"]))
+            # said in the success panel; still the instruction that read-aloud speaks
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
+            self.instruction.hide()
             return
+        self.instruction.show()
         self.instruction.setText(translate("Appointments", "Which service have you come for?"))
         hall = self.deps.settings.hall_code
         served = [m for m in self.deps.catalogue.most_used(len(self.deps.catalogue.matters))
@@ -143,3 +172,4 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.answer, self.matter, self.printed_to = None, "", ""
         self.priority_button.setChecked(False)
         self.say("")
+        self.outcome.clear()

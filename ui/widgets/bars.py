@@ -100,13 +100,15 @@ class Footer(Bar):
         self.read_button.setObjectName("footer-read")
         self.staff_button = TextButton("danger", self)
         self.staff_button.setObjectName("footer-staff")
-        for b, share in ((self.home_button, 2), (self.back_button, 2), (self.read_button, 2),
-                         (self.staff_button, 3)):
+        for b, share, icon in ((self.home_button, 2, "home"), (self.back_button, 2, "arrow-left"),
+                               (self.read_button, 2, "volume"), (self.staff_button, 3, "headset")):
+            b.set_icon(icon, "leading")
             self.row.addWidget(b, share)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.home_button.set_texts(translate("Footer", "Home"))
-        self.back_button.set_texts(translate("Footer", "◀ Back"))
+        # the arrow icon says "back" now; the catalogue's "◀" would say it twice
+        self.back_button.set_texts(translate("Footer", "◀ Back").removeprefix("◀").strip())
         self.read_button.set_texts(translate("Footer", "Read aloud"))
         self.staff_button.set_texts(translate("Footer", "Call staff"))

@@ -4,14 +4,20 @@ Qt's own push button never wraps, and a 56 px English caption on a tile does
 not fit on one line; elided or clipped text is a failure on a kiosk. The labels
 ignore the mouse, so the whole button is the touch target, and the button's
 accessible name is its text.
+
+An icon (``set_icon``) stands above the title (tiles) or before it (the footer). It
+shows only where the button has room for it, so it never makes a button taller, never
+makes its text wrap, and never pushes a tile to the next page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import set_role
+from ui.widgets.icon_label import IconLabel
+from ui.widgets.text_lines import PhraseLabel
 
 #: the label tone for each button role (the stylesheet maps tones to colours)
 _TONE = {"tile": "on_dark", "tile-danger": "on_dark", "primary": "on_dark", "danger": "on_dark", "bar": "on_dark"}
@@ -29,6 +35,10 @@ class TextButton(QPushButton):
         self.title = self._label(align, bold=role in ("tile", "tile-danger", "row"))
         self.detail = self._label(align, bold=False)
         self.detail.hide()
+        #: the icon (set_icon), if any: not ``icon``, QAbstractButton's own method
+        self.icon_label: IconLabel | None = None
+        self._icon_at = ""  # "top" or "leading"
+        self._title_row: QHBoxLayout | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         # focus by the Tab key only: a touch leaves no focus frame behind
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -37,7 +47,7 @@ class TextButton(QPushButton):
         self._update_tone()
 
     def _label(self, align: Qt.AlignmentFlag, bold: bool) -> QLabel:
-        label = QLabel(self)
+        label = PhraseLabel(self)  # Chinese breaks at phrases, not inside words
         label.setWordWrap(self._wrap)
         label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -53,24 +63,118 @@ class TextButton(QPushButton):
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{title} {detail}".strip())
         self.updateGeometry()
+        self._fit_icon()
+
+    def set_icon(self, name: str, placement: str = "top") -> None:
+        """An icon above the title (``top``: tiles, sized as a tile's) or before it
+        (``leading``: bars and buttons, sized as the text). Shown only with room for it."""
+        if placement not in ("top", "leading"):
+            raise ValueError(f"icon placement must be 'top' or 'leading', not {placement!r}")
+        if self.icon_label is not None:
+            if placement != self._icon_at:
+                raise ValueError("a button's icon stays where it was first placed")
+            self.icon_label.set_icon(name)
+            self._fit_icon()
+            return
+        top = placement == "top"
+        self.icon_label = IconLabel(name, "tile" if top else "button", self, optional=top)
+        self._icon_at = placement
+        if top:
+            # the texts low of the middle (the free height split 2:1), the icon in the
+            # free room above them: placed by hand (_fit_icon), never in the layout, so
+            # that it takes no height from the texts and moving it re-lays out nothing
+            self._layout.insertStretch(0, 2)
+            self._layout.addStretch(1)
+        else:
+            self.icon_label.hide()  # until a resize finds room for it
+            row = self._title_row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(self._layout.spacing() * 3)
+            self._layout.removeWidget(self.title)
+            row.addWidget(self.icon_label)
+            row.addWidget(self.title, 1)
+            self._layout.insertLayout(0, row)
+        self._update_tone()
+
+    def _text_height(self, width: int) -> int:
+        """The height the texts need at a button width, without the icon."""
+        m = self._layout.contentsMargins()
+        inner = max(1, width - m.left() - m.right())
+        height = m.top() + m.bottom() + self.title.heightForWidth(inner)
+        if not self.detail.isHidden():
+            height += self._layout.spacing() + self.detail.heightForWidth(inner)
+        return height
+
+    def _fit_icon(self) -> None:
+        """Show the icon only where it fits beside or above the texts as they are."""
+        icon = self.icon_label
+        if icon is None or not icon.icon_name():
+            return
+        edge = icon.edge()
+        m = self._layout.contentsMargins()
+        inner_w = self.width() - m.left() - m.right()
+        if self._icon_at == "top":
+            # above the title, where the stretch left room; with less, a zero height
+            # (an optional icon draws nothing where it lacks its size)
+            spacing = self._layout.spacing() * 2
+            y = self.title.geometry().top() - spacing - edge
+            room = y >= m.top()
+            icon.setGeometry((self.width() - edge) // 2, max(0, y), edge, edge if room else 0)
+            return
+        assert self._title_row is not None
+        gap = self._title_row.spacing()
+        text = self.title.text()
+        text_w = self.title.fontMetrics().horizontalAdvance(text) + 4
+        room = ("\n" not in text and text_w + gap + edge <= inner_w
+                and edge <= self.height() - m.top() - m.bottom())
+        icon.setVisible(room)
+        # the icon and the one line of title as a group in the middle
+        pad = max(0, (inner_w - text_w - gap - edge) // 2) if room else 0
+        self._title_row.setContentsMargins(pad, 0, pad, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_icon()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the texts moved (the layout has run)
+            self._fit_icon()
+        return handled
 
     def text_content(self) -> str:
         return f"{self.title.text()} {self.detail.text()}".strip()
 
+    def change_role(self, role: str) -> None:
+        """Another weight for the same action (``primary``, ``secondary``, ``danger``), as a
+        screen's stage changes which choice is the one to take."""
+        if role != self._role:
+            self._role = role
+            set_role(self, role)
+            self._update_tone()
+
     def _update_tone(self) -> None:
         tone = "on_dark" if (self._role in _TONE or self.isChecked()) else "ink"
-        for label in (self.title, self.detail):
-            set_role(label, f"button-{tone}")
+        for label in (self.title, self.detail, self.icon_label):
+            if label is not None:
+                set_role(label, f"button-{tone}")
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
         return self._wrap
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if self._icon_at == "leading":  # the icon takes only room that is there anyway
+            return max(self._text_height(width), self.minimumHeight())
         return max(self._layout.heightForWidth(width), self.minimumHeight())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = self._layout.sizeHint()
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_icon()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         if not self._wrap:  # one line: as wide as the text

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.idcard.card import IdCard, mask_address
 from kiosk.idcard.reader import FailureReason, ReadFailure
@@ -153,14 +160,22 @@ class IdCardPanel(QWidget):
         self.keypad_button.clicked.connect(self.keypad.emit)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.keypad_button)
+        #: the other ways a screen offers (a booking code to scan…), beside the keypad's
+        self.ways = QHBoxLayout()
+        self.ways.addWidget(self.keypad_button, 1)
+        layout.addLayout(self.ways)
+        #: a way that takes a line of its own, under them
+        self.more = QVBoxLayout()
+        layout.addLayout(self.more)
         self._layout = layout
         self.state = "waiting"
         self._text: Callable[[], str] | None = None
         self.show_state("waiting")
 
     def set_gap(self, gap: int) -> None:
-        self._layout.setSpacing(gap)
+        for layout in (self._layout, self.more):
+            layout.setSpacing(gap)
+        self.ways.setSpacing(gap * 2)
 
     def show_state(self, state: str, text: Callable[[], str] | None = None) -> None:
         """``text``: what happened, for read, expired and failed (waiting has its own);

@@ -1,4 +1,4 @@
-"""The "您还在吗? / Are you still there?" overlay with its countdown and one big button."""
+"""The "您还在吗？ / Are you still there?" overlay with its countdown and one big button."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class IdleOverlay(QWidget):
             self.raise_()
 
     def retranslate(self) -> None:
-        self.question.setText("您还在吗?\nAre you still there?")
+        self.question.setText("您还在吗？\nAre you still there?")
         self.countdown.setText(plural(
             self._seconds,
             translate("Idle", "To protect your privacy, the screen will be cleared in 1 second."),

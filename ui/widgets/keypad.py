@@ -106,14 +106,27 @@ ID_LENGTH = 18
 ID_GROUPS = (6, 8, 4)
 
 
-def group_id(raw: str) -> str:
-    """410105 19880316 0041: the groups typed so far, a space between them."""
+#: a mainland mobile number as it is read out: 138 0013 8000
+MOBILE_GROUPS = (3, 4, 4)
+
+
+def _grouped(raw: str, groups: tuple[int, ...]) -> str:
     parts, start = [], 0
-    for size in ID_GROUPS:
+    for size in groups:
         if raw[start:start + size]:
             parts.append(raw[start:start + size])
         start += size
     return " ".join(parts)
+
+
+def group_id(raw: str) -> str:
+    """410105 19880316 0041: the groups typed so far, a space between them."""
+    return _grouped(raw, ID_GROUPS)
+
+
+def group_mobile(raw: str) -> str:
+    """138 0013 8000 (an 11-digit mobile; anything else as it is)."""
+    return _grouped(raw, MOBILE_GROUPS) if len(raw) == sum(MOBILE_GROUPS) else raw
 
 
 def id_count_text(typed: int) -> str:

@@ -38,6 +38,7 @@ class PagedGrid(QWidget):
         self._heights: dict[int, list[int]] = {}
         self._dirty = False
         self._fill_height = False
+        self._paged = True
 
         outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -62,10 +63,14 @@ class PagedGrid(QWidget):
 
     # -- configuration -------------------------------------------------------
 
-    def configure(self, columns: int, max_per_page: int, gap: int, fill: bool = False) -> None:
-        """``fill``: items grow to share the height (tiles)."""
+    def configure(self, columns: int, max_per_page: int, gap: int, fill: bool = False,
+                  paged: bool = True) -> None:
+        """``fill``: items grow to share the height (tiles). ``paged=False``: every item on
+        one page, sharing the height (a hub of a few tiles: nothing behind "Next page"),
+        unless even their smallest height does not fit (a pseudo-locale's long text)."""
         self._columns, self._max_per_page, self._gap = max(1, columns), max(1, max_per_page), gap
         self._fill_height = fill
+        self._paged = paged
         self._heights.clear()
         self._grid.setSpacing(gap)
         self._outer.setSpacing(gap)
@@ -108,6 +113,8 @@ class PagedGrid(QWidget):
 
     def _fit_per_page(self) -> int:
         per_page = self._max_per_page - self._max_per_page % self._columns or self._columns
+        if not self._paged:  # all of them, unless they truly cannot fit (then pages)
+            per_page = max(1, len(self._factories))
         if not self._factories or self.height() <= 0 or not self.isVisible():
             return per_page  # not laid out yet: measured when it is shown
         # measure the items of the first page, styled as they will be shown, and

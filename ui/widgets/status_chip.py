@@ -1,8 +1,9 @@
-"""The header's connection chip: online / offline since 10:42 / 3 waiting to send.
+"""The header's connection chip: online, or offline in words a resident can use.
 
 It says the truth in words and a symbol, never by colour alone: ``●`` online,
-``○`` offline, ``…`` not yet known. Residents see whether what they send is
-on its way; the count of items that need staff is shown too, in plain words.
+``○`` offline, ``…`` not yet known. A resident reads what matters to them (the
+network is down, looking things up still works); staff signed in (``set_staff``)
+read the details: since when, how many submissions wait, how many need them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ class StatusChip(QLabel):
         self.setWordWrap(True)
         self._zone = ZoneInfo(timezone)
         self._status: SyncStatus | None = None
+        self._staff = False
         self.hide()
+
+    def set_staff(self, staff: bool) -> None:
+        """Staff signed in see the details; a resident only what they need."""
+        if staff != self._staff:
+            self._staff = staff
+            self.retranslate()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """As wide as the text on one line: it wraps only where the header is too narrow.
@@ -58,6 +66,9 @@ class StatusChip(QLabel):
         s = self._status
         if s is None:
             return
+        if not self._staff:
+            self._resident_words(s)
+            return
         if s.problem == "unauthorized":
             # the platform answers but no longer accepts this kiosk: staff must re-enrol it
             text, role = translate("StatusChip", "⚠ Not accepted by the platform"), "chip-offline"
@@ -86,5 +97,22 @@ class StatusChip(QLabel):
             ))
         self.setText(" · ".join(parts))
         self.setAccessibleName(self.text())
+        if self.property("role") != role:
+            set_role(self, role)
+
+    def _resident_words(self, s: SyncStatus) -> None:
+        """No counts, no times, no faults to fix: what works now, and whom to ask."""
+        if s.problem == "unauthorized":
+            text, role = translate(
+                "StatusChip", "⚠ Some services are unavailable: please ask staff"), "chip-offline"
+        elif s.online is None:
+            text, role = translate("StatusChip", "… Connecting"), "chip"
+        elif s.online:
+            text, role = translate("StatusChip", "● Online"), "chip"
+        else:
+            text, role = translate(
+                "StatusChip", "○ Network down: looking things up still works"), "chip-offline"
+        self.setText(text)
+        self.setAccessibleName(text)
         if self.property("role") != role:
             set_role(self, role)

@@ -15,6 +15,7 @@ from kiosk.booking.draft import (
     Slot,
 )
 from kiosk.booking.slips import Slip, booking_slip, local_when, voucher_text
+from kiosk.rules.typography import label_line, sentences
 from ui.context import ScreenDeps
 from ui.i18n import translate
 from ui.screens.booking.step import BookingStep, places_text, reason_text
@@ -23,6 +24,7 @@ from ui.widgets.buttons import TextButton
 from ui.widgets.paged import PagedGrid
 from ui.widgets.qr import QrCode
 from ui.widgets.reading import ReadingArea
+from ui.widgets.result_panel import ResultPanel
 from ui.workers.outcome_watch import OutcomeWatch
 
 #: how long the result screen waits for the server before saying "request saved"
@@ -44,6 +46,10 @@ class BookResultScreen(SlipActions, BookingStep):
 
     def __init__(self, deps: ScreenDeps) -> None:
         super().__init__(deps)
+        #: how it ended, said once in a coloured panel: booked, saved as a request, not made
+        self.outcome = ResultPanel(self)
+        self.outcome.setObjectName("booking-outcome")
+        self.root.addWidget(self.outcome)
         body = QHBoxLayout()
         self.details_area = ReadingArea(self)
         column = self.details_area.column()
@@ -88,6 +94,7 @@ class BookResultScreen(SlipActions, BookingStep):
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
         self.alternatives.configure(1, s.max_tiles, s.gap)
+        self.outcome.set_gap(s.gap)
 
     def enter(self, wait_ms: int | None = None, **_kw: Any) -> None:
         """``wait_ms``: how long to wait for the server before saying "request saved"."""
@@ -154,6 +161,9 @@ class BookResultScreen(SlipActions, BookingStep):
         if self.slip_to_phone():
             self.say(translate("Booking", "Scan the code with your phone camera to keep this."))
 
+    def is_outcome(self) -> bool:
+        return True  # sent: going back to "check your answers" would only send it again
+
     def _done(self) -> None:
         self.watch.stop()
         self.deps.navigator.home()
@@ -163,10 +173,22 @@ class BookResultScreen(SlipActions, BookingStep):
         self.state, self.booking, self.alt_slots, self.reason = ResultState.WAITING, None, [], ""
         self.details.clear()
         self.qr.clear()
+        self.outcome.clear()
         self.printed_to = ""
         super().reset()
 
     def retranslate(self) -> None:
+        self._say_state()
+        tone = {ResultState.CONFIRMED: "success", ResultState.REQUEST: "warning",
+                ResultState.REFUSED: "failure"}.get(self.state)
+        if tone is None:
+            self.outcome.clear()
+        else:  # the panel says what the title and instruction would (read aloud still does)
+            self.outcome.show_result(tone, self.title.text(), self.instruction.text())
+        self.title.setVisible(tone is None)
+        self.instruction.setVisible(tone is None)
+
+    def _say_state(self) -> None:
         self.print_button.set_texts(translate("Booking", "Print a slip"))
         self.done_button.set_texts(translate("Booking", "Done"))
         self.qr.hide()
@@ -182,7 +204,7 @@ class BookResultScreen(SlipActions, BookingStep):
             self.details.setText("")
             return
         slip = self.slip()
-        lines = "\n".join(f"{k}: {v}" for k, v in slip.lines) if slip else ""
+        lines = "\n".join(label_line(k, v) for k, v in slip.lines) if slip else ""
         if self.state is ResultState.CONFIRMED:
             self.title.setText(translate("Booking", "Your appointment is booked"))
             self.instruction.setText(translate(
@@ -199,6 +221,11 @@ class BookResultScreen(SlipActions, BookingStep):
                 "The booking service cannot be reached just now. Your request is kept on this "
                 "kiosk and sent automatically. This is not an appointment yet: you will get an "
                 "SMS when it is confirmed, or if the time is no longer free.",
+            ) if self.draft is not None and self.draft.phone else translate(
+                "Booking",
+                "The booking service cannot be reached just now. Your request is kept on this "
+                "kiosk and sent automatically. This is not an appointment yet: with your ID "
+                "card, look under My appointments on a kiosk later to see if it is confirmed.",
             ))
             self.details.setText(lines)
         else:
@@ -207,8 +234,8 @@ class BookResultScreen(SlipActions, BookingStep):
             self.details.setText("")
             self.details_area.hide()
             if self.alt_slots:
-                self.instruction.setText(reason_text(self.reason) + " "
-                                         + translate("Booking", "Other free times:"))
+                self.instruction.setText(sentences(reason_text(self.reason),
+                                                   translate("Booking", "Other free times:")))
             tz = self.timezone()
 
             def factory(s: Slot):

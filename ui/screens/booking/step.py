@@ -12,6 +12,7 @@ from kiosk.booking.draft import (
     BookingDraft,
 )
 from kiosk.rules.calendar import HallCalendar
+from kiosk.rules.typography import chinese_date
 from ui.context import ScreenDeps
 from ui.i18n import plural, translate
 from ui.screens.steps import Step
@@ -19,7 +20,6 @@ from ui.widgets.paged import PagedGrid
 from ui.workers.tasks import OneCall, run_in_background
 
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAYS_ZH = "一二三四五六日"
 
 
 def begin(deps: ScreenDeps, matter_code: str) -> None:
@@ -98,21 +98,31 @@ class BookingStep(Step):
 
 
 def configure_choices(grid: PagedGrid, presentation) -> None:
-    """Days and times: two columns on a wide standard screen, one in 长辈版 or portrait."""
+    """Days and times: two columns on a wide screen (长辈版 too: its type still fits half
+    of 1920 px, and half the pages to turn), one in portrait."""
     s = presentation.theme.sizes
-    columns = 1 if presentation.elderly or presentation.portrait else 2
+    columns = 1 if presentation.portrait else 2
     grid.configure(columns, s.max_tiles * columns, s.gap)
 
 
-def day_label(day: date, lang: str) -> str:
+def day_label(day: date, lang: str, today: date | None = None) -> str:
+    """12月8日 星期二; with ``today`` (the hall's date), 今天 / 明天 before it."""
     if lang == "zh":
-        return f"{day.month}月{day.day}日 星期{WEEKDAYS_ZH[day.weekday()]}"
-    return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {day:%b}"
+        text = chinese_date(day, year=False, weekday=True)
+    else:
+        text = f"{WEEKDAYS_EN[day.weekday()]} {day.day} {day:%b}"
+    near = {0: translate("Booking", "Today"), 1: translate("Booking", "Tomorrow")}.get(
+        (day - today).days if today is not None else -1)
+    if near is None:
+        return text
+    return f"{near} {text}" if lang == "zh" else f"{near}, {text}"
 
 
 def places_text(remaining: int) -> str:
+    """What a day or time says of its places; nothing while offline (the screen says once
+    that places are not known, not on every line)."""
     if remaining == UNKNOWN:
-        return translate("Booking", "Places left: not known (offline)")
+        return ""
     if remaining == 0:
         return translate("Booking", "Fully booked")
     return plural(remaining, translate("Booking", "1 place left"),

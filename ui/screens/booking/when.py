@@ -80,11 +80,13 @@ class BookDayScreen(BookingStep):
             self.deps.navigator.go("book_time", offline=self.offline)
 
     def _show_days(self) -> None:
+        today = self.now().astimezone(ZoneInfo(self.timezone())).date()
+
         def factory(d: Day):
             def make():
                 b = TextButton("row", self)
                 b.setObjectName(f"day-{d.day.isoformat()}")
-                b.set_texts(day_label(d.day, self.lang), places_text(d.remaining))
+                b.set_texts(day_label(d.day, self.lang, today), places_text(d.remaining))
                 b.setEnabled(d.remaining != 0)
                 b.clicked.connect(lambda _=False, day=d.day: self._choose(day))
                 return b
@@ -202,7 +204,7 @@ class BookTimeScreen(BookingStep):
                         else translate("Booking", "Afternoon"))
                 b = TextButton("row", self)
                 b.setObjectName(f"slot-{local:%H%M}")
-                b.set_texts(f"{part}  {local:%H:%M}–{end:%H:%M}", places_text(s.remaining))
+                b.set_texts(f"{part} {local:%H:%M}–{end:%H:%M}", places_text(s.remaining))
                 b.setEnabled(s.remaining != 0)
                 b.clicked.connect(lambda _=False, slot=s: self._choose(slot))
                 return b
@@ -213,5 +215,6 @@ class BookTimeScreen(BookingStep):
     def retranslate(self) -> None:
         self.title.setText(translate("Booking", "What time?"))
         d = self.draft.day if self.draft else None
-        self.instruction.setText(day_label(d, self.lang) if d else "")
+        today = self.now().astimezone(ZoneInfo(self.timezone())).date()
+        self.instruction.setText(day_label(d, self.lang, today) if d else "")
         self._show_slots()

@@ -1,6 +1,8 @@
 """Who the booking is for: the ID number and the mobile number, typed on the keypad and
 checked as they are typed. With an ID-card reader the card comes first: a card read
-fills the ID number and goes on to the mobile number, as typing it and Next would."""
+fills the ID number and goes on to the mobile number, as typing it and Next would.
+The mobile number is optional: without one the booking is made but cannot be cancelled
+at a kiosk (``no_phone_given`` in docs/api.md)."""
 
 from __future__ import annotations
 
@@ -50,8 +52,16 @@ class BookWhoScreen(BookingStep):
         self.next_button = TextButton("primary", self)
         self.next_button.setObjectName("who-next")
         self.next_button.clicked.connect(self._next)
+        #: the phone is optional (an older resident may not know theirs): one tap past it
+        self.no_phone_button = TextButton("secondary", self)
+        self.no_phone_button.setObjectName("who-no-phone")
+        self.no_phone_button.clicked.connect(self._no_phone)
         left.addStretch(1)
-        left.addWidget(self.next_button)
+        buttons = QHBoxLayout()  # Next, and on the mobile step "no number", side by side
+        buttons.addWidget(self.next_button, 1)
+        buttons.addWidget(self.no_phone_button, 1)
+        left.addLayout(buttons)
+        self.buttons = buttons
         body.addLayout(left, 1)
         self.keypad = NumericKeypad(self)
         self.keypad.key.connect(self._type)
@@ -76,6 +86,7 @@ class BookWhoScreen(BookingStep):
     def apply_mode(self) -> None:
         super().apply_mode()
         lay_out_beside(self.body, self.keypad, self.deps.presentation)
+        self.buttons.setSpacing(self.deps.presentation.theme.sizes.gap)
         self.cards.panel.set_gap(self.deps.presentation.theme.sizes.gap)
 
     def enter(self, part: str = "id", **_kw: Any) -> None:
@@ -107,6 +118,7 @@ class BookWhoScreen(BookingStep):
                  and card.id_number == draft.id_number)
         self.card_line.setVisible(shown)
         self.card_line.setText(card_text(card) if shown and card is not None else "")
+        self.no_phone_button.setVisible(not is_id)
         self.keypad.show_x(is_id)  # X is the ID's check character only
         self._enable_x()
         if not is_id:
@@ -167,6 +179,17 @@ class BookWhoScreen(BookingStep):
         self.phone_error.clear()
         self.deps.navigator.go("book_review")
 
+    def _no_phone(self) -> None:
+        """On without a phone number: the booking is made, but not cancellable at a kiosk
+        (the step's instruction says so before the tap)."""
+        draft = self.draft
+        if draft is None:
+            return
+        draft.phone = ""
+        self.phone_field.setText("")  # not clear(): its undo history would keep the number
+        self.phone_error.clear()
+        self.deps.navigator.go("book_review")
+
     def reset(self) -> None:
         super().reset()
         self.cards.end()
@@ -192,6 +215,8 @@ class BookWhoScreen(BookingStep):
             self.next_button.set_texts(translate("Booking", "Next: mobile number"))
         else:
             self.instruction.setText(translate(
-                "Booking", "Step 2 of 2: a mobile number (11 digits), for the SMS."))
+                "Booking", "Step 2 of 2: a mobile number (11 digits), for the SMS and to cancel "
+                "at a kiosk. You may leave it out."))
             self.phone_field.setAccessibleName(translate("Booking", "Mobile number"))
             self.next_button.set_texts(translate("Booking", "Next: check your answers"))
+            self.no_phone_button.set_texts(translate("Booking", "No mobile number"))
