@@ -1480,8 +1480,16 @@
         <translation>%1 services found:</translation>
     </message>
     <message>
-        <source>Nothing found for “%1”. Most used services:</source>
-        <translation>Nothing found for “%1”. Most used services:</translation>
+        <source>Nothing found for “%1”. These may have it, or call staff:</source>
+        <translation>Nothing found for “%1”. These may have it, or call staff:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Life event</source>
+        <translation>Life event</translation>
     </message>
 </context>
 <context>

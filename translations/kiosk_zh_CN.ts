@@ -1480,8 +1480,16 @@
         <translation>找到 %1 项：</translation>
     </message>
     <message>
-        <source>Nothing found for “%1”. Most used services:</source>
-        <translation>没有找到“%1”。常办事项：</translation>
+        <source>Nothing found for “%1”. These may have it, or call staff:</source>
+        <translation>没有找到“%1”。可以看看下面这些部门和生活事件，或者呼叫工作人员：</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Life event</source>
+        <translation>生活事件</translation>
     </message>
 </context>
 <context>

@@ -122,9 +122,29 @@ def test_hardware_keyboard_chinese_and_no_results(make_window, qtbot):
     assert search.last_hits == []
     assert search.staff_button.isVisible()
     assert "qqqqzzzz" in search.status.text()
-    assert search.grid.items_on_page(), "no results should still offer the most-used list"
+    # nothing close: every department and life event, and staff
+    names = [b.objectName() for b in search.grid.items_on_page()]
+    assert names and all(n.startswith("lead-") for n in names)
     tap(qtbot, search.staff_button)
     assert w.current.name == "call_staff"
+
+
+def test_no_matches_lead_to_the_closest_departments_and_life_events(make_window, qtbot,
+                                                                    demo_catalogue):
+    w = make_window(default_language="en")
+    w.home()
+    w.go("search")
+    search = w.screens["search"]
+    type_with_ime(search.field, "狗证")  # no matter holds it; 证 points somewhere
+    assert search.last_hits == []
+    assert search.staff_button.isVisible() and "These may have it" in search.status.text()
+    rows = {b.objectName(): b for b in search.grid.items_on_page()}
+    assert "lead-department-GA" in rows
+    assert len(rows) < len(demo_catalogue.departments) + len(demo_catalogue.themes)
+    tap(qtbot, rows["lead-department-GA"])
+    assert w.current.name == "matter_list"
+    codes = {m.department for m in w.screens["matter_list"].matters()}
+    assert codes == {"GA"}
 
 
 def test_on_screen_keyboard_edits(make_window, qtbot):

@@ -539,8 +539,9 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         answered = self.answer is not None and self.answer.state is OutcomeState.CONFIRMED
         if checked_in and not self.deps.presentation.portrait:
             self.outcome.clear()  # landscape: the number needs the height; the title says it
-        elif checked_in:
-            self.outcome.show_result("success", self.title.text(), self.instruction.text())
+        elif checked_in:  # 长辈版: the heading alone, the number keeps its height
+            self.outcome.show_result("success", self.title.text(), "" if self.deps.presentation
+                                     .elderly else self.instruction.text())
         elif answered and self.action == "cancel" and a.status == "cancelled":
             self.title.setText(translate("Appointments", "Your appointment is cancelled"))
             self.instruction.setText(translate(

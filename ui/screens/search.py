@@ -192,13 +192,38 @@ class SearchScreen(Screen):
             matters = [h.matter for h in self.last_hits]
             self.status.setText(plural(len(matters), translate("Search", "1 service found:"),
                                        translate("Search", "%1 services found:")))
-        else:
-            matters = c.most_used(RESULT_LIMIT)
-            self.status.setText(
-                translate("Search", "Nothing found for “%1”. Most used services:").replace("%1", query)
-            )
-        self.staff_button.setVisible(bool(query) and not self.last_hits)
+        else:  # somewhere to go on: the closest departments and life events, and staff
+            self.status.setText(translate(
+                "Search", "Nothing found for “%1”. These may have it, or call staff:",
+            ).replace("%1", query))
+            self.staff_button.setVisible(True)
+            self.grid.set_items(self._lead_rows(query))
+            return
+        self.staff_button.setVisible(False)
         self.grid.set_items([matter_row_factory(m, c, self.lang, open_matter) for m in matters])
+
+    def _lead_rows(self, query: str) -> list:
+        """The departments and life events of the matters closest to what was typed (all
+        of them when nothing is close), each opening its list of services."""
+        c, nav = self.deps.catalogue, self.deps.navigator
+        leads = self.deps.index.warm().leads(query)
+        departments = [d for code in leads.departments for d in c.departments if d.code == code]
+        themes = [t for code in leads.themes for t in c.themes if t.code == code]
+        if not departments and not themes:
+            departments, themes = list(c.departments), list(c.themes)
+
+        def row(kind: str, group, detail: str, key: str):
+            def make():
+                b = TextButton("row", self)
+                b.setObjectName(f"lead-{kind}-{group.code}")
+                b.set_texts(group.name.get(self.lang), detail)
+                b.clicked.connect(lambda _=False: nav.go("matter_list", **{key: group.code}))
+                return b
+            return make
+
+        return ([row("department", d, translate("Search", "Department"), "department")
+                 for d in departments]
+                + [row("theme", t, translate("Search", "Life event"), "theme") for t in themes])
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 — typing anywhere goes to the field
         if event.text() and event.text().isprintable() and not self.field.hasFocus():

@@ -12,7 +12,7 @@ makes its text wrap, and never pushes a tile to the next page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import set_role
@@ -23,12 +23,27 @@ from ui.widgets.text_lines import PhraseLabel
 _TONE = {"tile": "on_dark", "tile-danger": "on_dark", "primary": "on_dark", "danger": "on_dark", "bar": "on_dark"}
 
 
+class _Column(QVBoxLayout):
+    """The button's layout: once it has placed the texts, the icon is fitted to them.
+    (Hooked here, where a layout pass ends, rather than in ``event()``, which would
+    bring every event of every button through Python.)"""
+
+    def __init__(self, button: TextButton) -> None:
+        super().__init__(button)
+        self._button = button
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt name)
+        super().setGeometry(rect)
+        if getattr(self._button, "icon_label", None) is not None:  # None while being built
+            self._button.fit_icon()
+
+
 class TextButton(QPushButton):
     def __init__(self, role: str = "secondary", parent: QWidget | None = None,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter, wrap: bool = True) -> None:
         super().__init__(parent)
         self._role = role
-        self._layout = QVBoxLayout(self)
+        self._layout = _Column(self)
         self._layout.setContentsMargins(12, 8, 12, 8)
         self._layout.setSpacing(4)
         self._wrap = wrap
@@ -63,7 +78,7 @@ class TextButton(QPushButton):
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{title} {detail}".strip())
         self.updateGeometry()
-        self._fit_icon()
+        self.fit_icon()
 
     def set_icon(self, name: str, placement: str = "top") -> None:
         """An icon above the title (``top``: tiles, sized as a tile's) or before it
@@ -74,14 +89,14 @@ class TextButton(QPushButton):
             if placement != self._icon_at:
                 raise ValueError("a button's icon stays where it was first placed")
             self.icon_label.set_icon(name)
-            self._fit_icon()
+            self.fit_icon()
             return
         top = placement == "top"
         self.icon_label = IconLabel(name, "tile" if top else "button", self, optional=top)
         self._icon_at = placement
         if top:
             # the texts low of the middle (the free height split 2:1), the icon in the
-            # free room above them: placed by hand (_fit_icon), never in the layout, so
+            # free room above them: placed by hand (fit_icon), never in the layout, so
             # that it takes no height from the texts and moving it re-lays out nothing
             self._layout.insertStretch(0, 2)
             self._layout.addStretch(1)
@@ -105,7 +120,7 @@ class TextButton(QPushButton):
             height += self._layout.spacing() + self.detail.heightForWidth(inner)
         return height
 
-    def _fit_icon(self) -> None:
+    def fit_icon(self) -> None:
         """Show the icon only where it fits beside or above the texts as they are."""
         icon = self.icon_label
         if icon is None or not icon.icon_name():
@@ -134,13 +149,7 @@ class TextButton(QPushButton):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit_icon()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:  # the texts moved (the layout has run)
-            self._fit_icon()
-        return handled
+        self.fit_icon()
 
     def text_content(self) -> str:
         return f"{self.title.text()} {self.detail.text()}".strip()
@@ -174,7 +183,7 @@ class TextButton(QPushButton):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_icon()
+            self.fit_icon()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         if not self._wrap:  # one line: as wide as the text

@@ -157,6 +157,7 @@ class PhraseLabel(QLabel):
         #: the text as painted, by (inner width, font): layouts ask for the same few
         #: widths again and again; forgotten with the text
         self._phrased: dict[tuple[int, str], str] = {}
+        self._heights: dict[tuple[int, str, int, int], int] = {}
 
     def text(self) -> str:  # noqa: D102 (Qt name)
         return self._source
@@ -164,6 +165,7 @@ class PhraseLabel(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802
         if text != self._source:
             self._phrased.clear()
+            self._heights.clear()
         self._source = text
         self._show_for(self._inner(self.width()))
 
@@ -192,11 +194,17 @@ class PhraseLabel(QLabel):
         shown = self._shown(self._inner(width))
         if shown == QLabel.text(self):
             return super().heightForWidth(width)
-        m = self.contentsMargins()
-        inner = max(1, self._inner(width))
-        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
-        box = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), flags, shown)
-        return box.height() + m.top() + m.bottom() + 2 * self.margin()
+        key = (width, self.font().key(), int(self.alignment()), self.margin())
+        height = self._heights.get(key)
+        if height is None:
+            m = self.contentsMargins()
+            inner = max(1, self._inner(width))
+            flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
+            box = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), flags, shown)
+            if len(self._heights) >= 32:
+                self._heights.clear()
+            height = self._heights[key] = box.height() + m.top() + m.bottom() + 2 * self.margin()
+        return height
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         """As narrow as the text given could wrap (the joiners follow the width)."""
