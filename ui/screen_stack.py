@@ -44,12 +44,6 @@ SCREENS: dict[str, str] = {
     "hand_back": "assist:HandBackScreen",
 }
 SCREEN_NAMES = tuple(SCREENS)
-#: the screens a resident reaches first from the home screen's tiles: made while the
-#: kiosk idles after it starts (``KioskWindow.prepare_screens``), so that a resident's
-#: first tap on each does not wait for its module and widgets. Not the scan screen: its
-#: camera library (OpenCV, about 18 MB) loads when a resident first asks to scan.
-FIRST_REACHED = ("services", "matter_list", "matter", "search", "call_staff",
-                 "appointments", "book_day", "walk_in")
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -83,6 +77,3 @@ class ScreenStack(Mapping[str, Screen]):
 
     def built(self) -> list[Screen]:
         return list(self._built.values())
-
-    def is_built(self, name: str) -> bool:
-        return name in self._built

@@ -35,7 +35,7 @@ from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
 from ui.qt_app import qt_app
 from ui.read_aloud import ScreenReader
-from ui.screen_stack import FIRST_REACHED, ScreenStack
+from ui.screen_stack import ScreenStack
 from ui.screens.base import Screen
 from ui.speech import ReadAloud
 from ui.staff_mode import SUSPEND_REASON, StaffMode
@@ -146,7 +146,6 @@ class KioskWindow(QWidget):
         layout.addWidget(self.toast)
         layout.addWidget(self.footer)
         self.screens = ScreenStack(deps, self.stack, self._prepare)
-        self.prepared = False  # prepare_screens has made them all
         self.overlay = IdleOverlay(self)
         self.overlay.still_here.connect(self._still_here)
 
@@ -187,20 +186,6 @@ class KioskWindow(QWidget):
         self._ensure_session()
         self._history.append((self.current.name, self._current_args))
         self._show(name, kwargs)
-
-    def prepare_screens(self, names: tuple[str, ...] = FIRST_REACHED) -> None:
-        """Make ``names`` ahead of need, one a pass of the event loop while nobody is
-        at the kiosk (a session started meanwhile: they wait for its end), so the
-        first tap on a tile shows a screen already made."""
-        waiting = [n for n in names if not self.screens.is_built(n)]
-        if not waiting:
-            self.prepared = True
-            return
-        if self.idle.in_session:
-            QTimer.singleShot(1000, self, lambda: self.prepare_screens(names))
-            return
-        self.screens[waiting[0]]  # noqa: B018 - made on first look-up
-        QTimer.singleShot(0, self, lambda: self.prepare_screens(tuple(waiting[1:])))
 
     def back(self) -> None:
         if self.current.is_outcome():  # done or refused: the steps before it are over

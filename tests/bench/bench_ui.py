@@ -44,12 +44,7 @@ def startup(rounds: int = 5) -> dict[str, float]:
 
 def tap_to_paint(taps: int = 60) -> dict[str, float]:
     """Tap a tile, the next screen painted (offscreen): synchronous repaint after the
-    events the tap causes have been processed.
-
-    As in the hall, the taps come after the kiosk has had its idle time after start, in
-    which it makes the screens the tiles lead to (``prepare_screens``); the first tap on
-    each tile without that time is measured too (``tap_to_paint_cold_ms``: the slowest
-    of the four tiles' first taps, from a window that prepared nothing)."""
+    events the tap causes have been processed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -70,28 +65,8 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     window.show()
     window.home()
     app.processEvents()
-    tiles = ["services", "elderly", "certificate", "staff"]
-    cold = []
-    for tile in tiles:  # each tile's first tap, its screen not yet made
-        window.home()
-        app.processEvents()
-        window.repaint()
-        button = window.screens["home"].button(tile)
-        t0 = time.perf_counter()
-        button.click()
-        app.processEvents()
-        window.repaint()
-        cold.append((time.perf_counter() - t0) * 1000)
-    window.close()
-    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), Settings.defaults(), switch)
-    window.resize(1920, 1080)
-    window.show()
-    window.home()
-    window.prepare_screens()  # the idle time after start
-    while not window.prepared:
-        app.processEvents()
-    app.processEvents()
     samples = []
+    tiles = ["services", "elderly", "certificate", "staff"]
     for i in range(taps):
         window.home()
         app.processEvents()
@@ -107,5 +82,4 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     return {
         "tap_to_paint_p95_ms": round(samples[int(len(samples) * 0.95) - 1], 2),
         "tap_to_paint_median_ms": round(statistics.median(samples), 2),
-        "tap_to_paint_cold_ms": round(max(cold), 1),
     }
