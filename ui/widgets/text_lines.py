@@ -158,6 +158,8 @@ class PhraseLabel(QLabel):
         #: widths again and again; forgotten with the text
         self._phrased: dict[tuple[int, str], str] = {}
         self._heights: dict[tuple[int, str, int, int], int] = {}
+        self._cjk = False  # the text holds Chinese (else it is shown as given)
+        self._key: str | None = None  # the font's key (_font_key)
 
     def text(self) -> str:  # noqa: D102 (Qt name)
         return self._source
@@ -166,17 +168,25 @@ class PhraseLabel(QLabel):
         if text != self._source:
             self._phrased.clear()
             self._heights.clear()
+            self._cjk = any(is_cjk(c) for c in text)
         self._source = text
         self._show_for(self._inner(self.width()))
+
+    def _font_key(self) -> str:
+        """The font's key, kept until the font changes (asking Qt for it is not cheap, and
+        layouts ask for heights many times a tap)."""
+        if self._key is None:
+            self._key = self.font().key()
+        return self._key
 
     def _inner(self, width: int) -> int:
         m = self.contentsMargins()
         return width - m.left() - m.right() - 2 * self.margin()
 
     def _shown(self, inner: int) -> str:
-        if not self.wordWrap():
-            return self._source
-        key = (inner, self.font().key())
+        if not self._cjk or not self.wordWrap():
+            return self._source  # nothing to keep together: shown as given
+        key = (inner, self._font_key())
         shown = self._phrased.get(key)
         if shown is None:
             if len(self._phrased) >= 32:  # a bound: widths seen while windows resize
@@ -191,10 +201,12 @@ class PhraseLabel(QLabel):
             QLabel.setText(self, shown)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if not self._cjk:
+            return super().heightForWidth(width)
         shown = self._shown(self._inner(width))
         if shown == QLabel.text(self):
             return super().heightForWidth(width)
-        key = (width, self.font().key(), int(self.alignment()), self.margin())
+        key = (width, self._font_key(), int(self.alignment()), self.margin())
         height = self._heights.get(key)
         if height is None:
             m = self.contentsMargins()
@@ -225,4 +237,5 @@ class PhraseLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._key = None
             self._show_for(self._inner(self.width()))
