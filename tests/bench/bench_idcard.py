@@ -56,6 +56,7 @@ from kiosk.idcard.reader import CardRead  # noqa: E402
 from kiosk.idcard.samples import VALID  # noqa: E402
 from kiosk.idcard.serial_reader import SamSerialReader  # noqa: E402
 from kiosk.idcard.simulator import SimulatedReader  # noqa: E402
+from tests.bench.bench_ui import kiosk_window  # noqa: E402
 
 BAUD = 115200
 POLL_INTERVAL = 0.1
@@ -151,33 +152,6 @@ def run(runs: int = 5, reads: int = 10) -> dict[str, float | int]:
     }
 
 
-def _window(port: str):
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.device.settings import Settings
-    from kiosk.rules.catalogue import load_catalogue
-    from kiosk.search.deferred import DeferredIndex
-    from tests.scripts_path import release_if_stale
-    from ui.i18n import LanguageSwitch
-    from ui.shell import KioskWindow
-
-    release_if_stale()
-    app = QApplication.instance() or QApplication([])
-    catalogue = load_catalogue()
-    switch = LanguageSwitch(app)
-    switch.set_language("zh_CN")
-    settings = Settings.defaults().with_values(idcard_port=port, idcard_baud=BAUD)
-    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), settings, switch)
-    window.resize(1080, 1920)
-    window.show()
-    window.home()
-    app.processEvents()
-    return app, window
-
-
 def _card_on_screen(app, window, sim: SimulatedReader, rng: random.Random) -> float:
     window.home()
     window.go("appointments")
@@ -205,7 +179,7 @@ def screen(runs: int = 5, reads: int = 10) -> dict[str, float | int]:
     on_screen, alone, ratios = [], [], []
     # two simulated readers alike: the window keeps its port open between readings
     with SimulatedReader(BAUD) as sim, SimulatedReader(BAUD) as other:
-        app, window = _window(sim.port)
+        app, window = kiosk_window((1080, 1920), idcard_port=sim.port, idcard_baud=BAUD)
         try:
             for _ in range(runs):
                 shown = [_card_on_screen(app, window, sim, rng) for _ in range(reads)]

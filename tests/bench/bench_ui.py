@@ -42,9 +42,8 @@ def startup(rounds: int = 5) -> dict[str, float]:
     }
 
 
-def tap_to_paint(taps: int = 60) -> dict[str, float]:
-    """Tap a tile, the next screen painted (offscreen): synchronous repaint after the
-    events the tap causes have been processed."""
+def kiosk_window(size: tuple[int, int] = (1920, 1080), **settings_values):
+    """The kiosk's window offscreen, in Chinese, on the home screen: (app, window)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -60,11 +59,19 @@ def tap_to_paint(taps: int = 60) -> dict[str, float]:
     catalogue = load_catalogue()
     switch = LanguageSwitch(app)
     switch.set_language("zh_CN")
-    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), Settings.defaults(), switch)
-    window.resize(1920, 1080)
+    settings = Settings.defaults().with_values(**settings_values)
+    window = KioskWindow(catalogue, DeferredIndex(catalogue.matters), settings, switch)
+    window.resize(*size)
     window.show()
     window.home()
     app.processEvents()
+    return app, window
+
+
+def tap_to_paint(taps: int = 60) -> dict[str, float]:
+    """Tap a tile, the next screen painted (offscreen): synchronous repaint after the
+    events the tap causes have been processed."""
+    app, window = kiosk_window()
     samples = []
     tiles = ["services", "elderly", "certificate", "staff"]
     for i in range(taps):

@@ -46,6 +46,18 @@ class Taps:
             self(keypad_screen.keypad.keys[ch])
 
 
+def tap_to_who(w, taps: Taps, qtbot):
+    """Home → Book an appointment → the matter → Book a time → the first day and time
+    open: 5 taps, counted, to "Who is the appointment for?"."""
+    taps(w.screens["home"].button("book"))
+    taps(pick(qtbot, w.screens["matter_list"].grid, "matter-GA-0001"))
+    taps(w.screens["matter"].book_button)
+    taps(first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
+    taps(first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
+    qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
+    return w.screens["book_who"]
+
+
 def test_a_booking_with_the_id_card_from_the_home_screen(make_window, qtbot, tmp_path,
                                                          connect, reader):
     w = make_window(default_language="en", idcard_port=reader.port)
@@ -53,13 +65,7 @@ def test_a_booking_with_the_id_card_from_the_home_screen(make_window, qtbot, tmp
     taps = Taps(qtbot)
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
         connect(w, url)
-        taps(w.screens["home"].button("book"))
-        taps(pick(qtbot, w.screens["matter_list"].grid, "matter-GA-0001"))
-        taps(w.screens["matter"].book_button)
-        taps(first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
-        taps(first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
-        qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
-        who = w.screens["book_who"]
+        who = tap_to_who(w, taps, qtbot)
         # the card first: the picture and the keypad as the second choice
         assert who.cards.on_panel and who.cards.panel.keypad_button.isVisible()
         assert "place your ID card" in who.instruction.text()
@@ -92,13 +98,7 @@ def test_a_booking_with_the_id_card_and_no_phone(make_window, qtbot, tmp_path, c
     taps = Taps(qtbot)
     with running_central(f"sqlite:///{tmp_path / 'central.db'}") as url:
         connect(w, url)
-        taps(w.screens["home"].button("book"))
-        taps(pick(qtbot, w.screens["matter_list"].grid, "matter-GA-0001"))
-        taps(w.screens["matter"].book_button)
-        taps(first_enabled(qtbot, w.screens["book_day"].grid, "day-"))
-        taps(first_enabled(qtbot, w.screens["book_time"].grid, "slot-"))
-        qtbot.waitUntil(lambda: w.current.name == "book_who", timeout=10_000)
-        who = w.screens["book_who"]
+        who = tap_to_who(w, taps, qtbot)
         assert not who.no_phone_button.isVisible()  # the ID number first
         reader.put_card(VALID)
         qtbot.waitUntil(lambda: who.part == "mobile", timeout=5000)
