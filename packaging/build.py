@@ -2,6 +2,7 @@
 
     python packaging/build.py                # translations, PyInstaller, smoke test
     python packaging/build.py --skip-build   # only smoke-test and measure dist/
+    python packaging/build.py --bare         # the baseline: a hello-window PySide6 bundle
 
 Steps (as in qutebrowser's scripts/dev/build_release.py):
 
@@ -11,7 +12,10 @@ Steps (as in qutebrowser's scripts/dev/build_release.py):
 4. run the frozen binary with ``--smoke-test`` (offscreen, from a scratch folder, 120 s at
    most): it must start, load the catalogue and translations, show the home screen and
    exit 0;
-5. print the bundle's size and file count.
+5. print the bundle's size and file count, and how long the smoke test took.
+
+``--bare`` does steps 2, 4 and 5 for ``packaging/bare.spec`` (``dist/bare-window``), the
+baseline the kiosk's bundle is measured against (tests/bench/bench_bundle.py).
 
 Exits non-zero when any step fails. Everything runs under the Python that runs this
 script, so use the project's virtual environment.
@@ -33,6 +37,9 @@ NAME = "service-hall-kiosk"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / NAME
+BARE_SPEC = ROOT / "packaging" / "bare.spec"
+BARE_NAME = "bare-window"
+BARE_BUNDLE = DIST / BARE_NAME
 MAC_APP = DIST / "Service Hall Kiosk.app"
 SMOKE_TIMEOUT_S = 120
 SMOKE_OK = "smoke test: home screen shown"
@@ -56,13 +63,14 @@ def run(step: str, cmd: list[str], **kwargs) -> None:
         raise SystemExit(f"build: {step} failed with exit code {result.returncode}")
 
 
-def build() -> float:
-    """Translations, then PyInstaller; returns the PyInstaller time in seconds."""
-    run(
-        "translations",
-        [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"],
-        cwd=ROOT,
-    )
+def build(spec: Path = SPEC) -> float:
+    """Translations (for the kiosk), then PyInstaller; returns the PyInstaller time in s."""
+    if spec == SPEC:
+        run(
+            "translations",
+            [sys.executable, str(ROOT / "scripts" / "translations.py"), "release"],
+            cwd=ROOT,
+        )
     env = dict(os.environ)
     # the same hash seed in every build: set iteration order, hence bytecode, stays put
     env.setdefault("PYTHONHASHSEED", "0")
@@ -78,8 +86,8 @@ def build() -> float:
             "--distpath",
             str(DIST),
             "--workpath",
-            str(WORK),
-            str(SPEC),
+            str(WORK / spec.stem),
+            str(spec),
         ],
         cwd=ROOT,
         env=env,
@@ -87,8 +95,8 @@ def build() -> float:
     return time.monotonic() - started
 
 
-def executable(folder: Path) -> Path:
-    return folder / (NAME + ".exe" if sys.platform == "win32" else NAME)
+def executable(folder: Path, name: str = NAME) -> Path:
+    return folder / (name + ".exe" if sys.platform == "win32" else name)
 
 
 def data_root(bundle: Path) -> Path:
@@ -102,12 +110,14 @@ def check_data(bundle: Path) -> list[str]:
     return [name for name in REQUIRED_DATA if not (root / name).is_file()]
 
 
-def smoke_test(binary: Path) -> bool:
+def smoke_test(binary: Path) -> float | None:
+    """Seconds from start to a clean exit of ``binary --smoke-test``; None if it failed."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env["QT_QPA_PLATFORM"] = "offscreen"
     print(f"+ {binary} --smoke-test", flush=True)
     # from a scratch folder, so nothing can be found through the checkout by accident
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
+        started = time.perf_counter()
         try:
             result = subprocess.run(
                 [str(binary), "--smoke-test"],
@@ -120,17 +130,18 @@ def smoke_test(binary: Path) -> bool:
             )
         except subprocess.TimeoutExpired:
             print(f"smoke test: no exit within {SMOKE_TIMEOUT_S} s", file=sys.stderr)
-            return False
+            return None
+        seconds = time.perf_counter() - started
     output = (result.stdout or "") + (result.stderr or "")
     print(output.rstrip())
     if result.returncode != 0:
         print(f"smoke test: exit code {result.returncode}", file=sys.stderr)
-        return False
+        return None
     # a windowed Windows build has no stdout: there the exit code is all we get
     if output.strip() and SMOKE_OK not in output:
         print(f"smoke test: exit 0 but no {SMOKE_OK!r} line", file=sys.stderr)
-        return False
-    return True
+        return None
+    return seconds
 
 
 def measure(folder: Path) -> tuple[float, int]:
@@ -150,7 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="use the existing dist/ folder: smoke-test and measure only",
     )
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="the baseline instead: packaging/bare.spec, a hello-window PySide6 bundle",
+    )
     args = parser.parse_args(argv)
+    if args.bare:
+        return bare(args.skip_build)
 
     build_s = None
     if not args.skip_build:
@@ -168,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     binaries = [binary]
     if sys.platform == "darwin" and MAC_APP.is_dir():
         binaries.append(executable(MAC_APP / "Contents" / "MacOS"))
-    if not all(smoke_test(b) for b in binaries):
+    seconds = [smoke_test(b) for b in binaries]
+    if None in seconds:
         print("build: SMOKE TEST FAILED", file=sys.stderr)
         return 1
 
@@ -176,7 +195,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle: {BUNDLE.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
     if build_s is not None:
         print(f"pyinstaller: {build_s:.0f} s")
-    print("smoke test: passed")
+    print(f"smoke test: passed in {seconds[0]:.2f} s")
+    return 0
+
+
+def bare(skip_build: bool) -> int:
+    build_s = None if skip_build else build(BARE_SPEC)
+    binary = executable(BARE_BUNDLE, BARE_NAME)
+    if not binary.is_file():
+        print(f"build: {binary} does not exist", file=sys.stderr)
+        return 1
+    seconds = smoke_test(binary)
+    if seconds is None:
+        print("build: SMOKE TEST FAILED", file=sys.stderr)
+        return 1
+    size_mb, files = measure(BARE_BUNDLE)
+    print(f"bundle: {BARE_BUNDLE.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
+    if build_s is not None:
+        print(f"pyinstaller: {build_s:.0f} s")
+    print(f"smoke test: passed in {seconds:.2f} s")
     return 0
 
 

@@ -34,6 +34,8 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,build]"
+# the kiosk with its tests, the central server ([central]) the integration tests start,
+# OpenCV ([opencv]) for the tests and benchmarks that use it, and PyInstaller ([build])
+.venv/bin/python -m pip install -q -e ".[test,central,opencv,build]"
 .venv/bin/python scripts/translations.py release >/dev/null
 echo "Set up: .venv ready, translations built."

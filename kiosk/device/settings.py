@@ -144,7 +144,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("slip_paper", str, "80mm", "Slip paper: 80 mm receipt roll or A4.", choices=("80mm", "A4")),
     Option("slip_pdf_dir", str, "", "Folder for PDF slips when there is no printer; empty: the data folder."),
     Option("camera", str, "0",
-           "The camera for QR codes: a device index, a video file or URL, an image or a folder of images."),
+           "The camera for QR codes: a device index (QtMultimedia), a video file, an image or a folder "
+           "of images; an RTSP/HTTP URL or opencv:INDEX goes through OpenCV (the [opencv] extra)."),
     Option("idcard_port", str, "",
            "The ID-card reader's serial port (/dev/ttyUSB0, a /dev/serial/by-id/… link, COM3); "
            "empty: no reader, residents type their ID number."),

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench import (  # noqa: E402
+    bench_bundle,
     bench_handwriting,
     bench_idcard,
     bench_scanning,
@@ -24,14 +25,16 @@ from tests.bench import (  # noqa: E402
     bench_ui,
 )
 
+GROUPS = ["ui", "search", "sync", "scan", "idcard", "handwriting", "bundle"]
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--only", choices=["ui", "search", "sync", "scan", "idcard", "handwriting"],
-                        action="append", help="run only these groups (default: all)")
+    parser.add_argument("--only", choices=[*GROUPS], action="append",
+                        help="run only these groups (default: all)")
     args = parser.parse_args()
-    groups = set(args.only or ["ui", "search", "sync", "scan", "idcard", "handwriting"])
+    groups = set(args.only or GROUPS)
     results: dict[str, float | int | str] = {}
     if "ui" in groups:
         results.update(bench_ui.startup())
@@ -47,6 +50,8 @@ def main() -> int:
         results.update(bench_idcard.screen())
     if "handwriting" in groups:
         results.update(bench_handwriting.run())
+    if "bundle" in groups:  # the bundles already built in dist/ (packaging/build.py)
+        results.update(bench_bundle.run())
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

@@ -95,3 +95,11 @@ def pdf_text(path: str) -> str:
     # 戶 for 户): pdftotext names the glyph by the first code point the font maps to it
     out = unicodedata.normalize("NFKC", out)
     return out.translate(str.maketrans({"⺠": "民", "戶": "户"}))
+
+
+def scan_to(qtbot, window, access, screen="card"):
+    """Once the trust list is pulled, open the scan screen and wait for the camera's code
+    to lead to ``screen``."""
+    qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
+    window.go("scan")
+    qtbot.waitUntil(lambda: window.current.name == screen, timeout=10_000)

@@ -1,7 +1,11 @@
 """Camera-like frames holding a QR code, generated: a phone screen in a 1280×720 scene,
-then rotated, tilted, blurred, noisy, dim, glaring or small, as a hand holds it."""
+then rotated, tilted, blurred, noisy, dim, glaring or small, as a hand holds it; and a
+short video of one. Made with OpenCV and numpy (the ``[opencv]`` extra): tests that use
+this module skip where it is not installed."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -77,3 +81,14 @@ DISTORTIONS = {
     "glare": lambda f: glare(f, 0.6),
     "strong glare": lambda f: glare(f, 0.95),
 }
+
+
+def write_video(text: str, path: Path, side: int = 360, frames: int = 10) -> Path:
+    """A one-second MJPEG video of the scene (1280×720, 10 fps): a phone held still."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, (W, H))
+    if not writer.isOpened():
+        raise OSError(f"cannot write {path}")
+    for _ in range(frames):
+        writer.write(scene(text, side))
+    writer.release()
+    return path

@@ -169,20 +169,17 @@ def _b64(part: str) -> str:
 
 
 def decode_qr(image: QImage | QPixmap) -> list[str]:
-    """The texts of the QR codes in an image (kiosk.ecert.scanning's decoder)."""
-    import numpy as np
-
+    """The texts of the QR codes in an image (kiosk.ecert.scanning's decoder, reading the
+    QImage as the kiosk's camera path does)."""
     from kiosk.ecert.scanning.decode import decode
+    from ui.camera.frames import QImageFrame
 
     if isinstance(image, QPixmap):
         image = image.toImage()
     if image.isNull() or image.width() < 21 or image.height() < 21:
         return []
     image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    frame = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
-    frame = np.ascontiguousarray(frame.reshape(height, stride)[:, :width])
-    return list(decode(frame).texts)
+    return list(decode(QImageFrame(image)).texts)
 
 
 # -- widgets ------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from central.mint import SAMPLES, mint, write_png
+from central.mint import SAMPLES, mint
 from kiosk.booking.draft import BookingDraft
 from tests.helpers.central_server import running_central
-from tests.helpers.journeys import type_on_keypad, walk_to_review
+from tests.helpers.journeys import scan_to, type_on_keypad, walk_to_review
+from tests.helpers.qr_images import write_code_png
 from tests.ui.privacy_sweep import Resident, sweep
 
 ID = "11010519491231002X"
@@ -173,7 +174,7 @@ def test_a_booking_confirmed_printed_and_done_leaves_only_the_masked_slip(
 
 def show_code(path):
     """A fresh sample e-ID on the 'phone' the camera looks at."""
-    write_png(mint("eid"), path)
+    write_code_png(mint("eid"), path)
 
 
 def test_a_scanned_card_is_gone_after_done_and_after_use_for_booking(
@@ -183,10 +184,7 @@ def test_a_scanned_card_is_gone_after_done_and_after_use_for_booking(
     w = make_window(default_language="en", camera=str(png))
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
-        access = connect(w, url)
-        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
-        w.go("scan")
-        qtbot.waitUntil(lambda: w.current.name == "card", timeout=10_000)
+        scan_to(qtbot, w, connect(w, url))
         kinds = {f.what for f in sweep_all(w, places, caplog)}
         assert {"masked name", "masked ID number", "certificate number"} <= kinds
         w.screens["card"].done_button.click()

@@ -1,5 +1,7 @@
-"""扫码亮证 through the real widgets: a file-based camera showing a minted code, the
-card, "Use for my booking", the wipe; the camera thread starts and stops cleanly."""
+"""扫码亮证 through the real widgets: a file-based camera showing a minted code (an image
+through QImage, a video through QtMultimedia's player and video sink, as a camera's
+frames), the card, "Use for my booking", the wipe; the camera thread starts and stops
+cleanly. The code images are written by Qt (tests/helpers/qr_images.py): no OpenCV."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from central.mint import mint, write_png
+from central.mint import mint
 from kiosk.booking.draft import BookingDraft
 from kiosk.ecert.verify import Outcome
 from tests.helpers.central_server import running_central
+from tests.helpers.journeys import scan_to
+from tests.helpers.qr_images import write_code_png
 
 
 def camera_threads() -> list[threading.Thread]:
@@ -22,7 +26,7 @@ def camera_threads() -> list[threading.Thread]:
 def code_png(tmp_path):
     def make(kind="eid", **flags):
         path = tmp_path / f"{kind}-{len(list(tmp_path.iterdir()))}.png"
-        write_png(mint(kind, **flags), path)
+        write_code_png(mint(kind, **flags), path)
         return str(path)
     return make
 
@@ -50,6 +54,21 @@ def test_show_the_code_see_the_card_use_it_for_the_booking_then_wipe(
     assert card.result is None and card.fields.text() == ""  # the card is gone
     w.wipe()
     assert w.session.booking is None
+
+
+def test_a_code_in_a_video_goes_through_qtmultimedia_to_the_card(
+        make_window, qtbot, tmp_path, connect):  # noqa: F811
+    """The camera's path: QMediaPlayer → QVideoSink → QImage → zxing-cpp, as QCamera's."""
+    pytest.importorskip("cv2", reason="the [opencv] extra writes the test video")
+    from tests.helpers.qr_frames import write_video
+
+    video = write_video(mint("eid"), tmp_path / "phone.avi")
+    w = make_window(default_language="en", camera=str(video))
+    w.home()
+    with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
+        scan_to(qtbot, w, connect(w, url))
+    assert w.screens["card"].result.outcome is Outcome.VERIFIED_OFFLINE
+    assert not camera_threads()
 
 
 @pytest.mark.parametrize(("flags", "words"), [
@@ -104,19 +123,16 @@ def test_the_card_wipes_itself(make_window, qtbot, tmp_path, code_png, monkeypat
 
 
 def test_an_opaque_token_is_verified_online_once(make_window, qtbot, tmp_path, connect):  # noqa: F811
-    from central.mint import mint_opaque, write_png
+    from central.mint import mint_opaque
 
     db = f"sqlite:///{tmp_path / 'c.db'}"
     with running_central(db) as url:
         token = mint_opaque(db, "social-security")
         png = tmp_path / "token.png"
-        write_png(token, png)
+        write_code_png(token, png)
         w = make_window(default_language="en", camera=str(png))
         w.home()
-        access = connect(w, url)
-        qtbot.waitUntil(lambda: access.pulled.get("trust_list") is not None, timeout=10_000)
-        w.go("scan")
-        qtbot.waitUntil(lambda: w.current.name == "card", timeout=10_000)
+        scan_to(qtbot, w, connect(w, url))
         card = w.screens["card"]
         assert card.result.outcome is Outcome.VERIFIED_ONLINE
         assert "checked online" in card.verdict.text()
@@ -132,10 +148,8 @@ def test_an_opaque_token_is_verified_online_once(make_window, qtbot, tmp_path, c
 
 
 def test_an_opaque_token_offline_needs_the_network(make_window, qtbot, tmp_path, connect):  # noqa: F811
-    from central.mint import write_png
-
     png = tmp_path / "token.png"
-    write_png("ECTOKEN:abcdefghijklmnop", png)
+    write_code_png("ECTOKEN:abcdefghijklmnop", png)
     w = make_window(default_language="en", camera=str(png))
     w.home()
     with running_central(f"sqlite:///{tmp_path / 'c.db'}") as url:
@@ -150,7 +164,6 @@ def test_an_opaque_token_offline_needs_the_network(make_window, qtbot, tmp_path,
 def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_path, connect):  # noqa: F811
     import uuid
 
-    from central.mint import write_png
     from kiosk.booking.slips import voucher_text
     from kiosk.rules.wire_time import utc_iso
     from kiosk.sync.api_client import CentralClient
@@ -167,7 +180,7 @@ def test_a_booking_voucher_goes_straight_to_check_in(make_window, qtbot, tmp_pat
             "requested_at": utc_iso(datetime.now(UTC)),
         }, idempotency_key=str(uuid.uuid4())).body
         png = tmp_path / "voucher.png"
-        write_png(voucher_text(booked["reference"]), png)
+        write_code_png(voucher_text(booked["reference"]), png)
         w = make_window(default_language="en", camera=str(png))
         w.home()
         connect(w, url)

@@ -272,23 +272,14 @@ def _sample_result(ctype: str, outcome, status: str = "valid"):
 
 
 def _scan(w: KioskWindow, camera_works: bool) -> None:
-    import numpy as np
-
-    from kiosk.rules.qr_code import qr_matrix
-    from ui.workers.scan import to_qimage
+    from ui.widgets.qr import code_scene
 
     w.home()
     w.go("scan")
     screen = as_screen(w.screens["scan"], ScanScreen)
     if camera_works:  # what the camera would show: a code held up in the frame
         screen.stop_camera()
-        m = np.array(qr_matrix("SHK-GALLERY-SAMPLE-CODE " * 8), dtype=np.uint8)
-        code = np.kron(np.pad(np.where(m == 1, 0, 255), 4, constant_values=255),
-                       np.ones((6, 6))).astype(np.uint8)
-        frame = np.full((720, 1280), 70, np.uint8)
-        y, x = (720 - code.shape[0]) // 2, (1280 - code.shape[1]) // 2
-        frame[y:y + code.shape[0], x:x + code.shape[1]] = code
-        screen.preview.show_image(to_qimage(frame))
+        screen.preview.show_image(code_scene("SHK-GALLERY-SAMPLE-CODE " * 8))
         screen.message.hide()
     else:
         _wait_for(lambda: screen.message.isVisible())

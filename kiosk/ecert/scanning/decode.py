@@ -11,6 +11,10 @@ pyzbar (QR only) is measured but not in the live loop: on our 44 generated 720p
 frames it read 34 to zxing-cpp's 38, none that zxing-cpp missed, and cost 14.7 ms a
 frame to zxing-cpp's 1.3 — on a frame without a code it would have tripled the
 cost of every frame. Photographs where it earns its place would put it back.
+
+A frame is whatever its source has (``sources.Frame``): a QImage from QtMultimedia, which
+zxing-cpp reads as it is, or a numpy array from the OpenCV extra. Nothing here imports
+numpy or OpenCV (OpenCV's own detector, measured in the benchmark, is in ``opencv.py``).
 """
 
 from __future__ import annotations
@@ -19,35 +23,27 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import cv2
-import numpy as np
 import zxingcpp
+
+from kiosk.ecert.scanning.sources import Frame
 
 SMALL_SIDE = 480  # frames smaller than this are also tried at ×2
 
 
-def to_gray(frame: np.ndarray) -> np.ndarray:
-    if frame.ndim == 2:
-        return frame
-    if frame.ndim == 3 and frame.shape[2] == 4:
-        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
-    return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-
-
-def zxing(gray: np.ndarray, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage
+def zxing(frame: Frame, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage
           ) -> list[str]:
     # zxingcpp's stub takes only BarcodeFormats, but one BarcodeFormat converts (as documented)
-    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
+    found = zxingcpp.read_barcodes(frame.pixels(), formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
                                    text_mode=zxingcpp.TextMode.Plain, binarizer=binarizer)
     return [b.text for b in found if b.valid and b.text]
 
 
-def pyzbar(gray: np.ndarray) -> list[str]:
+def pyzbar(frame: Frame) -> list[str]:
     try:
         from pyzbar import pyzbar as zbar
     except (ImportError, OSError):  # the zbar library is missing: this step is skipped
         return []
-    found = zbar.decode(gray, symbols=[zbar.ZBarSymbol.QRCODE])
+    found = zbar.decode(frame.grey(), symbols=[zbar.ZBarSymbol.QRCODE])
     texts: list[str] = []
     for symbol in found:
         try:
@@ -57,24 +53,18 @@ def pyzbar(gray: np.ndarray) -> list[str]:
     return texts
 
 
-def opencv(gray: np.ndarray) -> list[str]:
-    """OpenCV's detector: measured in the benchmark, not used in the live pipeline."""
-    text, _points, _ = cv2.QRCodeDetector().detectAndDecode(gray)
-    return [text] if text else []
-
-
-def _upscaled(gray: np.ndarray) -> list[str]:
-    if min(gray.shape[:2]) >= SMALL_SIDE:
+def _upscaled(frame: Frame) -> list[str]:
+    if frame.small_side() >= SMALL_SIDE:
         return []
-    return zxing(cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
+    return zxing(frame.enlarged())
 
 
-#: a named way of reading a gray frame
-Step = tuple[str, Callable[[np.ndarray], list[str]]]
+#: a named way of reading a frame
+Step = tuple[str, Callable[[Frame], list[str]]]
 
 STEPS: tuple[Step, ...] = (
     ("zxing", zxing),
-    ("zxing-histogram", lambda g: zxing(g, zxingcpp.Binarizer.GlobalHistogram)),
+    ("zxing-histogram", lambda f: zxing(f, zxingcpp.Binarizer.GlobalHistogram)),
     ("zxing-x2", _upscaled),
 )
 #: for still images (the command line, a photo handed to staff): time matters less
@@ -88,11 +78,10 @@ class Decoded:
     ms: float
 
 
-def decode(frame: np.ndarray, steps: Iterable[Step] = STEPS) -> Decoded:
+def decode(frame: Frame, steps: Iterable[Step] = STEPS) -> Decoded:
     start = time.perf_counter()
-    gray = to_gray(frame)
     for name, step in steps:
-        texts = step(gray)
+        texts = step(frame)
         if texts:
             return Decoded(tuple(dict.fromkeys(texts)), name, (time.perf_counter() - start) * 1000)
     return Decoded((), "", (time.perf_counter() - start) * 1000)
