@@ -11,6 +11,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,28 +22,35 @@ if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
+DB_HELP = ("the server's SQLAlchemy URL, for development: else KIOSK_CENTRAL_DATABASE_URL "
+           "or KIOSK_CENTRAL_DATABASE_URL_FILE (a command line is seen in ps)")
+
+
 def add_parsers(commands: Commands) -> None:
     _staff_parser(commands)
     _device_parser(commands)
     _operator_parser(commands)
+    _fleet_parser(commands)
 
 
 def run(args: argparse.Namespace) -> int | None:
     """The command's exit status, or None when it is none of these. Each runs on the
-    database ``--db`` names (its tables made if missing); a refusal is said on stderr (2)."""
+    database ``--db`` or the settings name, at the current schema revision; a refusal is said on stderr (2)."""
+    from central import schema
     from central.operators import OperatorError
     from central.staff import StaffError
 
-    handler = {"staff": _staff, "device": _device, "operator": _operator}.get(args.command)
+    handler = {"staff": _staff, "device": _device, "operator": _operator,
+               "devices": _fleet}.get(args.command)
     if handler is None:
         return None
     db = open_database(args.db)
     if db is None:
         return 2
     try:
-        db.create_schema()
+        schema.require_current(db)
         return handler(args, db)
-    except (StaffError, OperatorError) as exc:
+    except (StaffError, OperatorError, schema.SchemaNotCurrent) as exc:
         print(f"kiosk-central: {exc}", file=sys.stderr)
         return 2
     finally:
@@ -55,7 +63,7 @@ def _staff_parser(commands: Commands) -> None:
     pin_help = "read the PIN from one line of standard input (for scripts), not twice from the terminal"
 
     add = actions.add_parser("add", help="add a staff account (asks for the PIN twice)")
-    add.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    add.add_argument("--db", default=None, help=DB_HELP)
     add.add_argument("--number", required=True, help="the staff number: 1 to 16 letters and digits")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, metavar="assistant|administrator")
@@ -64,19 +72,19 @@ def _staff_parser(commands: Commands) -> None:
     add.add_argument("--pin-stdin", action="store_true", help=pin_help)
 
     move = actions.add_parser("move", help="serve the account to another hall's devices")
-    move.add_argument("--db", required=True)
+    move.add_argument("--db", default=None, help=DB_HELP)
     move.add_argument("--number", required=True)
     move.add_argument("--hall", required=True, metavar="CODE")
 
     listing = actions.add_parser("list", help="every account, deactivated ones too")
-    listing.add_argument("--db", required=True)
+    listing.add_argument("--db", default=None, help=DB_HELP)
 
     deactivate = actions.add_parser("deactivate", help="kiosks drop the account at their next pull")
-    deactivate.add_argument("--db", required=True)
+    deactivate.add_argument("--db", default=None, help=DB_HELP)
     deactivate.add_argument("--number", required=True)
 
     set_pin = actions.add_parser("set-pin", help="a new PIN for an account (asks for it twice)")
-    set_pin.add_argument("--db", required=True)
+    set_pin.add_argument("--db", default=None, help=DB_HELP)
     set_pin.add_argument("--number", required=True)
     set_pin.add_argument("--pin-stdin", action="store_true", help=pin_help)
 
@@ -85,9 +93,9 @@ def _device_parser(commands: Commands) -> None:
     device = commands.add_parser("device", help="enrolled devices: list, revoke")
     actions = device.add_subparsers(dest="device_command", required=True)
     listing = actions.add_parser("list", help="every enrolled device, revoked ones too")
-    listing.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    listing.add_argument("--db", default=None, help=DB_HELP)
     revoke = actions.add_parser("revoke", help="refuse the device's token from now on (401)")
-    revoke.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    revoke.add_argument("--db", default=None, help=DB_HELP)
     revoke.add_argument("--device", required=True, help="the device ID (see: device list)")
 
 
@@ -104,16 +112,33 @@ def _read_pin(from_stdin: bool) -> str:
     return first
 
 
-def open_database(url: str) -> Database | None:
-    """The database at ``url``, or None after saying why it cannot be used."""
+def open_database(url: str | None, config_file: str | None = None) -> Database | None:
+    """The database at ``url`` (``--db``), else the one the settings name
+    (``KIOSK_CENTRAL_DATABASE_URL``, its ``_FILE``, the configuration file); None after
+    saying why it cannot be used (never the URL itself: it may hold a password)."""
     from central.db import Database as Db
     from central.db import DatabaseUrlError
 
+    found = database_url(url, config_file)
+    if found is None:
+        return None
     try:
-        return Db.connect(url)
+        return Db.connect(found)
     except DatabaseUrlError as exc:
         print(f"kiosk-central: {exc}", file=sys.stderr)
         return None
+
+
+def database_url(url: str | None, config_file: str | None = None) -> str | None:
+    """``url``, else the settings' database URL; None after saying what is wrong."""
+    from central.settings import ConfigError, load_settings
+
+    try:
+        settings = load_settings({"database_url": url}, config_file=config_file)
+    except ConfigError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return None
+    return settings.database_url.get_secret_value()
 
 
 def _staff(args: argparse.Namespace, db: Database) -> int:
@@ -178,6 +203,60 @@ def _device(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _fleet_parser(commands: Commands) -> None:
+    devices = commands.add_parser(
+        "devices", help="fleet health: each kiosk's last heartbeat, app version, outbox, "
+                        "items needing staff; silent ones first and flagged")
+    devices.add_argument("--db", default=None, help=DB_HELP)
+    devices.add_argument("--json", action="store_true", help="one JSON document (for scripts)")
+    devices.add_argument("--silent-after", type=int, default=None, metavar="SECONDS",
+                         help="no heartbeat for this long: silent (default: the setting "
+                              "silent_after, 300)")
+    devices.add_argument("--now", default=None, help=argparse.SUPPRESS)  # tests: a UTC time
+
+
+def _age(delta: timedelta | None) -> str:
+    if delta is None:
+        return "-"
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def _fleet(args: argparse.Namespace, db: Database) -> int:
+    import json
+
+    from central.clock import system_clock
+    from central.fleet import fleet
+    from central.settings import load_settings
+
+    silent_after = args.silent_after or load_settings().silent_after
+    now = datetime.fromisoformat(args.now) if args.now else system_clock()
+    found = fleet(db, now, timedelta(seconds=silent_after))
+    if args.json:
+        print(json.dumps({"now": now.isoformat().replace("+00:00", "Z"),
+                          "silent_after_s": silent_after,
+                          "devices": [d.as_json(now) for d in found]}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    if not found:
+        print("no devices")
+        return 0
+    print(f"{'state':<6}  {'device':<36}  {'hall':<12}  {'heard':>6}  {'version':<10}  "
+          f"{'waiting':>7}  {'oldest':>6}  {'staff':>5}  label")
+    for d in found:
+        pending = "-" if d.outbox_pending is None else str(d.outbox_pending)
+        dead = "-" if d.outbox_dead is None else str(d.outbox_dead)
+        print(f"{'SILENT' if d.silent else 'ok':<6}  {d.device_id:<36}  {d.hall or '-':<12}  "
+              f"{_age(d.seen_ago(now)):>6}  {d.app_version or '-':<10}  {pending:>7}  "
+              f"{_age(d.oldest_waiting(now)):>6}  {dead:>5}  {d.label}")
+    silent = sum(d.silent for d in found)
+    print(f"{len(found)} devices, {silent} silent (no heartbeat for {_age(timedelta(seconds=silent_after))})")
+    return 0
+
+
 def _print_accounts(accounts: Sequence[StaffAccount]) -> None:
     from central.clock import wire
 
@@ -210,14 +289,14 @@ def _operator_parser(commands: Commands) -> None:
     operator = commands.add_parser("operator", help="operators' API tokens: add, list, revoke")
     actions = operator.add_subparsers(dest="operator_command", required=True)
     add = actions.add_parser("add", help="a new operator; prints the token once")
-    add.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+    add.add_argument("--db", default=None, help=DB_HELP)
     add.add_argument("--name", required=True, help="who holds the token")
     add.add_argument("--hall", default=None, metavar="CODE",
                      help="the one hall the operator may see and manage (default: every hall)")
     listing = actions.add_parser("list", help="every operator, revoked ones too")
-    listing.add_argument("--db", required=True)
+    listing.add_argument("--db", default=None, help=DB_HELP)
     revoke = actions.add_parser("revoke", help="refuse the operator's token from now on")
-    revoke.add_argument("--db", required=True)
+    revoke.add_argument("--db", default=None, help=DB_HELP)
     revoke.add_argument("--operator", required=True, help="the operator ID (see: operator list)")
 
 

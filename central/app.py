@@ -14,13 +14,17 @@ from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
+from prometheus_client import start_http_server
 
-from central import VERSION, openapi, problems, reference
+from central import VERSION, openapi, problems, reference, schema
 from central.auth import settle_dev_device, token_digest
 from central.clock import Clock, checked, system_clock
 from central.context import HELP_RAISE_AFTER, Context, Quotas
 from central.db import Database
+from central.fleet import SILENT_AFTER, FleetCollector
 from central.limits import BODY_TIMEOUT_S, BodyLimits
+from central.metrics import Metrics, PoolCollector
+from central.request_log import RequestLog
 from central.routes import (
     bookings,
     credentials,
@@ -50,8 +54,15 @@ def create_app(
     body_timeout: float = BODY_TIMEOUT_S,
     quotas: Quotas | None = None,
     help_raise_after: timedelta | None = None,
+    migrate: bool = True,
+    metrics_address: tuple[str, int] | None = None,
+    silent_after: timedelta = SILENT_AFTER,
 ) -> FastAPI:
-    """A ready app: schema created, ``seed`` ("demo" or a directory) applied.
+    """A ready app: schema migrated to head, ``seed`` ("demo" or a directory) applied.
+
+    ``migrate``: False for a production start (``serve``), which never changes the schema
+    by itself: the database must already be at head (``central.schema.SchemaNotCurrent``
+    otherwise, naming the command to run).
 
     ``clock`` answers an aware UTC datetime (default: real time); every time rule uses it.
     ``body_timeout``: seconds a request body may take to arrive (``central.limits``).
@@ -60,14 +71,22 @@ def create_app(
     ``quotas``: the per-device limits (``central.quotas``; default ``Quotas()``).
     ``help_raise_after``: a help request nobody acknowledged is raised again after this
     (``central.help_requests``; default 90 s).
+    ``metrics_address``: (host, port) of a listener of its own that serves the app's
+    Prometheus metrics (``central.metrics``) while the app runs; None: none (the default).
+    ``silent_after``: a device without a heartbeat for this long counts as silent
+    (``central.fleet``, in the metrics).
     ``secret`` keys the HMAC of ID numbers (from outside the database: ``central.secret``);
     a key an older server kept in the database is then removed. Without one (``enrolment-code``, ``openapi``, ``mint``),
     a random key for this app alone, never stored: nothing it books is found after a restart.
     """
     now = checked(clock or system_clock)
     db = Database.connect(database_url)
+    head = schema.head()
     try:
-        db.create_schema()
+        if migrate:
+            schema.upgrade(db)
+        else:
+            schema.require_current(db)
         if seed is not None:
             apply_seed(db, seed, now())
         dev_hall = (dev_hall or DEMO_HALL) if dev_token else None
@@ -80,10 +99,23 @@ def create_app(
     finally:
         db.dispose()  # connections are opened again on demand, in the serving process
 
+    metrics = Metrics()
+    metrics.add_collector(PoolCollector(db))
+    metrics.add_collector(FleetCollector(db, now, silent_after))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        db.dispose()
+        listener = None
+        if metrics_address is not None:
+            host, port = metrics_address
+            listener, _thread = start_http_server(port, host, registry=metrics.registry)
+        try:
+            yield
+        finally:
+            if listener is not None:
+                listener.shutdown()
+                listener.server_close()
+            db.dispose()
 
     app = FastAPI(
         title="Service Hall Kiosk central API",
@@ -95,7 +127,8 @@ def create_app(
     )
     app.state.context = Context(db=db, clock=now, reference=ref, secret=hmac_secret,
                                 quotas=quotas or Quotas(),
-                                help_raise_after=help_raise_after or HELP_RAISE_AFTER)
+                                help_raise_after=help_raise_after or HELP_RAISE_AFTER,
+                                schema_revision=head)
     for router in (devices.router, reference_data.router, slots.router, bookings.router,
                    submissions.router, credentials.router, staff.router, help_requests.router,
                    operators.router):
@@ -103,6 +136,8 @@ def create_app(
     problems.install(app)
     app.add_middleware(StrictJson)
     app.add_middleware(BodyLimits, timeout=body_timeout)  # outside StrictJson: before any read
+    app.add_middleware(RequestLog, metrics=metrics)  # outermost: times and ids every answer
+    app.state.metrics = metrics
     app.state.body_timeout = body_timeout
     app.state.dev_token_sha256 = token_digest(dev_token) if dev_token else None  # this process only
     app.state.dev_hall = dev_hall

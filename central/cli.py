@@ -1,24 +1,31 @@
-"""kiosk-central: serve the reference central API, make enrolment codes, staff accounts, OpenAPI.
+"""kiosk-central: serve the reference central API, migrate its database, make enrolment codes, staff accounts, OpenAPI.
 
-    kiosk-central serve [--db URL] [--host H] [--port P] [--seed demo] [--workers N]
-                        [--dev-token T [--dev-hall CODE]]
+Settings come from the environment (KIOSK_CENTRAL_*), secret files (KIOSK_CENTRAL_*_FILE)
+and an optional TOML file (--config or KIOSK_CENTRAL_CONFIG): docs/operations.md. ``--db``
+works on every command for development; in production the database URL comes from
+KIOSK_CENTRAL_DATABASE_URL or KIOSK_CENTRAL_DATABASE_URL_FILE (never the command line).
+
+    kiosk-central serve [--config FILE] [--check-config] [--migrate] [--db URL] [--host H]
+                        [--port P] [--seed demo] [--workers N] [--dev-token T [--dev-hall CODE]]
                         [--secret-file PATH]   (or KIOSK_CENTRAL_SECRET; docs/api.md, Secrets)
                         [--bookings-per-hour N] [--lookups-per-minute N] [--tickets-per-hour N]
                         [--help-requests-per-hour N] [--help-raise-after SECONDS]
-    kiosk-central enrolment-code --db URL --hall CODE [--expires 24h]   (one-time)
-    kiosk-central device list --db URL
-    kiosk-central device revoke --db URL --device ID
-    kiosk-central operator add --db URL --name NAME [--hall CODE]   (prints the token once)
-    kiosk-central operator list --db URL
-    kiosk-central operator revoke --db URL --operator ID
-    kiosk-central staff add --db URL --number N --name NAME --role assistant|administrator
+    kiosk-central migrate [--check] [--config FILE] [--db URL]   (to this release's schema)
+    kiosk-central check-config [--config FILE]   (the effective settings, secrets hidden)
+    kiosk-central devices [--json] [--silent-after SECONDS]   (fleet health)
+    kiosk-central enrolment-code --hall CODE [--expires 24h]   (one-time)
+    kiosk-central device list
+    kiosk-central device revoke --device ID
+    kiosk-central operator add --name NAME [--hall CODE]   (prints the token once)
+    kiosk-central operator list
+    kiosk-central operator revoke --operator ID
+    kiosk-central staff add --number N --name NAME --role assistant|administrator
                             --hall CODE [--pin-stdin]
-    kiosk-central staff list --db URL
-    kiosk-central staff move --db URL --number N --hall CODE
-    kiosk-central staff deactivate --db URL --number N
-    kiosk-central staff set-pin --db URL --number N [--pin-stdin]
-    kiosk-central purge --db URL     (idempotency records after 7 days, expired holds,
-                                      ended help requests after 30 days)
+    kiosk-central staff list
+    kiosk-central staff move --number N --hall CODE
+    kiosk-central staff deactivate --number N
+    kiosk-central staff set-pin --number N [--pin-stdin]
+    kiosk-central purge      (what is past its retention: docs/api.md, Retention)
     kiosk-central openapi            (also: python -m central openapi)
     kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
@@ -27,34 +34,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from central import admin_cli
-from central.app import DEFAULT_DATABASE_URL
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from central.context import Quotas
-
-_ENV_PREFIX = "KIOSK_CENTRAL_"
-#: seconds an idle keep-alive connection stays open (request bodies: central.limits)
-KEEP_ALIVE_S = 5
-_DEV_SECRET_ENV = _ENV_PREFIX + "DEV_SECRET"  # serve --workers: the workers may use DEV_SECRET
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk-central", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="serve the API with uvicorn")
-    serve.add_argument("--db", default=DEFAULT_DATABASE_URL, help="SQLAlchemy URL (sqlite:///… or postgresql+psycopg://…)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
+    serve = commands.add_parser(
+        "serve", help="serve the API with uvicorn (settings: docs/operations.md)",
+        description="Every option is also a setting from the environment (KIOSK_CENTRAL_PORT…) "
+                    "or the --config file; secrets (database URL with a password, server "
+                    "secret) only from the environment or files (KIOSK_CENTRAL_DATABASE_URL, "
+                    "KIOSK_CENTRAL_SECRET_FILE). Defaults: see check-config.")
+    serve.add_argument("--db", dest="database_url", default=None, metavar="URL",
+                       help="SQLAlchemy URL (sqlite:///… or postgresql+psycopg://…), for "
+                            "development: in production set KIOSK_CENTRAL_DATABASE_URL or "
+                            "KIOSK_CENTRAL_DATABASE_URL_FILE (a command line is seen in ps)")
+    serve.add_argument("--config", default=None, metavar="FILE",
+                       help="a TOML file of settings (else $KIOSK_CENTRAL_CONFIG)")
+    serve.add_argument("--check-config", action="store_true",
+                       help="print the effective settings (secrets hidden) and exit")
+    serve.add_argument("--migrate", action="store_true",
+                       help="migrate the database schema first (one instance; else run "
+                            "kiosk-central migrate before starting the instances)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--seed", default=None, help='"demo" or a directory with catalogue.json, hall_calendars.json, issuers.json')
     serve.add_argument("--dev-token", default=None, help="a bearer token that acts as the enrolled device 'dev'")
     serve.add_argument("--dev-hall", default=None, metavar="CODE",
@@ -64,19 +73,32 @@ def _parser() -> argparse.ArgumentParser:
                                                              "e-certificate verifications"),
                                 ("--tickets-per-hour", 300, "walk-in queue numbers"),
                                 ("--help-requests-per-hour", 60, "calls for staff")):
-        serve.add_argument(flag, type=_quota, default=default, metavar="N",
+        serve.add_argument(flag, type=_quota, default=None, metavar="N",
                            help=f"per device: {what} (default {default}; 0: no limit)")
-    serve.add_argument("--help-raise-after", type=_raise_after, default=90, metavar="SECONDS",
+    serve.add_argument("--help-raise-after", type=_raise_after, default=None, metavar="SECONDS",
                        help="a call for staff nobody acknowledged is raised again after this, "
                             "and again after every further period (default 90; 10 to 3600)")
-    serve.add_argument("--workers", type=int, default=1, help="server processes (share the database)")
+    serve.add_argument("--workers", type=int, default=None, help="server processes (share the database)")
     serve.add_argument("--secret-file", default=None, metavar="PATH",
                        help="the server secret (HMAC key of ID numbers), in a file only this user "
                             "can read (mode 600); else $KIOSK_CENTRAL_SECRET. Required unless "
                             "--seed demo on a loopback host")
 
+    migrate = commands.add_parser(
+        "migrate", help="bring the database schema to this release's revision (idempotent)")
+    migrate.add_argument("--db", default=None, metavar="URL",
+                         help="for development; else KIOSK_CENTRAL_DATABASE_URL(_FILE) or the "
+                              "--config file")
+    migrate.add_argument("--config", default=None, metavar="FILE")
+    migrate.add_argument("--check", action="store_true",
+                         help="change nothing: exit 0 when current, 3 when behind")
+
+    check = commands.add_parser("check-config",
+                                help="print the effective serve settings, secrets hidden")
+    check.add_argument("--config", default=None, metavar="FILE")
+
     code = commands.add_parser("enrolment-code", help="print a new one-time enrolment code")
-    code.add_argument("--db", required=True)
+    code.add_argument("--db", default=None, help=admin_cli.DB_HELP)
     code.add_argument("--hall", required=True)
     code.add_argument("--expires", default="24h", type=_lifetime, metavar="DURATION",
                       help="how long the code stays valid: 30m, 2h, 7d (default 24h, at most 30d)")
@@ -84,10 +106,12 @@ def _parser() -> argparse.ArgumentParser:
     admin_cli.add_parsers(commands)
 
     purge = commands.add_parser(
-        "purge", help="delete idempotency records older than 7 days, expired holds and help "
-                      "requests ended 30 days ago (the server also does this by itself as it "
-                      "runs)")
-    purge.add_argument("--db", required=True, help="the server's SQLAlchemy URL")
+        "purge", help="delete what is past its retention: idempotency records (7 days), "
+                      "expired holds, help requests (30 days after they ended), bookings and "
+                      "tickets (90 days after their day), submissions and audit events "
+                      "(180 days); safe while serving, the server also does it itself "
+                      "(docs/operations.md, Retention)")
+    purge.add_argument("--db", default=None, help=admin_cli.DB_HELP)
     purge.add_argument("--now", default=None, help=argparse.SUPPRESS)  # tests: a UTC time
 
     commands.add_parser("openapi", help="print the OpenAPI document (JSON)")
@@ -116,13 +140,6 @@ def _raise_after(text: str) -> int:
     return int(text)
 
 
-def _quotas(args: argparse.Namespace) -> Quotas:
-    from central.context import Quotas
-
-    return Quotas(args.bookings_per_hour or None, args.lookups_per_minute or None,
-                  args.tickets_per_hour or None, args.help_requests_per_hour or None)
-
-
 def _lifetime(text: str) -> timedelta:
     """``30m``, ``2h``, ``7d`` (or seconds): more than 0, at most 30 days."""
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -132,70 +149,71 @@ def _lifetime(text: str) -> timedelta:
     return timedelta(seconds=int(number) * units[unit])
 
 
-def make_app_from_environment() -> FastAPI:
-    """The app for uvicorn's workers (``--workers`` > 1 needs an import string)."""
-    from central.app import create_app
-    from central.context import Quotas
-    from central.secret import SECRET_FILE_ENV, load_secret
-
-    secret = load_secret(os.environ.get(SECRET_FILE_ENV) or None, os.environ,
-                         development=os.environ.get(_DEV_SECRET_ENV) == "1")
-    return create_app(
-        os.environ[_ENV_PREFIX + "DB"],
-        seed=os.environ.get(_ENV_PREFIX + "SEED") or None,
-        dev_token=os.environ.get(_ENV_PREFIX + "DEV_TOKEN") or None,
-        dev_hall=os.environ.get(_ENV_PREFIX + "DEV_HALL") or None,
-        secret=secret,
-        quotas=Quotas(*(int(n) or None for n in os.environ[_ENV_PREFIX + "QUOTAS"].split(","))),
-        help_raise_after=timedelta(
-            seconds=int(os.environ.get(_ENV_PREFIX + "HELP_RAISE_AFTER") or 90)),
-    )
+_SERVE_SETTINGS = ("database_url", "host", "port", "seed", "dev_token", "dev_hall",
+                   "bookings_per_hour", "lookups_per_minute", "tickets_per_hour",
+                   "help_requests_per_hour", "help_raise_after", "workers", "secret_file")
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from central.server import serve
 
-    from central.app import create_app
-    from central.secret import SECRET_FILE_ENV, SecretError, development_run, load_secret
+    given = {name: getattr(args, name) for name in _SERVE_SETTINGS}
+    if args.check_config:
+        return _check_config(given, args.config)
+    return serve(given, config_file=args.config, migrate=args.migrate)
 
-    development = development_run(args.seed, args.host)
+
+def _check_config(given: dict[str, object], config_file: str | None) -> int:
+    from central.settings import ConfigError, describe, load_settings
+
     try:
-        secret = load_secret(args.secret_file, os.environ, development=development)
-    except SecretError as exc:
+        settings = load_settings(given, config_file=config_file)
+    except ConfigError as exc:
         print(f"kiosk-central: {exc}", file=sys.stderr)
         return 2
-    quotas = _quotas(args)
-    if args.workers > 1:
-        # seed once here, then every worker makes its app from the environment
-        create_app(args.db, seed=args.seed, dev_token=args.dev_token, dev_hall=args.dev_hall,
-                   secret=secret)
-        os.environ[_ENV_PREFIX + "DB"] = args.db
-        os.environ[_ENV_PREFIX + "DEV_TOKEN"] = args.dev_token or ""
-        os.environ[_ENV_PREFIX + "DEV_HALL"] = args.dev_hall or ""
-        os.environ[_ENV_PREFIX + "QUOTAS"] = ",".join(
-            str(n or 0) for n in (args.bookings_per_hour, args.lookups_per_minute,
-                                  args.tickets_per_hour, args.help_requests_per_hour))
-        os.environ[_ENV_PREFIX + "HELP_RAISE_AFTER"] = str(args.help_raise_after)
-        os.environ[SECRET_FILE_ENV] = os.path.abspath(args.secret_file) if args.secret_file else ""
-        os.environ[_DEV_SECRET_ENV] = "1" if development else ""
-        uvicorn.run("central.cli:make_app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, timeout_keep_alive=KEEP_ALIVE_S)
-    else:
-        app = create_app(args.db, seed=args.seed, dev_token=args.dev_token,
-                         dev_hall=args.dev_hall, secret=secret, quotas=quotas,
-                         help_raise_after=timedelta(seconds=args.help_raise_after))
-        uvicorn.run(app, host=args.host, port=args.port, timeout_keep_alive=KEEP_ALIVE_S)
+    rows = describe(settings)
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from central import schema
+
+    db = admin_cli.open_database(args.db, args.config)
+    if db is None:
+        return 2
+    try:
+        before = schema.state(db)
+        if args.check or before.up_to_date or not before.known:
+            print(before.describe())
+            return 0 if before.up_to_date else 3 if before.known else 2
+        schema.upgrade(db)
+    finally:
+        db.dispose()
+    where = ("an empty database" if before.empty else "a database made before migrations"
+             if before.current is None else f"revision {before.current}")
+    print(f"migrated the database schema from {where} to revision {before.head}")
     return 0
 
 
 def _enrolment_code(args: argparse.Namespace) -> int:
     from central.app import create_app
     from central.auth import new_enrolment_code
+    from central.schema import SchemaNotCurrent
 
-    app = create_app(args.db)
+    url = admin_cli.database_url(args.db)
+    if url is None:
+        return 2
+    try:
+        app = create_app(url, migrate=False)
+    except SchemaNotCurrent as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
     ctx = app.state.context
     if ctx.reference.calendar(args.hall) is None:
-        print(f"kiosk-central: there is no hall {args.hall!r} in {args.db}", file=sys.stderr)
+        print(f"kiosk-central: there is no hall {args.hall!r} in this database", file=sys.stderr)
         return 2
     print(new_enrolment_code(ctx.db, args.hall, ctx.now(), args.expires))
     ctx.db.dispose()
@@ -205,6 +223,7 @@ def _enrolment_code(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from datetime import datetime
 
+    from central import schema
     from central.clock import system_clock
     from central.retention import purge
 
@@ -212,13 +231,15 @@ def _purge(args: argparse.Namespace) -> int:
     if db is None:
         return 2
     try:
-        db.create_schema()
+        schema.require_current(db)
         now = datetime.fromisoformat(args.now) if args.now else system_clock()
         done = purge(db, now)
+    except schema.SchemaNotCurrent as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 2
     finally:
         db.dispose()
-    print(f"purged {done.idempotency_records} idempotency records, "
-          f"{done.expired_holds} expired holds and {done.help_requests} help requests")
+    print(f"purged {done.summary()}")
     return 0
 
 
@@ -235,6 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "enrolment-code":
         return _enrolment_code(args)
+    if args.command == "migrate":
+        return _migrate(args)
+    if args.command == "check-config":
+        return _check_config({}, args.config)
     done = admin_cli.run(args)
     if done is not None:
         return done

@@ -52,6 +52,8 @@ class Context:
     #: a help request nobody has acknowledged is raised again after this, and again after
     #: every further period of it (``central.help_requests``)
     help_raise_after: timedelta = HELP_RAISE_AFTER
+    #: the schema revision this server's code needs (``central.schema.head``)
+    schema_revision: str = ""
     #: the platform key that signs the documents deciding trust (staff list, trust list,
     #: catalogue, halls), derived from ``secret`` once, as the context is made
     platform_key: SigningKey = field(init=False, repr=False, compare=False)

@@ -115,63 +115,17 @@ class Database:
         if self.dialect == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(424242)"))
 
-    def create_schema(self) -> None:
-        """Create the tables; several processes starting at once take turns."""
-        from central.models import Base
-
-        with self.engine.begin() as conn:
+    @contextmanager
+    def schema_transaction(self) -> Iterator[Connection]:
+        """One transaction for a schema change (``central.schema``): SQLite begins it
+        IMMEDIATE, PostgreSQL takes the setup lock, so processes starting at once take
+        turns and the second finds the work done."""
+        immediate = self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        with immediate.begin() as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
-            Base.metadata.create_all(conn)
-            _migrate_idempotency_keys(conn)
-            _add_new_columns(conn)
+            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()
 
-
-def _migrate_idempotency_keys(conn: Connection) -> None:
-    """The schema is made with ``create_all`` (no migration tool): a table whose shape
-    changed gets a new name, and the rows of the old one are moved over, once.
-
-    ``idempotency_keys`` (key alone unique) became ``idempotency_records`` (unique per
-    device and key); each old row keeps its device, so every stored answer still replays.
-    """
-    from sqlalchemy import inspect
-
-    from central.models import LEGACY_IDEMPOTENCY_TABLE, IdempotencyRecord
-
-    if not inspect(conn).has_table(LEGACY_IDEMPOTENCY_TABLE):
-        return
-    quote = conn.dialect.identifier_preparer.quote
-    columns = ", ".join(quote(c.name) for c in IdempotencyRecord.__table__.columns)
-    new, key = IdempotencyRecord.__tablename__, quote("key")
-    conn.execute(text(
-        f"INSERT INTO {new} ({columns}) SELECT {columns} FROM {LEGACY_IDEMPOTENCY_TABLE} AS old"
-        f" WHERE NOT EXISTS (SELECT 1 FROM {new} AS n"
-        f" WHERE n.device_id = old.device_id AND n.{key} = old.{key})"
-    ))
-    conn.execute(text(f"DROP TABLE {LEGACY_IDEMPOTENCY_TABLE}"))
-
-
-#: nullable columns added to existing tables since they were first made: (table, column)
-NEW_COLUMNS = (("enrolment_codes", "expires_at"), ("devices", "revoked_at"),
-               ("staff_accounts", "hall_code"), ("bookings", "phone_hmac"),
-               ("bookings", "cancel_failures"))
-
-
-def _add_new_columns(conn: Connection) -> None:
-    """Add a nullable column an older database lacks (its rows get NULL there)."""
-    from sqlalchemy import inspect
-
-    from central.models import Base
-
-    inspector = inspect(conn)
-    quote = conn.dialect.identifier_preparer.quote
-    for table_name, column_name in NEW_COLUMNS:
-        present = {c["name"] for c in inspector.get_columns(table_name)}
-        if column_name in present:
-            continue
-        column = Base.metadata.tables[table_name].columns[column_name]
-        kind = column.type.compile(dialect=conn.dialect)
-        conn.execute(text(f"ALTER TABLE {quote(table_name)} ADD COLUMN {quote(column_name)} {kind}"))

@@ -86,14 +86,21 @@ class Device(Base):
     last_status: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
     #: set by ``kiosk-central device revoke``: its token is refused from then on
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    #: from the last heartbeat (``central.fleet``; NULL: none since revision 0002)
+    app_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    outbox_pending: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: items the kiosk gave up sending: they need staff (its dead-letter list)
+    outbox_dead: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: since when (server time) its oldest pending item waits; NULL: none waits
+    oldest_pending_since: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class IdempotencyRecord(Base):
     """One client request by its device and Idempotency-Key: in flight, then done with its
     response. Keys are unique per device (another device's same key is its own request).
 
-    The table was once ``idempotency_keys``, with the key alone as primary key;
-    ``Database.create_schema`` moves its rows here (``LEGACY_IDEMPOTENCY_TABLE``).
+    The table was once ``idempotency_keys``, with the key alone as primary key; the
+    baseline migration moves its rows here (``central/migrations/versions/0001_baseline.py``).
     """
 
     __tablename__ = "idempotency_records"
@@ -102,14 +109,11 @@ class IdempotencyRecord(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(10))  # in_flight | done
     attempt: Mapped[str] = mapped_column(String(32))  # who holds an in-flight row
-    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # retention
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     response_body: Mapped[str | None] = mapped_column(Text, nullable=True)
     media_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
-
-
-LEGACY_IDEMPOTENCY_TABLE = "idempotency_keys"
 
 
 class Operator(Base):
@@ -148,7 +152,7 @@ class Place(Base):
     place: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # hold | booking
     hold_id: Mapped[str | None] = mapped_column(String(36), unique=True, nullable=True)
-    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
     claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -172,7 +176,7 @@ class Booking(Base):
     matter: Mapped[str] = mapped_column(String(64))
     start: Mapped[datetime] = mapped_column(UtcDateTime)
     end: Mapped[datetime] = mapped_column(UtcDateTime)
-    local_day: Mapped[date] = mapped_column(Date)
+    local_day: Mapped[date] = mapped_column(Date, index=True)  # retention
     place_id: Mapped[int | None] = mapped_column(
         ForeignKey("places.id", ondelete="SET NULL"), nullable=True, unique=True
     )
@@ -210,7 +214,7 @@ class Ticket(Base):
     matter: Mapped[str] = mapped_column(String(64))
     category: Mapped[str] = mapped_column(String(16))
     priority: Mapped[bool] = mapped_column(Boolean)
-    local_day: Mapped[date] = mapped_column(Date)
+    local_day: Mapped[date] = mapped_column(Date, index=True)  # retention
     seq: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
@@ -233,7 +237,7 @@ class Submission(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # audit, retention
     resident: Mapped[str | None] = mapped_column(String(200), nullable=True)
     staff: Mapped[str | None] = mapped_column(String(200), nullable=True)
     payload: Mapped[str] = mapped_column(Text)  # JSON

@@ -1,15 +1,25 @@
-"""What the server keeps, and for how long (docs/api.md, "Retention").
+"""What the server keeps, and for how long (docs/operations.md, "Retention"; docs/api.md).
 
-- Idempotency records: 7 days after the request began (``KEY_RETENTION``). A retry with
-  the same key after that is a new request; the kiosks' outboxes give up long before.
-- Holds: deleted as soon as they have expired (an expired hold's place is free anyway).
-- Quota counts (``central.quotas``): a day after their window began.
-- Help requests (``central.help_requests``): closed or cancelled ones ``HELP_RETENTION``
-  (30 days) after they ended; one never ended (nobody closed it) 30 days after it came.
+| what | kept | why that long |
+|---|---|---|
+| idempotency records | ``KEY_RETENTION`` (7 days) after the request began | a kiosk's outbox retries for hours, never days; a retry after that is a new request, and the unique constraints still refuse a second booking |
+| holds | until they expire | an expired hold's place is free anyway |
+| quota counts | ``QUOTA_RETENTION`` (1 day) after their window began | the longest window is an hour |
+| help requests | ``HELP_RETENTION`` (30 days) after they ended (or came, if never ended) | a hall's review of unanswered calls |
+| bookings and their places | ``BOOKING_RETENTION`` (90 days) after their day | complaints and statistics; a booking is personal data (masked ID and phone, keyed HMACs), kept no longer than that |
+| tickets | ``TICKET_RETENTION`` (90 days) after their day, never while a kept booking names one | the same, for walk-in numbers |
+| ticket counters | ``COUNTER_RETENTION`` (2 days) after their day | numbering only needs today's (2 days: any hall time zone's today is kept) |
+| submissions (staff audit events, ratings, messages) | ``SUBMISSION_RETENTION`` (180 days) after they arrived | the audit trail: China's Cybersecurity Law (Art. 21) asks for network logs of at least six months |
 
-``purge`` deletes them all in one short transaction. The server runs it itself, at most
-every ``PURGE_EVERY`` (by the app's clock), after an idempotent write
-(``Purger.maybe``); operators can run it with ``kiosk-central purge --db URL``.
+Nothing a replay or an open booking needs goes: a replay needs its idempotency record
+(kept 7 days, whatever became of the booking), an open booking is one whose day has not
+passed (bookings go 90 days after it), its place goes with it, its ticket after it.
+
+``purge`` deletes each kind in a short transaction of its own (a statement each, on an
+indexed or small set), so it is safe while serving, from any number of processes at
+once. The server runs it itself, at most every ``PURGE_EVERY`` (by the app's clock),
+after an idempotent write (``Purger.maybe``); operators can run ``kiosk-central purge``
+from cron or a systemd timer.
 """
 
 from __future__ import annotations
@@ -19,14 +29,27 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, or_
+from sqlalchemy import and_, delete, exists, or_, select
 
 from central.db import Database, rows_changed
-from central.models import HelpRequest, IdempotencyRecord, Place, QuotaUse
+from central.models import (
+    Booking,
+    HelpRequest,
+    IdempotencyRecord,
+    Place,
+    QuotaUse,
+    Submission,
+    Ticket,
+    TicketCounter,
+)
 
 KEY_RETENTION = timedelta(days=7)
 QUOTA_RETENTION = timedelta(days=1)
 HELP_RETENTION = timedelta(days=30)
+BOOKING_RETENTION = timedelta(days=90)
+TICKET_RETENTION = timedelta(days=90)
+COUNTER_RETENTION = timedelta(days=2)
+SUBMISSION_RETENTION = timedelta(days=180)
 PURGE_EVERY = timedelta(minutes=10)
 log = logging.getLogger(__name__)
 
@@ -37,11 +60,20 @@ class Purged:
     expired_holds: int
     quota_counts: int = 0
     help_requests: int = 0
+    bookings: int = 0
+    #: places of bookings whose slot has passed and which no kept booking names
+    booked_places: int = 0
+    tickets: int = 0
+    ticket_counters: int = 0
+    submissions: int = 0
+
+    def summary(self) -> str:
+        return ", ".join(f"{count} {name.replace('_', ' ')}"
+                         for name, count in vars(self).items())
 
 
 def purge(db: Database, now: datetime) -> Purged:
-    """Delete idempotency records older than ``KEY_RETENTION``, every expired hold, quota
-    counts older than ``QUOTA_RETENTION`` and help requests past ``HELP_RETENTION``."""
+    """Delete what is past its retention (the table above), one kind per transaction."""
     with db.writing() as session:
         keys = rows_changed(session.execute(
             delete(IdempotencyRecord).where(IdempotencyRecord.started_at < now - KEY_RETENTION)))
@@ -53,7 +85,22 @@ def purge(db: Database, now: datetime) -> Purged:
         calls = rows_changed(session.execute(delete(HelpRequest).where(or_(
             and_(HelpRequest.ended_at.is_not(None), HelpRequest.ended_at < cutoff),
             and_(HelpRequest.ended_at.is_(None), HelpRequest.received_at < cutoff)))))
-    return Purged(keys, holds, counts, calls)
+    with db.writing() as session:
+        bookings = rows_changed(session.execute(
+            delete(Booking).where(Booking.local_day < (now - BOOKING_RETENTION).date())))
+        places = rows_changed(session.execute(delete(Place).where(
+            Place.kind == "booking", Place.start < now - BOOKING_RETENTION,
+            ~exists(select(Booking.booking_id).where(Booking.place_id == Place.id)))))
+    with db.writing() as session:
+        tickets = rows_changed(session.execute(delete(Ticket).where(
+            Ticket.local_day < (now - TICKET_RETENTION).date(),
+            ~exists(select(Booking.booking_id).where(Booking.ticket_id == Ticket.ticket_id)))))
+        counters = rows_changed(session.execute(delete(TicketCounter).where(
+            TicketCounter.local_day < (now - COUNTER_RETENTION).date())))
+    with db.writing() as session:
+        submissions = rows_changed(session.execute(delete(Submission).where(
+            Submission.received_at < now - SUBMISSION_RETENTION)))
+    return Purged(keys, holds, counts, calls, bookings, places, tickets, counters, submissions)
 
 
 class Purger:
@@ -71,6 +118,6 @@ class Purger:
         try:
             purge(db, now)
         except Exception:  # noqa: BLE001 - a failed purge is tried again next time
-            log.exception("purging idempotency records and expired holds failed")
+            log.exception("purging what is past its retention failed")
             with self._lock:
                 self._last = None

@@ -87,6 +87,14 @@ class Health(Model):
     version: str
 
 
+class Ready(Model):
+    status: Literal["ready"]
+    time: datetime
+    version: str
+    #: the database schema's revision (``kiosk-central migrate``)
+    schema_revision: str
+
+
 class EnrolmentIn(Model):
     enrolment_code: Text64
     label: Text200
@@ -105,6 +113,9 @@ class EnrolmentOut(Model):
 class OutboxState(Model):
     pending: int = Field(ge=0, le=10**9)
     dead: int = Field(ge=0, le=10**9)
+    #: how long the oldest pending item has waited, by the kiosk's own clock (an age, not
+    #: a time: the kiosk's clock may be wrong); absent: none waits, or an older kiosk
+    oldest_pending_seconds: int | None = Field(default=None, ge=0, le=10**9)
 
 
 class HeartbeatIn(Model):

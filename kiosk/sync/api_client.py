@@ -14,11 +14,17 @@ what to do from the type alone:
   idempotent results, so asking again is safe).
 
 Retrying is not this module's business: the sync engine owns it.
+
+Every call carries a new ``X-Request-Id``, logged here (debug) with the answer's status:
+the platform logs the same id with everything it did for the request, so a failure seen
+at a kiosk can be found in the platform's logs.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +35,7 @@ import requests
 
 TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
 MAX_BODY = 1 << 20  # 1 MiB for ordinary answers
+log = logging.getLogger(__name__)
 MAX_PULL_BODY = 32 << 20  # 32 MiB for the catalogue
 TRANSIENT_STATUS = frozenset({408, 425, 429}) | frozenset(range(500, 600))
 
@@ -120,7 +127,8 @@ class CentralClient:
         etag: str | None = None,
         max_body: int = MAX_BODY,
     ) -> ApiResponse:
-        headers = {}
+        request_id = uuid.uuid4().hex
+        headers = {"X-Request-Id": request_id}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
         if etag:
@@ -146,6 +154,7 @@ class CentralClient:
             raise Unreachable("unreachable", f"cannot connect to {self.base_url}") from exc
         except requests.RequestException as exc:
             raise Unreachable("unreachable", f"request to {self.base_url} failed: {exc}") from exc
+        log.debug("%s %s: %d (request id %s)", method, path, status, request_id)
         return self._interpret(status, resp_headers, raw)
 
     def _interpret(self, status: int, headers: Mapping[str, str], raw: bytes) -> ApiResponse:

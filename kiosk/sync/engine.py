@@ -385,8 +385,12 @@ class SyncEngine:
             return
         self._next_heartbeat = now.timestamp() + self._heartbeat_every
         counts = self.outbox.counts()
-        body = {"sent_at": now.isoformat().replace("+00:00", "Z"),
-                "outbox": {"pending": counts.pending, "dead": counts.dead},
+        outbox: dict[str, int] = {"pending": counts.pending, "dead": counts.dead}
+        oldest = self.outbox.oldest_pending_created_at() if counts.pending else None
+        if oldest is not None:  # an age, so the platform needs no trust in this clock
+            outbox["oldest_pending_seconds"] = max(0, int((now - parse_time(oldest))
+                                                          .total_seconds()))
+        body = {"sent_at": now.isoformat().replace("+00:00", "Z"), "outbox": outbox,
                 **self._heartbeat_body()}
         try:
             self.client.post("/v1/devices/me/heartbeat", body)

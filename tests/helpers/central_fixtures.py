@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from central.app import create_app
 from central.context import Quotas
@@ -132,13 +132,37 @@ def _worker_database(url: str, worker: str) -> str:
 
 
 def fresh_pg(url: str) -> str:
-    """Drop the central tables so a test starts from an empty database."""
+    """Drop the central tables and the schema's version so a test starts from an empty
+    database."""
     engine = create_engine(url)
     try:
         Base.metadata.drop_all(engine)
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+            conn.execute(text("DROP TABLE IF EXISTS idempotency_keys"))
     finally:
         engine.dispose()
     return url
+
+
+def as_previous_release(url: str) -> None:
+    """Turn a database at head into what the release before migrations left, rows kept:
+    migrated down to the baseline (the schema that release's ``create_all`` made), and
+    no ``alembic_version``."""
+    from alembic import command
+
+    from central import schema
+    from central.db import Database
+
+    db = Database.connect(url)
+    try:
+        config = schema.alembic_config()
+        with db.schema_transaction() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0001")
+            conn.execute(text("DROP TABLE alembic_version"))
+    finally:
+        db.dispose()
 
 
 def seed_with(tmp_path: Path, *, calendars: dict | None = None,

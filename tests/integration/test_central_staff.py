@@ -9,12 +9,13 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from central import admin_cli, cli
+from central import admin_cli, cli, schema
 from central.seed import DEMO_DIR, DEMO_HALL, apply_seed
 from central.staff import DEMO_ACCOUNTS
 from kiosk.rules.pin_hash import PinHash
 from tests.helpers.central_fixtures import (
     AUTH,
+    as_previous_release,
     client_for,
     fresh_pg,
     key,
@@ -120,10 +121,12 @@ def test_without_accounts_the_list_is_empty_not_an_error(tmp_path, clock):
 
 
 def test_a_database_from_before_staff_accounts_gets_the_table(db_url, clock):
-    """No migrations yet: create_all adds the new table to an existing database."""
+    """The baseline migration adopts a database made before migrations and adds the
+    tables it lacks."""
     with client_for(db_url, clock, seed=None, hall=DEMO_HALL) as c:
         assert c.get("/v1/health").status_code == 200
     engine = create_engine(db_url)
+    as_previous_release(db_url)  # made with create_all, unversioned
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE staff_accounts"))  # as a database of issue 5 was
     engine.dispose()
@@ -178,7 +181,7 @@ def cli_db(tmp_path, clock) -> str:
 
     url = f"sqlite:///{tmp_path / 'staff.db'}"
     db = Database.connect(url)
-    db.create_schema()
+    schema.upgrade(db)
     apply_seed(db, DEMO_DIR, clock())
     db.dispose()
     return url

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, text
 
 from central.auth import new_enrolment_code
 from central.clock import system_clock
-from tests.helpers.central_fixtures import MONDAY_0800_LOCAL, client_for
+from tests.helpers.central_fixtures import MONDAY_0800_LOCAL, as_previous_release, client_for
 from tests.helpers.utc_clock import FakeUtcClock
 
 TICKET = {"hall": "dongcheng", "matter": "GA-0001"}
@@ -64,6 +64,7 @@ def test_a_database_of_the_old_schema_is_migrated_and_keeps_its_keys(tmp_path):
     with client_for(url, clock) as c:
         first = c.post("/v1/tickets", json=TICKET, headers={"Idempotency-Key": k})
         assert first.status_code == 201
+    as_previous_release(url)  # as a server before migrations made it
     # turn the table back into the old one: one row per key, whatever the device
     engine = create_engine(url)
     with engine.begin() as conn:

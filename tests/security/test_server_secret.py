@@ -135,7 +135,7 @@ def test_a_database_copy_holds_no_key(db_url, clock):
 
 def test_serve_with_the_environment_variable_stores_no_key(db_url, monkeypatch, capsys):
     monkeypatch.setenv("KIOSK_CENTRAL_SECRET", SECRET)
-    code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--host", "0.0.0.0",
+    code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--host", "0.0.0.0", "--migrate",
                             "--seed", "demo", "--dev-token", "test-token", "--dev-hall", TEST_HALL)
     assert code == 0 and app is not None, err
     assert app.state.context.secret == SECRET.encode()

@@ -34,6 +34,17 @@ def test_a_good_answer_carries_status_body_and_headers(server):
     assert sent.headers["Authorization"] == "Bearer tok"
 
 
+def test_every_call_carries_a_request_id_of_its_own(server):
+    """The platform logs it with the request (docs/api.md, Request ids)."""
+    state, client = server
+    state.answer(Fault.json(200, {"status": "ok"}))
+    state.answer(Fault.json(200, {"status": "ok"}))
+    client.health()
+    client.health()
+    ids = [r.headers["X-Request-Id"] for r in state.requests]
+    assert len(set(ids)) == 2 and all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+
+
 def test_no_server_is_unreachable(server):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
