@@ -1158,12 +1158,20 @@
         <translation>%1 items — see ② What to bring</translation>
     </message>
     <message>
+        <source>You need not bring this</source>
+        <translation>You need not bring this</translation>
+    </message>
+    <message>
         <source>✓ I have it</source>
         <translation>✓ I have it</translation>
     </message>
     <message>
         <source>☐ I still need it — tap when you have it</source>
         <translation>☐ I still need it — tap when you have it</translation>
+    </message>
+    <message>
+        <source>There is nothing to bring for this service.</source>
+        <translation>There is nothing to bring for this service.</translation>
     </message>
     <message>
         <source>You have %1 of %2. Tap each item you have with you.</source>
@@ -1225,6 +1233,7 @@
     <name>Pager</name>
     <message>
         <source>◀ Previous page</source>
+        <extracomment>the page asked for (the bar&apos;s owner shows it, then calls ``show_page``)</extracomment>
         <translation>◀ Previous page</translation>
     </message>
     <message>
@@ -1677,11 +1686,6 @@
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <source>The kiosk&apos;s database cannot be read just now: %1</source>
-        <extracomment>the oldest item waiting longer than this is called out (a blocked line) what the panel shows of the kiosk&apos;s database, read by ``refresh``</extracomment>
-        <translation>The kiosk&apos;s database cannot be read just now: %1</translation>
-    </message>
-    <message>
         <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</source>
         <translation>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</translation>
     </message>
@@ -1700,6 +1704,11 @@
     <message>
         <source>ID-card reader: %1</source>
         <translation>ID-card reader: %1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database cannot be read just now. Try again in a moment; if it stays, export the diagnostics for IT.</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line) what the panel shows of the kiosk&apos;s database, read by ``refresh``</extracomment>
+        <translation>The kiosk&apos;s database cannot be read just now. Try again in a moment; if it stays, export the diagnostics for IT.</translation>
     </message>
     <message>
         <source>Discard…</source>
@@ -1746,8 +1755,8 @@
         <translation>Saved: new sessions start this way.</translation>
     </message>
     <message>
-        <source>The diagnostics could not be saved: %1</source>
-        <translation>The diagnostics could not be saved: %1</translation>
+        <source>The diagnostics could not be saved (the disk may be full or not writable). Please tell IT.</source>
+        <translation>The diagnostics could not be saved (the disk may be full or not writable). Please tell IT.</translation>
     </message>
     <message>
         <source>Diagnostics export is not available here.</source>
@@ -1852,6 +1861,50 @@
     <message>
         <source>last problem at %1: %2</source>
         <translation>last problem at %1: %2</translation>
+    </message>
+    <message>
+        <source>the reader did not answer in time</source>
+        <translation>the reader did not answer in time</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answers came garbled</source>
+        <translation>the reader&apos;s answers came garbled</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answers stopped short</source>
+        <translation>the reader&apos;s answers stopped short</translation>
+    </message>
+    <message>
+        <source>the reader answered something it should not</source>
+        <translation>the reader answered something it should not</translation>
+    </message>
+    <message>
+        <source>the card was taken away too soon</source>
+        <translation>the card was taken away too soon</translation>
+    </message>
+    <message>
+        <source>a card could not be read</source>
+        <translation>a card could not be read</translation>
+    </message>
+    <message>
+        <source>a card held data that is not valid</source>
+        <translation>a card held data that is not valid</translation>
+    </message>
+    <message>
+        <source>a card that is not a resident ID card</source>
+        <translation>a card that is not a resident ID card</translation>
+    </message>
+    <message>
+        <source>the reader reports a fault of its own</source>
+        <translation>the reader reports a fault of its own</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s port cannot be opened (unplugged, or in use)</source>
+        <translation>the reader&apos;s port cannot be opened (unplugged, or in use)</translation>
+    </message>
+    <message>
+        <source>see the log</source>
+        <translation>see the log</translation>
     </message>
     <message>
         <source>On</source>

@@ -1158,12 +1158,20 @@
         <translation>共 %1 项，见 ② 要带的材料</translation>
     </message>
     <message>
+        <source>You need not bring this</source>
+        <translation>无需自带</translation>
+    </message>
+    <message>
         <source>✓ I have it</source>
         <translation>✓ 我已带好</translation>
     </message>
     <message>
         <source>☐ I still need it — tap when you have it</source>
         <translation>☐ 还需要准备，带好后请点一下</translation>
+    </message>
+    <message>
+        <source>There is nothing to bring for this service.</source>
+        <translation>办理这项业务无需自带材料。</translation>
     </message>
     <message>
         <source>You have %1 of %2. Tap each item you have with you.</source>
@@ -1225,6 +1233,7 @@
     <name>Pager</name>
     <message>
         <source>◀ Previous page</source>
+        <extracomment>the page asked for (the bar&apos;s owner shows it, then calls ``show_page``)</extracomment>
         <translation>◀ 上一页</translation>
     </message>
     <message>
@@ -1677,11 +1686,6 @@
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <source>The kiosk&apos;s database cannot be read just now: %1</source>
-        <extracomment>the oldest item waiting longer than this is called out (a blocked line) what the panel shows of the kiosk&apos;s database, read by ``refresh``</extracomment>
-        <translation>暂时无法读取本机数据库：%1</translation>
-    </message>
-    <message>
         <source>Outbox: %1 waiting, %2 sent, %3 refused, %4 need staff, %5 discarded</source>
         <translation>待发队列：%1 条待发送，%2 条已发送，%3 条被拒绝，%4 条需工作人员处理，%5 条已作废</translation>
     </message>
@@ -1700,6 +1704,11 @@
     <message>
         <source>ID-card reader: %1</source>
         <translation>身份证读卡器：%1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database cannot be read just now. Try again in a moment; if it stays, export the diagnostics for IT.</source>
+        <extracomment>the oldest item waiting longer than this is called out (a blocked line) what the panel shows of the kiosk&apos;s database, read by ``refresh``</extracomment>
+        <translation>暂时无法读取本机数据库。请稍后再试；如果一直这样，请导出诊断信息交给技术人员。</translation>
     </message>
     <message>
         <source>Discard…</source>
@@ -1746,8 +1755,8 @@
         <translation>已保存：新的会话将按此设置开始。</translation>
     </message>
     <message>
-        <source>The diagnostics could not be saved: %1</source>
-        <translation>诊断信息未能保存：%1</translation>
+        <source>The diagnostics could not be saved (the disk may be full or not writable). Please tell IT.</source>
+        <translation>诊断信息未能保存（磁盘可能已满或无法写入），请告知技术人员。</translation>
     </message>
     <message>
         <source>Diagnostics export is not available here.</source>
@@ -1852,6 +1861,50 @@
     <message>
         <source>last problem at %1: %2</source>
         <translation>最近一次问题（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the reader did not answer in time</source>
+        <translation>读卡器没有及时响应</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answers came garbled</source>
+        <translation>读卡器返回的数据有误</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answers stopped short</source>
+        <translation>读卡器返回的数据不完整</translation>
+    </message>
+    <message>
+        <source>the reader answered something it should not</source>
+        <translation>读卡器返回了无法识别的内容</translation>
+    </message>
+    <message>
+        <source>the card was taken away too soon</source>
+        <translation>证件在读完之前被拿开</translation>
+    </message>
+    <message>
+        <source>a card could not be read</source>
+        <translation>有一张证件读不出来</translation>
+    </message>
+    <message>
+        <source>a card held data that is not valid</source>
+        <translation>证件里的信息无效</translation>
+    </message>
+    <message>
+        <source>a card that is not a resident ID card</source>
+        <translation>放入的不是居民身份证</translation>
+    </message>
+    <message>
+        <source>the reader reports a fault of its own</source>
+        <translation>读卡器报告自身故障</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s port cannot be opened (unplugged, or in use)</source>
+        <translation>无法打开读卡器端口（未接好或被占用）</translation>
+    </message>
+    <message>
+        <source>see the log</source>
+        <translation>详见日志</translation>
     </message>
     <message>
         <source>On</source>

@@ -86,11 +86,14 @@ class ReaderHealth:
     state: ReaderState
     #: where it is (a serial port's name, or what a vendor SDK calls it)
     port: str
-    #: the last failure in plain words and when (aware), None if none yet
+    #: the last failure in plain words (for the log) and when (aware), None if none yet
     last_error: str | None
     last_error_at: datetime | None
     #: cards read since the kiosk started
     cards_read: int
+    #: what the last failure was, for words in the staff's language (``last_error`` is
+    #: English detail for the log and the diagnostics)
+    last_reason: FailureReason | None = None
 
 
 class IdCardReader(Protocol):

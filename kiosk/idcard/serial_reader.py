@@ -102,6 +102,7 @@ class SamSerialReader:
         self._state = ReaderState.UNKNOWN
         self._last_error: str | None = None
         self._last_error_at: datetime | None = None
+        self._last_reason: FailureReason | None = None
         self._cards_read = 0
 
     # --- the interface -----------------------------------------------------------
@@ -113,11 +114,11 @@ class SamSerialReader:
             result = self._read_card()
         except _Gone as gone:
             self._drop_port()
-            self._note(ReaderState.NOT_FOUND, str(gone))
+            self._note(ReaderState.NOT_FOUND, FailureReason.READER_GONE, str(gone))
             return ReadFailure(FailureReason.READER_GONE, str(gone))
         except _Failed as failed:
             if failed.reason in _READER_TROUBLE:
-                self._note(ReaderState.FAILING, failed.detail)
+                self._note(ReaderState.FAILING, failed.reason, failed.detail)
             else:  # the reader works; the card was the trouble
                 self._state = ReaderState.CONNECTED
                 log.info("ID-card reader on %s: %s (%s)", self.port, failed.reason, failed.detail)
@@ -132,7 +133,7 @@ class SamSerialReader:
 
     def health(self) -> ReaderHealth:
         return ReaderHealth(self._state, self.port, self._last_error, self._last_error_at,
-                            self._cards_read)
+                            self._cards_read, self._last_reason)
 
     def close(self) -> None:
         self._drop_port()
@@ -281,12 +282,13 @@ class SamSerialReader:
 
     # --- health ------------------------------------------------------------------
 
-    def _note(self, state: ReaderState, error: str) -> None:
+    def _note(self, state: ReaderState, reason: FailureReason, error: str) -> None:
         """A reader in trouble; logged when the trouble changes, not at every poll."""
         if (state, error) != (self._state, self._last_error):
             log.warning("ID-card reader on %s: %s (%s)", self.port, state, error)
         self._state = state
         self._last_error, self._last_error_at = error, self._now()
+        self._last_reason = reason
 
 
 #: what an errno on opening a port means for whoever reads the staff panel

@@ -83,6 +83,13 @@ class Material:
     required: bool
     note: Text | None = None
 
+    @property
+    def brought(self) -> bool:
+        """Whether the resident brings it. An electronic material reaches the hall without
+        them (the photo taken at the window, a certificate shared between departments, a
+        contract signed online): it is never on their list of things still to prepare."""
+        return self.form != "electronic"
+
 
 @dataclass(frozen=True, slots=True)
 class Fee:

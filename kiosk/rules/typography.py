@@ -1,4 +1,4 @@
-"""Chinese typography for text the code puts together: dates, "label: value" lines,
+"""Chinese typography for text the code puts together: dates (and times), "label: value" lines,
 a note in brackets, two sentences in a row.
 
 Punctuation follows the text it comes after: after Chinese it is full-width
@@ -9,9 +9,10 @@ theirs ("09:05"). tests/ui/test_typography.py holds the same rules for the catal
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 WEEKDAYS_ZH = "一二三四五六日"
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def is_chinese(ch: str) -> bool:
@@ -37,6 +38,16 @@ def chinese_date(day: date, *, year: bool = True, weekday: bool = False) -> str:
     if weekday:
         text += f" 星期{WEEKDAYS_ZH[day.weekday()]}"
     return text
+
+
+def date_time(moment: datetime, lang: str, *, year: bool = True, seconds: bool = False) -> str:
+    """A moment as a person reads it, in the moment's own time zone: "2026年12月7日 09:05"
+    (the date without leading zeros, the time with them), "7 Dec 2026 09:05"."""
+    clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    if lang.startswith("zh"):
+        return f"{chinese_date(moment.date(), year=year)} {clock}"
+    day = f"{moment.day} {MONTHS_EN[moment.month - 1]}" + (f" {moment.year}" if year else "")
+    return f"{day} {clock}"
 
 
 def label_line(label: str, value: str) -> str:

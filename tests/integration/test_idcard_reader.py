@@ -50,7 +50,7 @@ def test_a_card_is_read(sim, reader, name):
     assert sim.requests == ["SAM status", *READING]
     health = reader.health()
     assert health.state is ReaderState.CONNECTED and health.cards_read == 1
-    assert health.last_error is None and health.port == sim.port
+    assert health.last_error is None and health.last_reason is None and health.port == sim.port
 
 
 def test_expired_and_long_term_cards_as_read(sim, reader):
@@ -116,6 +116,7 @@ def test_short_frames_every_time_are_reported(sim, reader):
     health = reader.health()
     assert health.state is ReaderState.FAILING and health.last_error == result.detail
     assert health.last_error_at is not None
+    assert health.last_reason is FailureReason.SHORT_FRAME  # for words in the staff's language
     assert reader.poll() == CardRead(VALID)  # the line is fine again
     assert reader.health().state is ReaderState.CONNECTED
 
@@ -204,6 +205,7 @@ def test_the_reader_vanishes_and_comes_back(sim, reader):
     assert again.detail == f"cannot open {sim.port}: No such file or directory"
     health = reader.health()
     assert health.state is ReaderState.NOT_FOUND and health.last_error == again.detail
+    assert health.last_reason is FailureReason.READER_GONE
     sim.plug()
     assert reader.poll() == CardRead(VALID)
     assert sim.requests[-4:] == ["SAM status", *READING]

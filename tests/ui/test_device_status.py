@@ -3,16 +3,17 @@ problem, from a real driver against the pseudo-terminal simulator."""
 
 from __future__ import annotations
 
+import re
 import sys
-from datetime import UTC
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk.idcard import samples
-from kiosk.idcard.reader import CardRead
+from kiosk.idcard.reader import CardRead, FailureReason, ReaderHealth, ReaderState
 from kiosk.idcard.serial_reader import SamSerialReader
-from ui.device_status import card_reader_status
+from ui.device_status import card_reader_status, reader_problem_text
 from ui.workers.idcard import IdCardWorker
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the simulator needs a pty")
@@ -50,3 +51,45 @@ def test_a_reader_is_named_with_its_state_and_cards_read():
             assert samples.VALID.id_number not in said and samples.VALID.name not in said
         finally:
             worker.close()
+
+
+class FaultyReader:
+    """A reader whose last poll failed for ``reason`` (the driver's English detail kept)."""
+
+    def __init__(self, reason: FailureReason) -> None:
+        self.reason = reason
+
+    def health(self) -> ReaderHealth:
+        return ReaderHealth(ReaderState.FAILING, "/dev/ttyUSB0", "read base message: a frame's "
+                            "checksum is wrong (3 tries)", datetime(2026, 12, 7, 2, 5, tzinfo=UTC),
+                            3, self.reason)
+
+    def poll(self):
+        raise AssertionError("the panel only asks for the health")
+
+    read = poll
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("reason", list(FailureReason))
+def test_every_reader_fault_is_said_in_chinese_words(qapp, reason):
+    """The panel showed the driver's English ("read base message: a frame's checksum is
+    wrong") to staff reading Chinese: each fault is words in their language."""
+    from ui.i18n import LanguageSwitch
+
+    worker = IdCardWorker(FaultyReader(reason))
+    try:
+        LanguageSwitch(qapp).set_language("zh_CN")
+        said = card_reader_status(worker, SHANGHAI)
+        assert said.startswith("/dev/ttyUSB0 ")
+        words = said.removeprefix("/dev/ttyUSB0 ")
+        assert "10:05" in words and not re.search("[A-Za-z]", words), said
+        assert re.search("[\u4e00-\u9fff]", reader_problem_text(reason))
+        LanguageSwitch(qapp).set_language("en")
+        english = card_reader_status(worker, SHANGHAI)
+        assert "checksum is wrong" not in english and reason.value not in english
+        assert english.endswith(reader_problem_text(reason))
+    finally:
+        worker.close()

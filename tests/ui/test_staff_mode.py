@@ -5,6 +5,7 @@ assisted booking whose audit trail reaches the real reference server."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 import pytest
@@ -404,7 +405,8 @@ def test_a_keyboard_types_the_number_and_pin_too(make_window, open_desk, qtbot):
     assert w.current.name == "staff_panel"
 
 
-def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_desk, tmp_path):
+def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_desk, tmp_path,
+                                                              caplog):
     import zipfile
 
     from kiosk.ops.diagnostics import export_bundle
@@ -429,10 +431,14 @@ def test_the_panel_exports_diagnostics_without_personal_data(make_window, open_d
     assert b"pending" in everything  # the outbox counts are there
     payloads = [i.body["payload"] for i in desk.outbox.items("pending", 1000) if i.kind == "audit"]
     assert {"event": "diagnostics_exported", "file": bundle.name} in payloads
-    # a failure to write is said on the screen, not raised
+    # a failure to write is said on the screen in the staff's words, not raised; the
+    # error's own (English) words go to the log
     w.use_diagnostics(lambda: (_ for _ in ()).throw(OSError("disk full")))
-    w.current.export_button.click()
-    assert "disk full" in w.current.message.text()
+    with caplog.at_level(logging.ERROR, logger="ui.screens.staff_panel"):
+        w.current.export_button.click()
+    assert w.current.message.text() == ("The diagnostics could not be saved (the disk may be "
+                                        "full or not writable). Please tell IT.")
+    assert "disk full" in caplog.text
 
 
 def test_the_panel_health_follows_the_kiosk_while_it_is_up(make_window, open_desk):
@@ -468,5 +474,7 @@ def test_a_database_that_cannot_be_read_is_said_and_the_language_still_changes(
     w.set_language("zh_CN")
     assert panel.title.text() == "工作人员面板"
     panel.refresh()
-    assert panel.message.text() == "暂时无法读取本机数据库：database is locked"
+    # in the staff's language only: the error's own words are in the log
+    assert panel.message.text() == ("暂时无法读取本机数据库。请稍后再试；如果一直这样，"
+                                    "请导出诊断信息交给技术人员。")
     assert w.current is panel and w.staff.signed_in

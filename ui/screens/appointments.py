@@ -241,7 +241,7 @@ class AppointmentListScreen(AppointmentStep):
     def apply_mode(self) -> None:
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
-        self.grid.configure(1, s.max_tiles, s.gap)
+        self.grid.configure(1, None, s.gap)
 
     def enter(self, offline: bool = False, **_kw: Any) -> None:
         self.offline = offline

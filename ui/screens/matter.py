@@ -118,12 +118,23 @@ class MatterScreen(Screen):
         self.handoff_layout.addWidget(self.handoff_text, 1)
         self.parts.addWidget(handoff)
 
-        # "book" sits in the row of parts: in 长辈版 on a landscape screen the height
-        # is needed for the checklist
+        # "book" is the screen's action, not a fourth part (in the row of parts it read as
+        # a tab): a primary button with its icon, apart from the parts. In portrait under
+        # them, at the right where a step's "next" is; in landscape, where 长辈版 needs the
+        # height for the checklist, beside the title and description, as wide as a part
+        self.head = QGridLayout()
+        self.head.setContentsMargins(0, 0, 0, 0)
+        for n, label in enumerate((self.title, self.instruction)):
+            self.root.removeWidget(label)
+            self.head.addWidget(label, n, 0)
+        self.root.insertLayout(0, self.head)
+        self.action_row = QHBoxLayout()
+        self.action_row.addStretch(1)
+        self.root.addLayout(self.action_row)
         self.book_button = TextButton("primary", self)
         self.book_button.setObjectName("book")
+        self.book_button.set_icon("calendar-plus", "leading")
         self.book_button.clicked.connect(self._book)
-        tabs.addWidget(self.book_button, 1)
         self.retranslate()
 
     # -- navigation ------------------------------------------------------------
@@ -155,6 +166,16 @@ class MatterScreen(Screen):
         p = self.deps.presentation
         s = p.theme.sizes
         self.tabs.setSpacing(s.gap)
+        self.head.setSpacing(s.gap)
+        self.action_row.setSpacing(s.gap)
+        self.head.removeWidget(self.book_button)
+        self.action_row.removeWidget(self.book_button)
+        if p.portrait:
+            self.action_row.addWidget(self.book_button, 1)
+        else:
+            self.head.addWidget(self.book_button, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.head.setColumnStretch(0, 1 if p.portrait else 2)
+        self.head.setColumnStretch(1, 0 if p.portrait else 1)
         self.facts_grid.setContentsMargins(s.margin, s.margin // 2, s.margin, s.margin // 2)
         self.facts_grid.setHorizontalSpacing(s.gap * 2)
         self.facts_grid.setVerticalSpacing(s.gap)
@@ -162,8 +183,8 @@ class MatterScreen(Screen):
             self._fill_facts(self.matter)
         self.overview_scroll.fit()
         # several materials a page: two across in landscape, where 长辈版 had room for one
-        # row only ("第1页，共4页"); as many as fit, up to the theme's limit
-        self.materials_grid.configure(1 if p.portrait else 2, s.max_tiles, s.gap)
+        # row only ("第1页，共4页"); as many as fit
+        self.materials_grid.configure(1 if p.portrait else 2, None, s.gap)
         self.handoff_layout.setDirection(
             QBoxLayout.Direction.TopToBottom if p.portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -195,9 +216,10 @@ class MatterScreen(Screen):
         self.book_button.setVisible(m.bookable)
         # a matter not served here is booked at another hall: the button says where, and
         # does not pretend to book (``booking.other_halls``)
+        here = self.deps.settings.hall_code in m.halls
+        self.book_button.set_icon("calendar-plus" if here else "building", "leading")
         self.book_button.set_texts(
-            translate("Matter", "Book a time") if self.deps.settings.hall_code in m.halls
-            else translate("Matter", "Where to book"))
+            translate("Matter", "Book a time") if here else translate("Matter", "Where to book"))
         self.show_part(self._part)
 
     def _fill_facts(self, m: Matter) -> None:
@@ -255,11 +277,17 @@ class MatterScreen(Screen):
 
     def _fill_materials(self, m: Matter) -> None:
         ticks = self.deps.session().has(m.code)
-        self.materials_grid.set_items([self._material_factory(m, i) for i in range(len(m.materials))])
+        # what to bring first, each a row to tick; then what the hall takes or looks up
+        # itself (the photo taken at the window), said as such and never as a box to tick
+        order = ([i for i, x in enumerate(m.materials) if x.brought]
+                 + [i for i, x in enumerate(m.materials) if not x.brought])
+        self.materials_grid.set_items([self._material_factory(m, i) for i in order])
         self._update_summary(m, ticks)
 
     def _material_factory(self, m: Matter, index: int):
         material = m.materials[index]
+        if not material.brought:
+            return lambda: self._not_brought(material, index)
 
         def make() -> TextButton:
             row = TextButton("row", align=Qt.AlignmentFlag.AlignLeft)
@@ -272,6 +300,29 @@ class MatterScreen(Screen):
             return row
 
         return make
+
+    def _not_brought(self, material: Material, index: int) -> QFrame:
+        """A material the resident does not bring: its name, "无需自带" and the note; a card
+        to read, not a row to tick."""
+        card = QFrame()
+        card.setObjectName(f"material-{index}")
+        set_role(card, "card")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(12, 11, 12, 11)  # where a row's texts sit in its border
+        column.setSpacing(4)
+        name = plain_label(card)
+        name.setProperty("weight", "bold")
+        name.setText(material.name.get(self.lang))
+        state = plain_label(card)
+        state.setObjectName("not-brought")
+        state.setText(translate("Matter", "You need not bring this"))
+        column.addWidget(name)
+        column.addWidget(state)
+        if material.note:
+            note = plain_label(card, "muted")
+            note.setText(material.note.get(self.lang))
+            column.addWidget(note)
+        return card
 
     def _material_texts(self, row: TextButton, material: Material, have: bool) -> None:
         state = (translate("Matter", "✓ I have it") if have
@@ -288,9 +339,14 @@ class MatterScreen(Screen):
         self._update_summary(m, session.has(m.code))
 
     def _update_summary(self, m: Matter, ticks: set[int]) -> None:
+        brought = {i for i, x in enumerate(m.materials) if x.brought}
+        if not brought:
+            self.materials_summary.setText(
+                translate("Matter", "There is nothing to bring for this service."))
+            return
         self.materials_summary.setText(
             translate("Matter", "You have %1 of %2. Tap each item you have with you.")
-            .replace("%1", str(len(ticks))).replace("%2", str(len(m.materials)))
+            .replace("%1", str(len(ticks & brought))).replace("%2", str(len(brought)))
         )
 
     def _fill_handoff(self) -> None:
@@ -309,7 +365,7 @@ class MatterScreen(Screen):
             return
         self.qr.set_text(url)
         missing = [mat.name.get(self.lang) for i, mat in enumerate(m.materials)
-                   if mat.required and i not in ticks]
+                   if mat.required and mat.brought and i not in ticks]
         text = translate("Matter", "Scan this code with your phone camera or WeChat to take the "
                                    "guide and your checklist with you.")
         if missing:

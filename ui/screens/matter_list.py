@@ -35,8 +35,8 @@ class MatterListScreen(Screen):
         p = self.deps.presentation
         s = p.theme.sizes
         # most used first (the catalogue's order); two across in landscape, where 长辈版
-        # had room for one row only ("第1页，共21页")
-        self.grid.configure(1 if p.portrait else 2, s.max_tiles, s.gap)
+        # had room for one row only ("第1页，共21页"), more where the rows keep their lines
+        self.grid.configure(1 if p.portrait else 2, None, s.gap, widest=2 if p.portrait else 3)
 
     def matters(self):
         c = self.deps.catalogue

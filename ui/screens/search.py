@@ -168,7 +168,7 @@ class SearchScreen(Screen):
             (self.input_row if beside else self.toggle_row).addWidget(self.input_toggle)
             self.handwriting.set_sizes(s, p.theme.elderly)
             self.input_toggle.setMinimumSize(round(s.touch * 2.2), s.touch)
-        self.grid.configure(1, s.max_tiles, s.gap)
+        self.grid.configure(1, None, s.gap)
 
     def retranslate(self) -> None:
         self.title.setText(translate("Search", "Search for a service"))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import kiosk
+from kiosk.rules.typography import date_time
 from kiosk.rules.wire_time import parse_time
 from kiosk.staff import health
 from kiosk.staff.desk import StaffDesk
@@ -183,8 +184,10 @@ class StaffPanelScreen(Step):
             self._read_snapshot()
         except StoreError as exc:  # the database busy or broken: said, and staff stay in
             log.error("staff panel: %s", exc)
-            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
-                     .replace("%1", str(exc)))
+            # the error's own words (English, technical) go to the log and the export
+            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now. "
+                                             "Try again in a moment; if it stays, export the "
+                                             "diagnostics for IT."))
         self.retranslate()
         self.area.fit()
 
@@ -212,12 +215,13 @@ class StaffPanelScreen(Step):
         elif status.online:
             lines.append(translate("StaffPanel", "Network: online"))
         else:
-            since = status.offline_since.astimezone(zone).strftime("%m-%d %H:%M") if status.offline_since else "?"
+            since = (date_time(status.offline_since.astimezone(zone), self.lang, year=False)
+                     if status.offline_since else "?")
             lines.append(translate("StaffPanel", "Network: offline since %1").replace("%1", since))
         if status is not None and status.problem:
             lines.append(translate("StaffPanel", "Last problem: %1").replace("%1", problem_text(status.problem)))
-        last = status.last_contact.astimezone(zone).strftime("%m-%d %H:%M:%S") \
-            if status is not None and status.last_contact else translate("StaffPanel", "never")
+        last = (date_time(status.last_contact.astimezone(zone), self.lang, year=False, seconds=True)
+                if status is not None and status.last_contact else translate("StaffPanel", "never"))
         lines.append(translate("StaffPanel", "Last contact with the platform: %1").replace("%1", last))
         if snap is not None:
             c = snap.outbox
@@ -236,13 +240,14 @@ class StaffPanelScreen(Step):
                     lines.append(translate("StaffPanel", "Oldest waiting item: %1 min").replace("%1", minutes))
             synced = snap.staff_list_synced
             lines.append(translate("StaffPanel", "Staff list from the platform: %1")
-                         .replace("%1", _local(synced, zone) if synced else translate("StaffPanel", "never")))
+                         .replace("%1", _local(synced, zone, self.lang) if synced
+                                  else translate("StaffPanel", "never")))
             if snap.trust_list_checked is None:
                 lines.append(translate("StaffPanel", "E-certificate issuer list: none yet"))
             else:
                 lines.append(translate("StaffPanel", "E-certificate issuer list: issued %1, checked %2")
-                             .replace("%1", _local(snap.trust_list_issued, zone))
-                             .replace("%2", _local(snap.trust_list_checked, zone)))
+                             .replace("%1", _local(snap.trust_list_issued, zone, self.lang))
+                             .replace("%2", _local(snap.trust_list_checked, zone, self.lang)))
         lines.append(translate("StaffPanel", "Camera: %1").replace("%1", camera_status(self.deps.settings.camera)))
         lines.append(translate("StaffPanel", "Printer: %1").replace("%1", printer_status(self.deps.settings)))
         lines.append(translate("StaffPanel", "ID-card reader: %1")
@@ -307,7 +312,8 @@ class StaffPanelScreen(Step):
             return ""
         zone = _zone(self.deps.settings.timezone)
         return (translate("StaffPanel", "%1, made %2: %3").replace("%1", kind_text(item.kind))
-                .replace("%2", _local(item.created_at, zone)).replace("%3", problem_text(item.last_error)))
+                .replace("%2", _local(item.created_at, zone, self.lang))
+                .replace("%3", problem_text(item.last_error)))
 
     def _fill_reasons(self, parent: QWidget) -> None:
         texts = {
@@ -373,8 +379,9 @@ class StaffPanelScreen(Step):
             self._save_default(name, value)
         except StoreError as exc:
             log.error("staff panel: %s", exc)
-            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now: %1")
-                     .replace("%1", str(exc)))
+            self.say(translate("StaffPanel", "The kiosk's database cannot be read just now. "
+                                             "Try again in a moment; if it stays, export the "
+                                             "diagnostics for IT."))
 
     def _save_default(self, name: str, value: Any) -> None:
         staff, desk = self._staff(), self._desk()
@@ -394,7 +401,9 @@ class StaffPanelScreen(Step):
         try:
             path = device.export_diagnostics() if device is not None else None
         except Exception as exc:  # a full disk, no folder: said, not raised
-            self.say(translate("StaffPanel", "The diagnostics could not be saved: %1").replace("%1", str(exc)))
+            log.error("staff panel: diagnostics export: %s", exc)
+            self.say(translate("StaffPanel", "The diagnostics could not be saved (the disk may "
+                                             "be full or not writable). Please tell IT."))
             return
         if path is None:
             self.say(translate("StaffPanel", "Diagnostics export is not available here."))
@@ -470,10 +479,11 @@ def _zone(name: str):
         return UTC
 
 
-def _local(stamp: str | None, zone) -> str:
+def _local(stamp: str | None, zone, lang: str) -> str:
+    """A wire time (UTC ISO 8601) as the hall reads it: "2026年12月7日 10:42"."""
     if not stamp:
         return "?"
     try:
-        return parse_time(stamp).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        return date_time(parse_time(stamp).astimezone(zone), lang)
     except ValueError:
         return stamp

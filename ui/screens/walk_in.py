@@ -54,8 +54,11 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def apply_mode(self) -> None:
         super().apply_mode()
-        s = self.deps.presentation.theme.sizes
-        self.grid.configure(1 if self.deps.presentation.elderly else 2, s.max_tiles, s.gap)
+        p = self.deps.presentation
+        s = p.theme.sizes
+        # one service a row in 长辈版, more across where their names keep their lines and
+        # it saves pages (one across showed three a page, twelve pages)
+        self.grid.configure(1 if p.elderly else 2, None, s.gap, widest=2 if p.portrait else 3)
         self.ticket_view.set_gap(s.gap)
         self.ticket_view.set_portrait(self.deps.presentation.portrait)
         self.outcome.set_gap(s.gap)

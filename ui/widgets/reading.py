@@ -6,7 +6,8 @@ labels is far too short; this one asks the layout how tall the content is at
 the viewport's width, so nothing is squeezed. Older residents do not scroll, and a
 thin scrollbar hid the end of a booking's details: when the content is taller than
 the area, it shows one page at a time with big "Previous / Next page" buttons
-under it, each page ending between two lines of text (never through one).
+under it (``ui.widgets.page_bar``), each page ending between two lines of text (never
+through one).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import math
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import translate
 from ui.theme import set_role
-from ui.widgets.buttons import TextButton
+from ui.widgets.page_bar import PageBar
 from ui.widgets.text_lines import label_lines
 
 
@@ -51,23 +50,14 @@ class ReadingArea(QScrollArea):
         self._ends: list[int] = [0]
         self._page = 0
         self._pending = False
-        self.pager = QWidget(self)
+        self.pager = PageBar(self)  # over the area's foot, placed by _paginate
         self.pager.setObjectName("reading-pager")
-        bar = self._bar = QHBoxLayout(self.pager)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.prev_button = TextButton("secondary", self.pager)
+        self.prev_button = self.pager.prev_button
         self.prev_button.setObjectName("reading-previous")
-        self.next_button = TextButton("secondary", self.pager)
+        self.next_button = self.pager.next_button
         self.next_button.setObjectName("reading-next")
-        self.page_label = QLabel(self.pager)
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar.addWidget(self.prev_button, 1)
-        bar.addWidget(self.page_label, 1)
-        bar.addWidget(self.next_button, 1)
         self.pager.hide()
-        self.prev_button.clicked.connect(lambda: self.show_page(self._page - 1))
-        self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
-        self._retranslate()
+        self.pager.turned.connect(self.show_page)
 
     def column(self) -> QVBoxLayout:
         """A content widget holding one column, set as what the area scrolls; add the
@@ -114,11 +104,7 @@ class ReadingArea(QScrollArea):
         # the view ends where the page does: the next line is not half shown under it
         self.setViewportMargins(0, 0, 0, max(0, full - (end - start)) if self.page_count > 1 else 0)
         self.verticalScrollBar().setValue(start)
-        self.prev_button.setEnabled(self._page > 0)
-        self.next_button.setEnabled(self._page < self.page_count - 1)
-        self.prev_button.setVisible(self._page > 0)
-        self.next_button.setVisible(self._page < self.page_count - 1)
-        self._retranslate()
+        self.pager.show_page(self._page, self.page_count)
 
     # -- pages -----------------------------------------------------------------
 
@@ -148,13 +134,8 @@ class ReadingArea(QScrollArea):
             self._page = 0
             self.show_page(0)
             return
-        self.pager.ensurePolished()
-        for button in (self.prev_button, self.next_button):
-            button.ensurePolished()
-        third = max(1, self.viewport().width() // 3)  # the buttons share the width
-        pager_h = max(self.page_label.sizeHint().height(),
-                      *(b.heightForWidth(third) for b in (self.prev_button, self.next_button)))
-        gap = max(self._bar.spacing(), 8)
+        pager_h = self.pager.bar_height(self.viewport().width())
+        gap = max(self.pager.spacing(), 8)
         view = max(1, full - pager_h - gap)
         content.resize(self.viewport().width(), need)
         layout = content.layout()
@@ -178,17 +159,8 @@ class ReadingArea(QScrollArea):
             start = min((t for t, _b in lines if t >= end), default=need)
         self._starts, self._ends = starts or [0], ends or [need]
         self.pager.setGeometry(0, full - pager_h, self.viewport().width(), pager_h)
-        self.pager.setVisible(self.page_count > 1)
         self.pager.raise_()
         self.show_page(min(self._page, self.page_count - 1))
-
-    def _retranslate(self) -> None:
-        self.prev_button.set_texts(translate("Pager", "◀ Previous page"))
-        self.next_button.set_texts(translate("Pager", "Next page ▶"))
-        self.page_label.setText(
-            translate("Pager", "Page %1 of %2").replace("%1", str(self._page + 1))
-            .replace("%2", str(self.page_count))
-        )
 
     # -- Qt ----------------------------------------------------------------------
 
@@ -208,11 +180,6 @@ class ReadingArea(QScrollArea):
             self._measure(invalidate=False)
             self._paginate()
         return super().eventFilter(watched, event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 def _page_end(start: int, limit: int, bands: list[tuple[int, int]], need: int) -> int | None:

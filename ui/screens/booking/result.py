@@ -93,7 +93,7 @@ class BookResultScreen(SlipActions, BookingStep):
     def apply_mode(self) -> None:
         super().apply_mode()
         s = self.deps.presentation.theme.sizes
-        self.alternatives.configure(1, s.max_tiles, s.gap)
+        self.alternatives.configure(1, None, s.gap)
         self.outcome.set_gap(s.gap)
 
     def enter(self, wait_ms: int | None = None, **_kw: Any) -> None:
@@ -142,8 +142,9 @@ class BookResultScreen(SlipActions, BookingStep):
             reference=booking.get("reference", "") if booking is not None else "",
             window=matter.window.get(self.lang) if matter and matter.window else "",
             arrive=self._arrive_text() if confirmed else "",
-            bring=tuple(m.name.get(self.lang) for m in matter.materials if m.required)
-            if matter else (),
+            # what the resident brings: not what the hall takes or looks up itself
+            bring=tuple(m.name.get(self.lang) for m in matter.materials
+                        if m.required and m.brought) if matter else (),
         )
 
     def _arrive_text(self) -> str:
