@@ -186,8 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(300, sync.connect)
         # a speech engine can take seconds to open: now, not when a resident asks
         QTimer.singleShot(3000, window.speech.warm_up)
-    # the search index is built once the first screen is up, not before
+    # the search index is built once the first screen is up, not before; then the screens
+    # the home tiles lead to, one at a time while the kiosk idles
     QTimer.singleShot(200, index.warm)
+    if not args.smoke_test:
+        QTimer.singleShot(1000, window.prepare_screens)
     if args.smoke_test:
         window.resize(*parse_size(args.size))
         window.show()
@@ -197,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         shown_at = time.time()
         ok = window.current.name == "home" and window.isVisible()
         print("smoke test:", "home screen shown" if ok else "FAILED")
-        index.warm()  # what the idle kiosk holds: the search index too
+        index.warm()  # what the idle kiosk holds: the search index too, and the screens
+        window.prepare_screens(now=True)  # made ahead of the first taps
         app.processEvents()
         print(f"shown_at={shown_at:.6f} rss_mb={resident_mb():.1f}", flush=True)
         window.close()

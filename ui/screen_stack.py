@@ -44,6 +44,12 @@ SCREENS: dict[str, str] = {
     "hand_back": "assist:HandBackScreen",
 }
 SCREEN_NAMES = tuple(SCREENS)
+#: the screens a resident reaches first from the home screen's tiles: made while the
+#: kiosk idles after it starts (``KioskWindow.prepare_screens``), so that a resident's
+#: first tap on each does not wait for its module and widgets. The scan screen is made
+#: too; its camera (QtMultimedia) is loaded and opened only when a resident asks to scan.
+FIRST_REACHED = ("services", "matter_list", "matter", "search", "call_staff",
+                 "appointments", "book_day", "walk_in", "scan")
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -77,3 +83,6 @@ class ScreenStack(Mapping[str, Screen]):
 
     def built(self) -> list[Screen]:
         return list(self._built.values())
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built

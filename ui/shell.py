@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QInputEvent, QInputMethodEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QInputEvent, QInputMethodEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
 from ui.qt_app import qt_app
 from ui.read_aloud import ScreenReader
-from ui.screen_stack import ScreenStack
+from ui.screen_stack import FIRST_REACHED, ScreenStack
 from ui.screens.base import Screen
 from ui.speech import ReadAloud
 from ui.staff_mode import SUSPEND_REASON, StaffMode
@@ -45,6 +44,7 @@ from ui.widgets.bars import Footer, Header
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.long_press import LongPress
 from ui.widgets.queue_ticket import QueueTicket
+from ui.widgets.screen_pages import ScreenPages
 from ui.widgets.speech_bar import SpeechBar
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ _INPUT_EVENTS = {
 
 def card_reader_for(settings: Settings, parent: QObject):
     """The ID-card reader's worker for ``idcard_port`` (None when it is empty)."""
+    if not settings.idcard_port:
+        return None  # and the serial modules are not loaded at start-up
     from kiosk.idcard.reader import open_reader
     from ui.workers.idcard import IdCardWorker
 
@@ -89,7 +91,10 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # the background is filled once, by paintEvent: Qt's own painting of a styled
+        # window fills it twice (the palette, then the stylesheet), and every fill of
+        # a 1920 × 1080 window is a millisecond of each tap (screens are transparent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setWindowTitle("Service Hall Kiosk")
         self.settings = settings
         self.languages = languages
@@ -130,7 +135,7 @@ class KioskWindow(QWidget):
         # tests find content that does not fit instead)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.header = Header(settings.timezone, self)
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenPages(self)
         self.footer = Footer(self)
         self.toast = QLabel(self)
         self.toast.setObjectName("toast")
@@ -146,6 +151,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.toast)
         layout.addWidget(self.footer)
         self.screens = ScreenStack(deps, self.stack, self._prepare)
+        self.prepared = False  # prepare_screens has made them all
         self.overlay = IdleOverlay(self)
         self.overlay.still_here.connect(self._still_here)
 
@@ -186,6 +192,27 @@ class KioskWindow(QWidget):
         self._ensure_session()
         self._history.append((self.current.name, self._current_args))
         self._show(name, kwargs)
+
+    def prepare_screens(self, names: tuple[str, ...] = FIRST_REACHED, now: bool = False) -> None:
+        """Make ``names`` ahead of need, one a pass of the event loop while nobody is
+        at the kiosk (a session started meanwhile: they wait for its end), so the
+        first tap on a tile shows a screen already made. ``now``: all of them at once,
+        whoever is at the kiosk (the smoke test and the benchmarks)."""
+        waiting = [n for n in names if not self.screens.is_built(n)]
+        if now:
+            for name in waiting:
+                self.screens[name].ensurePolished()
+            waiting = []
+        if not waiting:
+            self.prepared = True
+            return
+        if self.idle.in_session:
+            QTimer.singleShot(1000, self, lambda: self.prepare_screens(names))
+            return
+        # made, and styled as it will be shown (the stylesheet's rules matched to each of
+        # its widgets: most of a screen's first showing)
+        self.screens[waiting[0]].ensurePolished()
+        QTimer.singleShot(0, self, lambda: self.prepare_screens(tuple(waiting[1:])))
 
     def back(self) -> None:
         if self.current.is_outcome():  # done or refused: the steps before it are over
@@ -292,6 +319,9 @@ class KioskWindow(QWidget):
     def _prepare(screen: Screen) -> None:
         screen.apply_mode()
         screen.retranslate()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        QPainter(self).fillRect(event.rect(), QColor(self.presentation.theme.palette.window))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -61,7 +61,6 @@ class Theme:
         s, p = self.sizes, self.palette
         return f"""
 * {{ font-family: "{self.family}"; font-size: {s.body}px; color: {p.ink}; }}
-QWidget#KioskWindow, QWidget[role="screen"] {{ background: {p.window}; }}
 QLabel {{ background: transparent; }}
 QLabel[weight="bold"] {{ font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {s.heading}px; font-weight: bold; }}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.device.contrast import contrast_ratio
+from tests.ui.typography_rules import shown_text_problems
 from ui.widgets.text_lines import CLOSING, OPENING, is_cjk, label_lines
 
 #: runs that cannot be broken: Chinese text may wrap between any two characters
@@ -315,3 +316,16 @@ def _scroll_area_of(widget: QWidget) -> QWidget:
     while parent is not None and not isinstance(parent, QAbstractScrollArea):
         parent = parent.parentWidget()
     return parent or widget
+
+
+def typography_problems(window: QWidget) -> list[str]:
+    """The rules of Chinese typography that hold for data too
+    (``tests.ui.typography_rules.shown_text_problems``) in every text the window shows:
+    what the code puts together from data (dates, label lines, a matter's fee and note,
+    an ID-card reader's message), which the catalogue test cannot see."""
+    problems = []
+    for w in text_widgets(window):
+        text = w.text() if not isinstance(w, QLineEdit) else (w.text() or w.placeholderText())
+        if any(is_cjk(c) for c in text):
+            problems += [f"{_name(w)}: {p}: {text!r}" for p in shown_text_problems(text)]
+    return problems

@@ -1,7 +1,7 @@
 """Every screen of the gallery, in both modes, both orientations and every language:
 touch targets, contrast (painted and measured), clipping (zh_CN, en, pseudo), lines cut
-by any ancestor's edge, Chinese broken in the wrong place in a button, and (长辈版) no
-scrollbar."""
+by any ancestor's edge, Chinese broken in the wrong place in a button, (长辈版) no
+scrollbar, and (zh_CN) the rules of Chinese typography in every text shown."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.ui.checks import (
     line_break_problems,
     scrollbar_problems,
     touch_target_problems,
+    typography_problems,
 )
 from ui.gallery.render import SIZES, visit_states
 
@@ -60,12 +61,14 @@ def test_no_text_clipped(make_window, demo_catalogue, width, height, elderly, la
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_no_text_cut_or_broken(make_window, demo_catalogue, width, height, elderly, language):
     """No line cut by a scroll area's edge, a card or a page (whole lines or none), no
-    Chinese word broken inside a button or tab, and in 长辈版 no scrollbar anywhere."""
+    Chinese word broken inside a button or tab, in 长辈版 no scrollbar anywhere, and in
+    Chinese the rules of Chinese typography in every text shown."""
     w = make_window(width, height, default_language=language, default_elderly=elderly)
 
     def check(window):
         return (cut_text_problems(window) + line_break_problems(window)
-                + (scrollbar_problems(window) if elderly else []))
+                + (scrollbar_problems(window) if elderly else [])
+                + (typography_problems(window) if language == "zh_CN" else []))
 
     problems = reach_everything(w, demo_catalogue, (width, height), language, check)
     assert not problems, "\n".join(problems)

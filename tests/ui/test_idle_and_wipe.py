@@ -81,3 +81,24 @@ def test_hall_defaults_are_restored(make_window, clock):
     assert w.current.name == "attract"
     assert w.presentation.language == "en" and w.presentation.elderly
 
+
+def test_the_first_screens_are_made_while_nobody_is_at_the_kiosk(make_window, qtbot):
+    from ui.screen_stack import FIRST_REACHED
+
+    w = make_window()
+    assert w.current.name == "attract" and not w.screens.is_built("services")
+    w.prepare_screens()
+    qtbot.waitUntil(lambda: w.prepared, timeout=15_000)
+    assert all(w.screens.is_built(n) for n in FIRST_REACHED)
+    assert w.screens["scan"].worker is None  # made, but the camera opens for a resident
+    assert w.current.name == "attract"  # made, not shown
+
+
+def test_a_resident_at_the_kiosk_is_not_made_to_wait_for_them(make_window, qtbot, clock):
+    w = make_window()
+    w.home()  # a session: the screens wait until it ends
+    w.prepare_screens()
+    qtbot.wait(300)
+    assert not w.prepared and not w.screens.is_built("services")
+    w.wipe()
+    qtbot.waitUntil(lambda: w.prepared, timeout=15_000)

@@ -29,23 +29,17 @@ A failure lists each offending message with its context, source and translation.
 
 from __future__ import annotations
 
-import itertools
 import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.typography_rules import HAN, problems_of
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: Chinese punctuation, including the halves of …… and ——
-ZH_PUNCT = "。，、；：？！“”‘’（）《》〈〉【】「」『』…—"
-#: a placeholder stands for a word or number: it is set aside as this letter
-WORD = "\x01"
-PLACEHOLDER = re.compile(r"%n|%\d+|\{\w*\}")
-TAG = re.compile(r"<[^>]+>|&\w+;")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def zh_messages(path: Path = ROOT / "translations" / "kiosk_zh_CN.ts"):
@@ -59,87 +53,6 @@ def zh_messages(path: Path = ROOT / "translations" / "kiosk_zh_CN.ts"):
             forms = [f.text or "" for f in tr.findall("numerusform")] if m.get("numerus") else [tr.text or ""]
             for form in forms:
                 yield name, source, form
-
-
-def _prepared(text: str) -> str:
-    return PLACEHOLDER.sub(WORD, TAG.sub("", text))
-
-
-def _han(ch: str) -> bool:
-    return bool(ch) and bool(re.match(f"[{HAN}]", ch))
-
-
-def _latin(ch: str) -> bool:
-    return bool(ch) and (ch.isascii() and ch.isalnum() or ch == WORD)
-
-
-def _neighbours(text: str, i: int, width: int = 1) -> tuple[str, str]:
-    """The nearest characters before and after text[i:i+width] that are not spaces."""
-    before = text[:i].rstrip()
-    after = text[i + width:].lstrip()
-    return (before[-1] if before else ""), (after[0] if after else "")
-
-
-def problems_of(source: str, translation: str) -> list[str]:
-    """What breaks the rules of the module docstring in one zh_CN translation."""
-    text = _prepared(translation)
-    found: list[str] = []
-    # 1. ASCII punctuation: only inside numbers
-    for m in re.finditer(r"[:?!,;()]|(?<!\.)\.(?!\.)", text):
-        ch, i = m.group(), m.start()
-        left, right = text[i - 1:i], text[i + 1:i + 2]
-        if ch in ":,." and left.isdigit() and right.isdigit():
-            continue
-        if ch == "." and not _han(_neighbours(text, i)[0]) and _neighbours(text, i)[0] not in ZH_PUNCT:
-            continue  # a dot in a Latin word or name (e.g. "v1.2"), not a full stop after Chinese
-        full = {":": "：", "?": "？", "!": "！", ",": "，", ";": "；", "(": "（", ")": "）", ".": "。"}[ch]
-        found.append(f"rule 1: ASCII {ch!r} (use {full!r})")
-    # 2. ellipsis and dash
-    for m in re.finditer(r"…+", text):
-        if len(m.group()) != 2:
-            found.append("rule 2: the ellipsis is ……")
-    for m in re.finditer(r"—+", text):
-        if len(m.group()) != 2:
-            found.append("rule 2: the dash is ——")
-    if re.search(r"\.\.\.|–|--| - ", text):
-        found.append("rule 2: ASCII ellipsis or dash (use …… or ——)")
-    # 3. other ASCII punctuation between Chinese characters
-    for m in re.finditer(r"[!-/:-@\[-`{-~]+", text):
-        left, right = _neighbours(text, m.start(), len(m.group()))
-        spaced_slash = m.group() == "/" and text[m.start() - 1:m.end() + 1] == " / "
-        if _han(left) and _han(right) and not spaced_slash and m.group() not in ":?!,;()":
-            found.append(f"rule 3: ASCII {m.group()!r} between Chinese characters")
-    # 4. no space inside Chinese text
-    if re.search(f"[{HAN}] +[{HAN}]", re.sub("日 星期", "日星期", text)):
-        found.append("rule 4: a space between Chinese characters")
-    if re.search(f" [{ZH_PUNCT}]|[{ZH_PUNCT}] ", text):
-        found.append("rule 4: a space next to Chinese punctuation")
-    # 5. one space between Chinese and a Latin word, number or placeholder (not in dates)
-    for left, right in itertools.pairwise(text):
-        if _han(left) and _latin(right):
-            in_date = left in "年月" and right.isdigit()
-        elif _latin(left) and _han(right):
-            in_date = right in "年月日" and left.isdigit()
-        else:
-            continue
-        if not in_date:
-            pair = (left + right).replace(WORD, "%1")
-            found.append(f"rule 5: no space in {pair!r} (write a space between Chinese and Latin/numbers)")
-    if "  " in text:
-        found.append("rule 5: a double space")
-    # 6. dates without leading zeros
-    if re.search(r"(?<!\d)0\d月|月0\d日", text):
-        found.append("rule 6: a date with a leading zero")
-    # 7. untranslated or internal
-    if re.search(r"[A-Za-z]", _prepared(source)) and not re.search(f"[{HAN}]", text):
-        found.append("rule 7: no Chinese in the translation of an English text")
-    if re.search(r"[A-Za-z]+_[A-Za-z_]+", text):
-        found.append("rule 7: an internal key")
-    english = {w.lower() for w in re.findall(r"[A-Za-z]+", source)}
-    for word in re.findall(r"[A-Za-z]{2,}", text):
-        if not word.isupper() and word.lower() not in english:
-            found.append(f"rule 7: the English word {word!r}")
-    return found
 
 
 def catalogue_findings(path: Path = ROOT / "translations" / "kiosk_zh_CN.ts") -> list[str]:
@@ -216,6 +129,36 @@ def test_chinese_dates_have_no_leading_zeros():
     assert problems_of("When", when) == []
 
 
+def test_date_and_time_read_as_a_date_not_as_numbers():
+    """The staff panel said "2026-12-07 20:25" and "12-07 10:42:05"."""
+    from kiosk.rules.typography import date_time
+
+    moment = datetime(2026, 3, 2, 9, 5, 7)
+    assert date_time(moment, "zh") == "2026年3月2日 09:05"
+    assert date_time(moment, "zh_CN", year=False, seconds=True) == "3月2日 09:05:07"
+    assert date_time(moment, "en") == "2 Mar 2026 09:05"
+    assert date_time(moment, "en", year=False) == "2 Mar 09:05"
+    assert problems_of("When", date_time(moment, "zh")) == []
+
+
+def test_the_staff_panel_says_its_dates_in_chinese(make_window):
+    """A dead letter's date and the health lines: Chinese dates, no "2026-12-07"."""
+    from ui.gallery import as_screen
+    from ui.gallery.staff import staff_states
+    from ui.screens.staff_panel import StaffPanelScreen
+
+    w = make_window(default_language="zh_CN")
+    staff_states()["staff_panel"](w)
+    screen = as_screen(w.current, StaffPanelScreen)
+    (item, label, _retry, _discard), = screen.dead_rows
+    stamp = item.created_at  # UTC on the wire; the hall's date and time on the panel
+    local = datetime.fromisoformat(stamp).astimezone(ZoneInfo(w.settings.timezone))
+    assert f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}" in label.text()
+    assert problems_of("StaffPanel", label.text()) == []
+    for text in (label.text(), screen.health.text()):  # the health names /dev/video0
+        assert not re.search(r"\d+-\d+", text), text
+
+
 def test_labels_notes_and_sentences_take_the_punctuation_of_their_language():
     from kiosk.rules.typography import aside, label_line, sentences
 
@@ -275,3 +218,47 @@ def test_a_matter_says_online_not_yet_and_puts_its_fee_note_in_chinese_brackets(
                 facts[k.text()] = v.text()
     assert facts["网上可办"] == "暂不支持"
     assert facts["收费"] == "20 元（证件工本费；可选择邮寄送达，邮费自付）"
+
+
+# -- the text every gallery state shows (tests/ui/test_accessibility.py) ---------------
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("预约号: A1B2", "rule 1"),
+    ("您还在吗?", "rule 1"),
+    ("20 元 (现场缴费)", "rule 1"),
+    ("作废…", "rule 2"),
+    ("异常—请到窗口", "rule 2"),
+    ("时间：12月07日 09:30", "rule 6"),
+    ("的 ticket —— unknown_matter", "rule 7"),
+])
+def test_the_shown_text_rules_catch_what_they_are_for(text, rule):
+    from tests.ui.typography_rules import shown_text_problems
+
+    assert any(p.startswith(rule) for p in shown_text_problems(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "2号楼一层 公安户政 A区 1-6号窗口",  # a hall's address as its source spells it
+    "您还在吗？\nAre you still there?",  # the English line of a bilingual notice
+    "张*三",  # a masked name
+    "上午 09:00–09:30",
+    "时间：2026年12月7日 星期一 09:30",
+    "预约号：SAMPLE01",
+])
+def test_the_shown_text_rules_leave_data_alone(text):
+    from tests.ui.typography_rules import shown_text_problems
+
+    assert shown_text_problems(text) == []
+
+
+def test_a_screen_showing_ascii_punctuation_in_chinese_is_seen(make_window):
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.checks import typography_problems
+
+    w = make_window(1920, 1080, default_language="zh_CN")
+    w.home()
+    assert typography_problems(w) == []
+    QLabel("您还在吗?", w.current).show()
+    assert any("rule 1" in p and "您还在吗?" in p for p in typography_problems(w))

@@ -22,8 +22,7 @@ class Screen(QWidget):
     def __init__(self, deps: ScreenDeps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.deps = deps
-        set_role(self, "screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        set_role(self, "screen")  # transparent: the window's background shows through
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.root = QVBoxLayout(self)
         self.title = QLabel(self)

@@ -13,7 +13,17 @@ makes its text wrap, and never pushes a tile to the next page.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.theme import set_role
 from ui.widgets.icon_label import IconLabel
@@ -54,6 +64,8 @@ class TextButton(QPushButton):
         self.icon_label: IconLabel | None = None
         self._icon_at = ""  # "top" or "leading"
         self._title_row: QHBoxLayout | None = None
+        #: the button's face as the stylesheet draws it, and what it was drawn for
+        self._face: tuple[tuple[object, ...], QPixmap] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         # focus by the Tab key only: a touch leaves no focus frame behind
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -184,6 +196,27 @@ class TextButton(QPushButton):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.fit_icon()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._face = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        """The face (background, border, focus ring: all the stylesheet draws of a button
+        whose words are labels) is drawn once per size and state and kept: the rounded,
+        bordered rectangles are most of the time a screen of buttons takes to paint."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, int(option.state.value), self._role,
+               self.property("role"), self.palette().cacheKey(), id(self.style()))
+        if self._face is None or self._face[0] != key:
+            face = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            face.setDevicePixelRatio(ratio)
+            face.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(face)
+            self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+            painter.end()
+            self._face = (key, face)
+        QPainter(self).drawPixmap(0, 0, self._face[1])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         if not self._wrap:  # one line: as wide as the text

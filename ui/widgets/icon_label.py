@@ -37,6 +37,7 @@ class IconLabel(QLabel):
         self._edge = 0
         self._name = ""
         self._drawn: tuple[str, str, int, float] | None = None
+        self._stale = False  # asked to redraw while hidden: drawn when shown
         self.set_icon(name)
 
     def set_kind(self, kind: str) -> None:
@@ -71,13 +72,24 @@ class IconLabel(QLabel):
             self.clear()
             return
         edge = self.edge()
+        if edge != self._edge:
+            self._edge = edge
+            self.updateGeometry()
+        if not self.isVisible():
+            # while a screen is made its stylesheet, font and colours change several
+            # times: the picture is drawn once, when the icon is shown
+            self._stale = True
+            return
+        self._stale = False
         key = (self._name, self.colour(), edge, self.devicePixelRatioF())
         if key != self._drawn:
             self._drawn = key
             self.setPixmap(icons.pixmap(key[0], key[1], edge, key[3]))
-        if edge != self._edge:
-            self._edge = edge
-            self.updateGeometry()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._stale:
+            self._redraw()
+        super().showEvent(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self._edge, self._edge) if self._name else QSize(0, 0)
