@@ -12,14 +12,13 @@ loopback address) starts, on the fixed ``DEV_SECRET``, which is never written an
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 from central.db import Database
 from central.models import Setting
+from central.private_file import read_private_file
 
 SECRET_ENV = "KIOSK_CENTRAL_SECRET"
 #: set by ``serve --workers N`` for its workers: the path of ``--secret-file``
@@ -46,21 +45,8 @@ def development_run(seed: str | None, host: str) -> bool:
 def read_secret_file(path: Path) -> str:
     """The secret in ``path`` (trailing whitespace dropped), refused when the file is not a
     regular file or its group or others may read or write it."""
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise SecretError(f"cannot read the secret file {path}: {exc.strerror}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise SecretError(f"the secret file {path} is not a regular file")
-    mode = stat.S_IMODE(info.st_mode)
-    if sys.platform != "win32" and mode & 0o077:
-        raise SecretError(f"the secret file {path} has mode {mode:o}: its group or others may "
-                          f"read it; make it the service user's alone (chmod 600 {path})")
-    try:
-        value = path.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SecretError(f"cannot read the secret file {path}: {exc}") from exc
-    return _checked(value, f"the secret file {path}")
+    return _checked(read_private_file(path, "the secret file", SecretError),
+                    f"the secret file {path}")
 
 
 def _checked(value: str, where: str) -> str:

@@ -19,8 +19,6 @@ here ever prints one (``describe`` masks them). docs/operations.md lists every s
 from __future__ import annotations
 
 import os
-import stat
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +35,8 @@ from pydantic_settings import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from central.private_file import read_private_file
 
 ENV_PREFIX = "KIOSK_CENTRAL_"
 CONFIG_ENV = ENV_PREFIX + "CONFIG"
@@ -102,7 +102,7 @@ class _SecretFiles(PydanticBaseSettingsSource):
             variable = f"{ENV_PREFIX}{name.upper()}_FILE"
             path = self._environ.get(variable, "").strip()
             if path:
-                found[name] = read_private_file(Path(path), variable)
+                found[name] = read_private_file(Path(path), f"{variable}: the file", ConfigError)
         return found
 
 
@@ -131,22 +131,6 @@ def _has_password(url: str) -> bool:
         return make_url(url).password is not None
     except ArgumentError:
         return False  # the model says what is wrong with it
-
-
-def read_private_file(path: Path, where: str) -> str:
-    """The text of ``path`` (surrounding whitespace dropped), refused unless it is a
-    regular file its group and others may not read."""
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{where}: {path} is not a regular file")
-        mode = stat.S_IMODE(info.st_mode)
-        if sys.platform != "win32" and mode & 0o077:
-            raise ConfigError(f"{where}: {path} has mode {mode:o}: its group or others may read "
-                              f"it; make it the service user's alone (chmod 600 {path})")
-        return path.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot read {path}: {exc}") from exc
 
 
 def load_settings(given: Mapping[str, Any] | None = None, *, config_file: str | Path | None = None,
