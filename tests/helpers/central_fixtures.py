@@ -193,3 +193,19 @@ def rows(db_url: str, model):  # type: ignore[no-untyped-def]
             return list(session.scalars(select(model)))
     finally:
         engine.dispose()
+
+
+def every_row(db_url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the server, sorted (the schema's version left out):
+    what a migration or a backup must keep."""
+    from sqlalchemy import MetaData, select
+
+    engine = create_engine(db_url)
+    try:
+        meta = MetaData()
+        meta.reflect(engine)
+        with engine.connect() as conn:
+            return {name: sorted((tuple(r) for r in conn.execute(select(table))), key=repr)
+                    for name, table in meta.tables.items() if name != "alembic_version"}
+    finally:
+        engine.dispose()

@@ -19,11 +19,11 @@ from tests.helpers.central_fixtures import (
     TOKEN,
     booking_body,
     client_for,
+    every_row,
     fresh_pg,
     key,
     pg_url_or_skip,
 )
-from tests.integration.test_central_migrations import _snapshot
 
 SLOT = "2026-11-23T01:00:00Z"
 
@@ -77,7 +77,7 @@ def test_a_dump_restores_into_a_current_database_that_serves(two_databases, cloc
 
     assert cli.main(["migrate", "--check", "--db", target]) == 0
     assert "current" in capsys.readouterr().out
-    assert _snapshot(target) == _snapshot(source)
+    assert every_row(target) == every_row(source)
     app = create_app(target, clock=clock, dev_token=TOKEN, dev_hall="dongcheng",
                      secret="test-secret", migrate=False)
     with TestClient(app, headers=AUTH) as client:

@@ -30,6 +30,7 @@ from tests.helpers.central_fixtures import (  # noqa: F401 - db_url is a fixture
     client_for,
     db_url_on_both_databases,
     device_in,
+    every_row,
     key,
     operator_in,
 )
@@ -70,19 +71,6 @@ def _traffic(client: TestClient) -> dict[str, Any]:
     return done
 
 
-def _snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table of the server, sorted (the schema's version left out)."""
-    engine = create_engine(url)
-    try:
-        meta = MetaData()
-        meta.reflect(engine)
-        with engine.connect() as conn:
-            return {name: sorted((tuple(r) for r in conn.execute(select(table))), key=repr)
-                    for name, table in meta.tables.items() if name != "alembic_version"}
-    finally:
-        engine.dispose()
-
-
 def _columns_of(url: str, table: str) -> list[str]:
     engine = create_engine(url)
     try:
@@ -105,7 +93,7 @@ def test_migrate_keeps_every_row_of_the_previous_release(db_url, clock, capsys):
     with client_for(db_url, clock) as client:
         answers = _traffic(client)
     as_previous_release(db_url)
-    before = _snapshot(db_url)
+    before = every_row(db_url)
     assert "app_version" not in str(_columns_of(db_url, "devices"))  # the baseline's devices
     assert {name for name, found in before.items() if found} >= {
         "places", "bookings", "tickets", "ticket_counters", "idempotency_records", "devices",
@@ -114,7 +102,7 @@ def test_migrate_keeps_every_row_of_the_previous_release(db_url, clock, capsys):
     assert cli.main(["migrate", "--db", db_url]) == 0
     out = capsys.readouterr().out
     assert "from a database made before migrations to revision" in out
-    after = _snapshot(db_url)
+    after = every_row(db_url)
     for name, found in before.items():
         assert _columns(after[name], found) == found, name
     assert _revision(db_url) == schema.head()
@@ -142,10 +130,10 @@ def test_migrate_keeps_every_row_of_a_database_at_the_baseline(db_url, tmp_path,
     db.dispose()
     assert _revision(db_url) == "0001"
     _copy_rows(source, db_url)
-    before = _snapshot(db_url)
+    before = every_row(db_url)
     assert sum(len(found) for found in before.values()) > 20
     assert cli.main(["migrate", "--db", db_url]) == 0
-    after = _snapshot(db_url)
+    after = every_row(db_url)
     for name, found in before.items():
         assert _columns(after[name], found) == found, name
     assert _revision(db_url) == schema.head()
@@ -263,11 +251,11 @@ def test_serve_refuses_a_database_made_before_migrations(db_url, clock, monkeypa
     with client_for(db_url, clock):
         pass
     as_previous_release(db_url)
-    before = _snapshot(db_url)
+    before = every_row(db_url)
     code, app, err = _serve(monkeypatch, capsys, "--db", db_url, "--host", "0.0.0.0")
     assert (code, app) == (2, None)
     assert "made before migrations" in err and "kiosk-central migrate" in err
-    assert _revision(db_url) is None and _snapshot(db_url) == before
+    assert _revision(db_url) is None and every_row(db_url) == before
 
 
 def test_serve_starts_on_a_migrated_database_and_with_migrate(db_url, monkeypatch, capsys):
