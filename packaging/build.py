@@ -186,17 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     binaries = [binary]
     if sys.platform == "darwin" and MAC_APP.is_dir():
         binaries.append(executable(MAC_APP / "Contents" / "MacOS"))
-    seconds = [smoke_test(b) for b in binaries]
-    if None in seconds:
-        print("build: SMOKE TEST FAILED", file=sys.stderr)
-        return 1
-
-    size_mb, files = measure(BUNDLE)
-    print(f"bundle: {BUNDLE.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
-    if build_s is not None:
-        print(f"pyinstaller: {build_s:.0f} s")
-    print(f"smoke test: passed in {seconds[0]:.2f} s")
-    return 0
+    return smoke_test_and_report(BUNDLE, binaries, build_s)
 
 
 def bare(skip_build: bool) -> int:
@@ -205,15 +195,21 @@ def bare(skip_build: bool) -> int:
     if not binary.is_file():
         print(f"build: {binary} does not exist", file=sys.stderr)
         return 1
-    seconds = smoke_test(binary)
-    if seconds is None:
+    return smoke_test_and_report(BARE_BUNDLE, [binary], build_s)
+
+
+def smoke_test_and_report(bundle: Path, binaries: list[Path], build_s: float | None) -> int:
+    """Smoke-test each of ``binaries``, then print the bundle's size and the times: 0 when
+    every smoke test passed."""
+    seconds = [smoke_test(b) for b in binaries]
+    if None in seconds:
         print("build: SMOKE TEST FAILED", file=sys.stderr)
         return 1
-    size_mb, files = measure(BARE_BUNDLE)
-    print(f"bundle: {BARE_BUNDLE.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
+    size_mb, files = measure(bundle)
+    print(f"bundle: {bundle.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
     if build_s is not None:
         print(f"pyinstaller: {build_s:.0f} s")
-    print(f"smoke test: passed in {seconds:.2f} s")
+    print(f"smoke test: passed in {seconds[0]:.2f} s")
     return 0
 
 
