@@ -32,7 +32,9 @@ from PySide6.QtMultimedia import (
 from kiosk.ecert.scanning.sources import (
     IMAGE_SUFFIXES,
     OPENCV_PREFIX,
+    FolderSource,
     FrameSource,
+    ImageSource,
     SourceError,
     opencv_source,
 )
@@ -134,40 +136,6 @@ def read_image(path: Path) -> QImageFrame | None:
     return None if image.isNull() else QImageFrame(image)
 
 
-class ImageSource:
-    """One image, given again and again (a phone held still)."""
-
-    def __init__(self, path: Path) -> None:
-        frame = read_image(path)
-        if frame is None:
-            raise SourceError(f"{path} is not an image this kiosk can read")
-        self._frame = frame
-
-    def read(self) -> QImageFrame | None:
-        return self._frame
-
-    def close(self) -> None:
-        pass
-
-
-class FolderSource:
-    """The images of a folder in name order, then the last one again."""
-
-    def __init__(self, path: Path) -> None:
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-        if not files:
-            raise SourceError(f"{path} holds no images")
-        self._files, self._i = files, 0
-
-    def read(self) -> QImageFrame | None:
-        path = self._files[min(self._i, len(self._files) - 1)]
-        self._i += 1
-        return read_image(path)
-
-    def close(self) -> None:
-        pass
-
-
 class OpenedOnFirstRead:
     """A source whose opening may block (OpenCV waits up to 3 s for a device or URL):
     opened by the first ``read``, on the camera thread, never on the GUI's."""
@@ -195,9 +163,9 @@ def open_source(spec: str) -> FrameSource:
         return CameraSource(int(spec))
     path = Path(spec)
     if path.is_dir():
-        return FolderSource(path)
+        return FolderSource(path, read_image)
     if path.suffix.lower() in IMAGE_SUFFIXES:
-        return ImageSource(path)
+        return ImageSource(path, read_image)
     if path.is_file():
         return VideoFileSource(path)
     raise SourceError(f"{spec} does not exist")

@@ -16,7 +16,9 @@ import numpy as np
 from kiosk.ecert.scanning.sources import (
     IMAGE_SUFFIXES,
     OPENCV_PREFIX,
+    FolderSource,
     FrameSource,
+    ImageSource,
     SourceError,
 )
 
@@ -70,40 +72,6 @@ def read_image(path: Path | str) -> ArrayFrame | None:
     return None if array is None else ArrayFrame(array)
 
 
-class ImageSource:
-    """One image, given again and again (a phone held still)."""
-
-    def __init__(self, path: Path | str) -> None:
-        frame = read_image(path)
-        if frame is None:
-            raise SourceError(f"{path} is not an image this kiosk can read")
-        self._frame = frame
-
-    def read(self) -> ArrayFrame | None:
-        return self._frame
-
-    def close(self) -> None:
-        pass
-
-
-class FolderSource:
-    """The images of a folder in name order, then the last one again."""
-
-    def __init__(self, path: Path | str) -> None:
-        files = sorted(p for p in Path(path).iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-        if not files:
-            raise SourceError(f"{path} holds no images")
-        self._files, self._i = files, 0
-
-    def read(self) -> ArrayFrame | None:
-        path = self._files[min(self._i, len(self._files) - 1)]
-        self._i += 1
-        return read_image(path)
-
-    def close(self) -> None:
-        pass
-
-
 class CaptureSource:
     """A camera (device index) or a video file or URL, through OpenCV's capture, opened
     with timeouts where the backend has them."""
@@ -132,9 +100,9 @@ def open_opencv_source(spec: str) -> FrameSource:
         return CaptureSource(int(spec))
     path = Path(spec)
     if path.is_dir():
-        return FolderSource(path)
+        return FolderSource(path, read_image)
     if path.suffix.lower() in IMAGE_SUFFIXES:
-        return ImageSource(path)
+        return ImageSource(path, read_image)
     if path.exists() or "://" in spec:
         return CaptureSource(spec)
     raise SourceError(f"{spec} does not exist")

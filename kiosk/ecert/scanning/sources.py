@@ -17,6 +17,8 @@ Two families implement it, and the core imports neither:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".webp"}
@@ -56,6 +58,44 @@ class FrameSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+#: a picture file read as a frame (QImage's or OpenCV's reader); None when it is not one
+ImageReader = Callable[[Path], Frame | None]
+
+
+class ImageSource:
+    """One image, given again and again (a phone held still)."""
+
+    def __init__(self, path: Path, read_image: ImageReader) -> None:
+        frame = read_image(path)
+        if frame is None:
+            raise SourceError(f"{path} is not an image this kiosk can read")
+        self._frame = frame
+
+    def read(self) -> Frame | None:
+        return self._frame
+
+    def close(self) -> None:
+        pass
+
+
+class FolderSource:
+    """The images of a folder in name order, then the last one again."""
+
+    def __init__(self, path: Path, read_image: ImageReader) -> None:
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        if not files:
+            raise SourceError(f"{path} holds no images")
+        self._files, self._i, self._read_image = files, 0, read_image
+
+    def read(self) -> Frame | None:
+        path = self._files[min(self._i, len(self._files) - 1)]
+        self._i += 1
+        return self._read_image(path)
+
+    def close(self) -> None:
+        pass
 
 
 def opencv_source(spec: str) -> FrameSource:
