@@ -201,7 +201,7 @@ class KioskWindow(QWidget):
         waiting = [n for n in names if not self.screens.is_built(n)]
         if now:
             for name in waiting:
-                self.screens[name].ensurePolished()
+                self.screens[name]  # noqa: B018 - made on first look-up
             waiting = []
         if not waiting:
             self.prepared = True
@@ -209,9 +209,7 @@ class KioskWindow(QWidget):
         if self.idle.in_session:
             QTimer.singleShot(1000, self, lambda: self.prepare_screens(names))
             return
-        # made, and styled as it will be shown (the stylesheet's rules matched to each of
-        # its widgets: most of a screen's first showing)
-        self.screens[waiting[0]].ensurePolished()
+        self.screens[waiting[0]]  # noqa: B018 - made on first look-up
         QTimer.singleShot(0, self, lambda: self.prepare_screens(tuple(waiting[1:])))
 
     def back(self) -> None:

@@ -206,7 +206,7 @@ class TextButton(QPushButton):
         option = QStyleOptionButton()
         self.initStyleOption(option)
         ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, int(option.state.value), self._role,
+        key = (self.width(), self.height(), ratio, int(option.state.value),
                self.property("role"), self.palette().cacheKey(), id(self.style()))
         if self._face is None or self._face[0] != key:
             face = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
