@@ -18,15 +18,12 @@ class ScreenPages(QStackedWidget):
         super().__init__(parent)
         self.currentChanged.connect(lambda _index: self.updateGeometry())
 
-    def _shown(self) -> QWidget | None:
-        return self.currentWidget()
-
     def sizeHint(self) -> QSize:  # noqa: N802
-        page = self._shown()
+        page = self.currentWidget()
         return page.sizeHint() if page is not None else QSize(0, 0)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        page = self._shown()
+        page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else QSize(0, 0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
