@@ -36,6 +36,24 @@ def _neighbours(text: str, i: int, width: int = 1) -> tuple[str, str]:
     return (before[-1] if before else ""), (after[0] if after else "")
 
 
+def _single_ellipsis_or_dash(text: str) -> list[str]:
+    """Rule 2: an ellipsis or a dash that is not two of its mark."""
+    found = []
+    for m in re.finditer(r"…+", text):
+        if len(m.group()) != 2:
+            found.append("rule 2: the ellipsis is ……")
+    for m in re.finditer(r"—+", text):
+        if len(m.group()) != 2:
+            found.append("rule 2: the dash is ——")
+    return found
+
+
+def _leading_zero_date(text: str) -> list[str]:
+    """Rule 6: "12月07日"."""
+    return (["rule 6: a date with a leading zero"]
+            if re.search(r"(?<!\d)0\d月|月0\d日", text) else [])
+
+
 def problems_of(source: str, translation: str) -> list[str]:
     """What breaks the rules of the module docstring in one zh_CN translation."""
     text = _prepared(translation)
@@ -51,12 +69,7 @@ def problems_of(source: str, translation: str) -> list[str]:
         full = {":": "：", "?": "？", "!": "！", ",": "，", ";": "；", "(": "（", ")": "）", ".": "。"}[ch]
         found.append(f"rule 1: ASCII {ch!r} (use {full!r})")
     # 2. ellipsis and dash
-    for m in re.finditer(r"…+", text):
-        if len(m.group()) != 2:
-            found.append("rule 2: the ellipsis is ……")
-    for m in re.finditer(r"—+", text):
-        if len(m.group()) != 2:
-            found.append("rule 2: the dash is ——")
+    found += _single_ellipsis_or_dash(text)
     if re.search(r"\.\.\.|–|--| - ", text):
         found.append("rule 2: ASCII ellipsis or dash (use …… or ——)")
     # 3. other ASCII punctuation between Chinese characters
@@ -84,8 +97,7 @@ def problems_of(source: str, translation: str) -> list[str]:
     if "  " in text:
         found.append("rule 5: a double space")
     # 6. dates without leading zeros
-    if re.search(r"(?<!\d)0\d月|月0\d日", text):
-        found.append("rule 6: a date with a leading zero")
+    found += _leading_zero_date(text)
     # 7. untranslated or internal
     if re.search(r"[A-Za-z]", _prepared(source)) and not re.search(f"[{HAN}]", text):
         found.append("rule 7: no Chinese in the translation of an English text")
@@ -113,11 +125,7 @@ def shown_text_problems(text: str) -> list[str]:
             left, right = _neighbours(line, m.start())
             if _han(left) or _han(right) or left in ZH_PUNCT or right in ZH_PUNCT:
                 found.append(f"rule 1: ASCII {m.group()!r} beside Chinese")
-        for m in re.finditer(r"…+|—+", line):
-            if len(m.group()) != 2:
-                found.append(f"rule 2: {m.group()!r} (the ellipsis is ……, the dash ——)")
-        if re.search(r"(?<!\d)0\d月|月0\d日", line):
-            found.append("rule 6: a date with a leading zero")
+        found += _single_ellipsis_or_dash(line) + _leading_zero_date(line)
         if re.search(r"\b[a-z]+_[a-z_]+\b", line):
             found.append("rule 7: an internal key")
     return found
