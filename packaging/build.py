@@ -3,6 +3,7 @@
     python packaging/build.py                # translations, PyInstaller, smoke test
     python packaging/build.py --skip-build   # only smoke-test and measure dist/
     python packaging/build.py --bare         # the baseline: a hello-window PySide6 bundle
+    python packaging/build.py --deb          # … then the .deb (Linux; packaging/deb/)
 
 Steps (as in qutebrowser's scripts/dev/build_release.py):
 
@@ -12,7 +13,11 @@ Steps (as in qutebrowser's scripts/dev/build_release.py):
 4. run the frozen binary with ``--smoke-test`` (offscreen, from a scratch folder, 120 s at
    most): it must start, load the catalogue and translations, show the home screen and
    exit 0;
-5. print the bundle's size and file count, and how long the smoke test took.
+5. print the bundle's size and file count, and how long the smoke test took;
+6. write ``THIRD-PARTY-NOTICES.txt`` into the bundle (``packaging/notices.py``) and the
+   CycloneDX SBOM beside it, ``dist/service-hall-kiosk.cdx.json`` (``packaging/sbom.py``);
+7. with ``--deb``: the .deb, ``dist/service-hall-kiosk_<version>_<arch>.deb``, checked by
+   lintian (``packaging/deb/build_deb.py``).
 
 ``--bare`` does steps 2, 4 and 5 for ``packaging/bare.spec`` (``dist/bare-window``), the
 baseline the kiosk's bundle is measured against (tests/bench/bench_bundle.py).
@@ -24,7 +29,9 @@ script, so use the project's virtual environment.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -166,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the baseline instead: packaging/bare.spec, a hello-window PySide6 bundle",
     )
+    parser.add_argument(
+        "--deb",
+        action="store_true",
+        help="then package the bundle as a .deb (Linux, needs dpkg-deb; lintian if installed)",
+    )
     args = parser.parse_args(argv)
     if args.bare:
         return bare(args.skip_build)
@@ -186,7 +198,39 @@ def main(argv: list[str] | None = None) -> int:
     binaries = [binary]
     if sys.platform == "darwin" and MAC_APP.is_dir():
         binaries.append(executable(MAC_APP / "Contents" / "MacOS"))
-    return smoke_test_and_report(BUNDLE, binaries, build_s)
+    status = smoke_test_and_report(BUNDLE, binaries, build_s)
+    if status != 0:
+        return status
+    status = notices_and_sbom(BUNDLE)
+    if status != 0 or not args.deb:
+        return status
+    _load("build_deb", ROOT / "packaging" / "deb" / "build_deb.py").build(BUNDLE, DIST)
+    return 0
+
+
+def _load(name: str, path: Path):
+    """A script of packaging/ as a module (packaging/ is not a package: see README.md)."""
+    spec = importlib.util.spec_from_file_location(f"kiosk_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def notices_and_sbom(bundle: Path) -> int:
+    """THIRD-PARTY-NOTICES.txt into the bundle (on macOS into the .app's Resources too),
+    the CycloneDX SBOM beside it; 0 when both were written and the SBOM is valid."""
+    notices = _load("notices", ROOT / "packaging" / "notices.py")
+    sbom = _load("sbom", ROOT / "packaging" / "sbom.py")
+    out = bundle / "THIRD-PARTY-NOTICES.txt"
+    dists, packages = notices.write(bundle, out)
+    resources = MAC_APP / "Contents" / "Resources"
+    if sys.platform == "darwin" and resources.is_dir():
+        shutil.copyfile(out, resources / out.name)
+    print(f"notices: {out.relative_to(ROOT)} ({len(dists)} Python distributions, "
+          f"{len(packages)} system packages)")
+    return sbom.main([str(bundle), "-o", str(DIST / f"{bundle.name}.cdx.json")])
 
 
 def bare(skip_build: bool) -> int:
