@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,6 @@ def add_parsers(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int | None:
     """The command's exit status, or None when it is none of these. Each runs on the
     database ``--db`` or the settings name, at the current schema revision; a refusal is said on stderr (2)."""
-    from central import schema
     from central.operators import OperatorError
     from central.staff import StaffError
 
@@ -44,13 +43,24 @@ def run(args: argparse.Namespace) -> int | None:
                "devices": _fleet}.get(args.command)
     if handler is None:
         return None
-    db = open_database(args.db)
+    return on_database(args.db, lambda db: handler(args, db), (StaffError, OperatorError))
+
+
+def on_database(url: str | None, command: Callable[[Database], int],
+                refusals: tuple[type[Exception], ...] = ()) -> int:
+    """``command`` run on the database ``url`` (``--db``) or the settings name, once it is
+    at the current schema revision; its exit status. A database that cannot be opened or
+    is not migrated, or one of ``refusals`` raised, is said on stderr (2)."""
+    from central import schema
+
+    db = open_database(url)
     if db is None:
         return 2
+    caught: tuple[type[Exception], ...] = (schema.SchemaNotCurrent, *refusals)
     try:
         schema.require_current(db)
-        return handler(args, db)
-    except (StaffError, OperatorError, schema.SchemaNotCurrent) as exc:
+        return command(db)
+    except caught as exc:
         print(f"kiosk-central: {exc}", file=sys.stderr)
         return 2
     finally:
@@ -193,12 +203,12 @@ def _device(args: argparse.Namespace, db: Database) -> int:
     if not found:
         print("no devices")
     else:
-        print(f"{'device':<36}  {'hall':<12}  {'state':<7}  {'enrolled (UTC)':<20}  "
-              f"{'last seen (UTC)':<20}  label")
+        print(f"{'device':<36}  {'hall':<12}  {'role':<7}  {'state':<7}  "
+              f"{'enrolled (UTC)':<20}  {'last seen (UTC)':<20}  label")
         for d in found:
             state = "revoked" if d.revoked_at is not None else "active"
             seen = wire(d.last_seen_at.replace(microsecond=0)) if d.last_seen_at else "-"
-            print(f"{d.device_id:<36}  {d.hall_code or '-':<12}  {state:<7}  "
+            print(f"{d.device_id:<36}  {d.hall_code or '-':<12}  {d.role:<7}  {state:<7}  "
                   f"{wire(d.enrolled_at.replace(microsecond=0)):<20}  {seen:<20}  {d.label}")
     return 0
 

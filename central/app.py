@@ -7,6 +7,7 @@ app it returns; nothing is global, so tests can run several apps side by side.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,14 +17,18 @@ from pathlib import Path
 from fastapi import FastAPI
 from prometheus_client import start_http_server
 
-from central import VERSION, openapi, problems, reference, schema
+from central import VERSION, calendars, openapi, problems, schema
 from central.auth import settle_dev_device, token_digest
+from central.calendars import CalendarWatch
+from central.calling import QueueRules
 from central.clock import Clock, checked, system_clock
 from central.context import HELP_RAISE_AFTER, Context, Quotas
 from central.db import Database
 from central.fleet import SILENT_AFTER, FleetCollector
 from central.limits import BODY_TIMEOUT_S, BodyLimits
 from central.metrics import Metrics, PoolCollector
+from central.ratings import CASE_DUE_WORKING_DAYS
+from central.reference_store import CHECK_EVERY_S
 from central.request_log import RequestLog
 from central.routes import (
     bookings,
@@ -31,6 +36,7 @@ from central.routes import (
     devices,
     help_requests,
     operators,
+    queue,
     reference_data,
     slots,
     staff,
@@ -54,9 +60,13 @@ def create_app(
     body_timeout: float = BODY_TIMEOUT_S,
     quotas: Quotas | None = None,
     help_raise_after: timedelta | None = None,
+    queue_rules: QueueRules | None = None,
+    case_due_working_days: int = CASE_DUE_WORKING_DAYS,
     migrate: bool = True,
     metrics_address: tuple[str, int] | None = None,
     silent_after: timedelta = SILENT_AFTER,
+    reference_check_every: float = CHECK_EVERY_S,
+    calendar_warn_days: int = calendars.WARN_DAYS,
 ) -> FastAPI:
     """A ready app: schema migrated to head, ``seed`` ("demo" or a directory) applied.
 
@@ -73,8 +83,16 @@ def create_app(
     (``central.help_requests``; default 90 s).
     ``metrics_address``: (host, port) of a listener of its own that serves the app's
     Prometheus metrics (``central.metrics``) while the app runs; None: none (the default).
+    ``queue_rules``: the windows' calling rules (``central.calling``; default
+    ``QueueRules()``: a no-show after 3 recalls). ``case_due_working_days``: a bad rating's
+    follow-up case is due this many working days on, where the hall set none
+    (``central.ratings``).
     ``silent_after``: a device without a heartbeat for this long counts as silent
     (``central.fleet``, in the metrics).
+    ``reference_check_every``: seconds between two looks for a newer reference data
+    version (``central.reference_store``): the bound on serving a new one after it is
+    published. ``calendar_warn_days``: warn this long before a hall's calendar runs out
+    (``central.calendars``).
     ``secret`` keys the HMAC of ID numbers (from outside the database: ``central.secret``);
     a key an older server kept in the database is then removed. Without one (``enrolment-code``, ``openapi``, ``mint``),
     a random key for this app alone, never stored: nothing it books is found after a restart.
@@ -94,8 +112,6 @@ def create_app(
         hmac_secret = secret.encode() if secret else secrets.token_bytes(32)
         if secret:
             drop_stored_secret(db, hmac_secret)
-        with db.reading() as session:
-            ref = reference.load(session)
     finally:
         db.dispose()  # connections are opened again on demand, in the serving process
 
@@ -109,6 +125,10 @@ def create_app(
         if metrics_address is not None:
             host, port = metrics_address
             listener, _thread = start_http_server(port, host, registry=metrics.registry)
+        # said in the log at start; no reference data yet (the database unreachable): said
+        # by the store
+        with contextlib.suppress(problems.Problem):
+            _app.state.calendar_watch.warnings()
         try:
             yield
         finally:
@@ -125,13 +145,19 @@ def create_app(
         redoc_url=None,
         openapi_url="/v1/openapi.json",
     )
-    app.state.context = Context(db=db, clock=now, reference=ref, secret=hmac_secret,
+    app.state.context = Context(db=db, clock=now, secret=hmac_secret,
                                 quotas=quotas or Quotas(),
                                 help_raise_after=help_raise_after or HELP_RAISE_AFTER,
-                                schema_revision=head)
+                                queue_rules=queue_rules or QueueRules(),
+                                case_due_working_days=case_due_working_days,
+                                schema_revision=head,
+                                reference_check_every=reference_check_every)
+    calendar_watch = CalendarWatch(app.state.context, calendar_warn_days)
+    metrics.add_collector(calendar_watch.collector())
+    app.state.calendar_watch = calendar_watch
     for router in (devices.router, reference_data.router, slots.router, bookings.router,
                    submissions.router, credentials.router, staff.router, help_requests.router,
-                   operators.router):
+                   operators.router, queue.router):
         app.include_router(router, prefix="/v1")
     problems.install(app)
     app.add_middleware(StrictJson)

@@ -4,6 +4,12 @@ stored; a dev token not even that); revocation.
 A device is bound to the hall of its enrolment code and acts only there: every route
 receives the calling device with its hall (``CallingDevice``), never a bare device id.
 The dev device acts in the hall its app was given (``create_app(dev_hall=)``).
+
+A device also has the **role** of its enrolment code: ``kiosk`` (a resident's kiosk),
+``window`` (a window terminal, staff signed in) or ``display`` (a hall display). The
+queue's routes take only the roles they are for (``CallingDevice.require_role``; 403
+``wrong_device_role``): staff numbers are not secret, so a resident-facing kiosk must
+not call, transfer or mark no-shows. The dev device (the demo's one device) has every role.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ DEV_DEVICE_ID = "dev"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 #: how long an enrolment code stays valid unless told otherwise
 CODE_LIFETIME = timedelta(hours=24)
+#: the roles a device may be enrolled in (``Device.role``, ``EnrolmentCode.role``)
+KIOSK, WINDOW, DISPLAY = "kiosk", "window", "display"
+ROLES = (KIOSK, WINDOW, DISPLAY)
 #: the stored "token digest" of the device "dev": no SHA-256 hex digest equals it
 NO_TOKEN = "none:dev"
 
@@ -48,6 +57,16 @@ class CallingDevice:
 
     device_id: str
     hall: str
+    #: what the device was enrolled as (one role; the dev device has them all)
+    roles: frozenset[str] = frozenset({KIOSK})
+
+    def require_role(self, *allowed: str) -> None:
+        """Go on when the device has one of the ``allowed`` roles; else 403
+        ``wrong_device_role``, naming the roles that may (``needed``)."""
+        if self.roles.isdisjoint(allowed):
+            names = " or ".join(repr(r) for r in allowed)
+            raise Problem(403, "wrong_device_role",
+                          f"this route is for a device enrolled as {names}", needed=list(allowed))
 
     def check_hall(self, hall: str, status: int = 422) -> str:
         """``hall`` when it is this device's; else the very answer a hall that does not
@@ -98,21 +117,34 @@ def device_for_token(app: Any, token: str) -> CallingDevice | None:
     ctx: Context = app.state.context
     with ctx.db.reading() as session:
         row = session.execute(
-            select(Device.device_id, Device.hall_code)
+            select(Device.device_id, Device.hall_code, Device.role)
             .where(Device.device_id == DEV_DEVICE_ID if is_dev else Device.token_sha256 == digest)
             .where(Device.revoked_at.is_(None))
         ).one_or_none()
     if row is None:
         return None
     hall = app.state.dev_hall if is_dev else row.hall_code
-    return None if hall is None else CallingDevice(row.device_id, hall)  # every code names a hall
+    if hall is None:
+        return None  # every code names a hall
+    roles = frozenset(ROLES) if is_dev else frozenset({row.role})
+    return CallingDevice(row.device_id, hall, roles)
 
 
 ThisDevice = Annotated[CallingDevice, Depends(current_device)]
 
 
-def enrol(db: Database, code: str, label: str, now: datetime) -> tuple[str, str, str]:
-    """Use up an unexpired, unused enrolment code: (device_id, token, hall_code)."""
+@dataclass(frozen=True)
+class Enrolled:
+    """A device just enrolled: its id, its token (shown once), its hall and role."""
+
+    device_id: str
+    token: str
+    hall: str
+    role: str
+
+
+def enrol(db: Database, code: str, label: str, now: datetime) -> Enrolled:
+    """Use up an unexpired, unused enrolment code: the device, in the code's hall and role."""
     token = secrets.token_urlsafe(32)
     device_id = str(uuid.uuid4())
     with db.writing() as session:
@@ -122,23 +154,27 @@ def enrol(db: Database, code: str, label: str, now: datetime) -> tuple[str, str,
             .where(EnrolmentCode.used_at.is_(None))
             .where(EnrolmentCode.expires_at > now)
             .values(used_at=now)
-            .returning(EnrolmentCode.hall_code)
-        ).scalar_one_or_none()
+            .returning(EnrolmentCode.hall_code, EnrolmentCode.role)
+        ).one_or_none()
         if used is None:
             raise Problem(403, "enrolment_code_invalid",
                           "the enrolment code is unknown, used up or expired")
-        session.add(Device(device_id=device_id, token_sha256=token_digest(token), hall_code=used,
-                           label=label, enrolled_at=now))
-    return device_id, token, used
+        session.add(Device(device_id=device_id, token_sha256=token_digest(token),
+                           hall_code=used.hall_code, role=used.role, label=label,
+                           enrolled_at=now))
+    return Enrolled(device_id, token, used.hall_code, used.role)
 
 
 def new_enrolment_code(db: Database, hall_code: str, now: datetime,
-                       lifetime: timedelta = CODE_LIFETIME) -> str:
-    """A one-time code for ``hall_code`` that expires ``lifetime`` after ``now``."""
+                       lifetime: timedelta = CODE_LIFETIME, role: str = KIOSK) -> str:
+    """A one-time code for a device of ``hall_code`` in ``role`` (one of ``ROLES``) that
+    expires ``lifetime`` after ``now``."""
+    if role not in ROLES:
+        raise ValueError(f"unknown device role {role!r}")
     code = "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(3))
     with db.writing() as session:
         session.add(EnrolmentCode(code=code, hall_code=hall_code, reusable=False, created_at=now,
-                                  expires_at=now + lifetime))
+                                  expires_at=now + lifetime, role=role))
     return code
 
 

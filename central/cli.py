@@ -13,7 +13,8 @@ KIOSK_CENTRAL_DATABASE_URL or KIOSK_CENTRAL_DATABASE_URL_FILE (never the command
     kiosk-central migrate [--check] [--config FILE] [--db URL]   (to this release's schema)
     kiosk-central check-config [--config FILE]   (the effective settings, secrets hidden)
     kiosk-central devices [--json] [--silent-after SECONDS]   (fleet health)
-    kiosk-central enrolment-code --hall CODE [--expires 24h]   (one-time)
+    kiosk-central enrolment-code --hall CODE [--role kiosk|window|display] [--expires 24h]
+                                 (one-time; the device's role: docs/queue.md)
     kiosk-central device list
     kiosk-central device revoke --device ID
     kiosk-central operator add --name NAME [--hall CODE]   (prints the token once)
@@ -26,6 +27,9 @@ KIOSK_CENTRAL_DATABASE_URL or KIOSK_CENTRAL_DATABASE_URL_FILE (never the command
     kiosk-central staff deactivate --number N
     kiosk-central staff set-pin --number N [--pin-stdin]
     kiosk-central purge      (what is past its retention: docs/api.md, Retention)
+    kiosk-central reference load FILE   (check, then publish a new reference data version)
+    kiosk-central reference show        (the version served; calendars' valid_until)
+    kiosk-central ratings list|export|cases|case ID --state S|due-days   (好差评: docs/queue.md)
     kiosk-central openapi            (also: python -m central openapi)
     kiosk-central mint --type eid|driving|business|social-security [--expired|--revoked|--abnormal] --out FILE.png
 """
@@ -37,8 +41,12 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from central import admin_cli
+from central import admin_cli, ratings_cli, reference_cli
+
+if TYPE_CHECKING:
+    from central.db import Database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,10 +108,16 @@ def _parser() -> argparse.ArgumentParser:
     code = commands.add_parser("enrolment-code", help="print a new one-time enrolment code")
     code.add_argument("--db", default=None, help=admin_cli.DB_HELP)
     code.add_argument("--hall", required=True)
+    code.add_argument("--role", default="kiosk", choices=["kiosk", "window", "display"],
+                      help="what the device that enrols with it is: a resident's kiosk "
+                           "(default), a window terminal (calls tickets) or a hall display "
+                           "(shows the calls)")
     code.add_argument("--expires", default="24h", type=_lifetime, metavar="DURATION",
                       help="how long the code stays valid: 30m, 2h, 7d (default 24h, at most 30d)")
 
     admin_cli.add_parsers(commands)
+    reference_cli.add_parser(commands)
+    ratings_cli.add_parser(commands)
 
     purge = commands.add_parser(
         "purge", help="delete what is past its retention: idempotency records (7 days), "
@@ -175,7 +189,48 @@ def _check_config(given: dict[str, object], config_file: str | None) -> int:
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    for line in _calendar_check(settings):
+        print(line)
     return 0
+
+
+def _sqlite_file_exists(url: str) -> bool:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    return bool(database) and database != ":memory:" and Path(str(database)).is_file()
+
+
+def _calendar_check(settings: object) -> list[str]:
+    """The hall calendars' ``valid_until`` in the database the settings name, a line a
+    hall (WARNING when it runs out within ``calendar_warn_days``); nothing when the
+    database cannot be read (check-config checks settings, not the database)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from central import schema
+    from central.clock import system_clock
+    from central.db import Database, DatabaseUrlError
+    from central.reference_cli import calendar_lines
+    from central.settings import Settings
+
+    assert isinstance(settings, Settings)
+    url = settings.database_url.get_secret_value()
+    if url.startswith("sqlite") and not _sqlite_file_exists(url):
+        return []  # connecting would make an empty database file
+    try:
+        db = Database.connect(url)
+    except DatabaseUrlError:
+        return []
+    try:
+        if not schema.state(db).up_to_date:
+            return []
+        return calendar_lines(db, system_clock(), settings.calendar_warn_days)
+    except SQLAlchemyError:
+        return []
+    finally:
+        db.dispose()
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -215,7 +270,10 @@ def _enrolment_code(args: argparse.Namespace) -> int:
     if ctx.reference.calendar(args.hall) is None:
         print(f"kiosk-central: there is no hall {args.hall!r} in this database", file=sys.stderr)
         return 2
-    print(new_enrolment_code(ctx.db, args.hall, ctx.now(), args.expires))
+    now = ctx.now()
+    print(new_enrolment_code(ctx.db, args.hall, now, args.expires, args.role))
+    print(f"a one-time code for a {args.role} device of hall {args.hall}, valid until "
+          f"{(now + args.expires).replace(microsecond=0).isoformat()}", file=sys.stderr)
     ctx.db.dispose()
     return 0
 
@@ -223,24 +281,15 @@ def _enrolment_code(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from central import schema
     from central.clock import system_clock
     from central.retention import purge
 
-    db = admin_cli.open_database(args.db)
-    if db is None:
-        return 2
-    try:
-        schema.require_current(db)
+    def run(db: Database) -> int:
         now = datetime.fromisoformat(args.now) if args.now else system_clock()
-        done = purge(db, now)
-    except schema.SchemaNotCurrent as exc:
-        print(f"kiosk-central: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        db.dispose()
-    print(f"purged {done.summary()}")
-    return 0
+        print(f"purged {purge(db, now).summary()}")
+        return 0
+
+    return admin_cli.on_database(args.db, run)
 
 
 def openapi_json() -> str:
@@ -265,6 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return done
     if args.command == "purge":
         return _purge(args)
+    if args.command == "reference":
+        return reference_cli.run(args)
+    if args.command == "ratings":
+        return ratings_cli.run(args)
     if args.command == "mint":
         from pathlib import Path
 

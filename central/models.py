@@ -29,6 +29,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 ACTIVE_BOOKING = text("status <> 'cancelled'")
+CALLED = text("state = 'called'")
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -62,6 +63,20 @@ class Document(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ReferenceVersion(Base):
+    """One published version of the reference data (``central.reference_store``): the
+    catalogue, the hall calendars (national days resolved, with ``valid_until``) and the
+    trust list together, as one JSON ``body``. The newest ``version`` is the one served;
+    ``documents`` above keeps the copy a release before versions read."""
+
+    __tablename__ = "reference_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class EnrolmentCode(Base):
     """A code a kiosk enrols with once (``reusable`` is no longer honoured)."""
 
@@ -73,6 +88,8 @@ class EnrolmentCode(Base):
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     #: every code is one-time and expires; NULL (a code made before codes expired) = expired
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    #: the role of the device that enrols with it: kiosk, window or display (``central.auth``)
+    role: Mapped[str] = mapped_column(String(16), default="kiosk", server_default="kiosk")
 
 
 class Device(Base):
@@ -93,6 +110,9 @@ class Device(Base):
     outbox_dead: Mapped[int | None] = mapped_column(Integer, nullable=True)
     #: since when (server time) its oldest pending item waits; NULL: none waits
     oldest_pending_since: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    #: kiosk (a resident's kiosk), window (a window terminal) or display (a hall display):
+    #: the role of its enrolment code, which decides the queue routes it may call
+    role: Mapped[str] = mapped_column(String(16), default="kiosk", server_default="kiosk")
 
 
 class IdempotencyRecord(Base):
@@ -207,6 +227,10 @@ class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
         UniqueConstraint("hall", "local_day", "category", "priority", "seq", name="uq_ticket_number"),
+        Index("ix_tickets_queue", "hall", "local_day", "state"),
+        #: a window calls one ticket at a time: two "next" at once cannot both leave one called
+        Index("uq_ticket_window_called", "hall", "local_day", "window", unique=True,
+              sqlite_where=CALLED, postgresql_where=CALLED),
     )
     ticket_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     number: Mapped[str] = mapped_column(String(20))
@@ -218,6 +242,19 @@ class Ticket(Base):
     seq: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
+    # --- its place in the hall's queue (``central.calling``) ---
+    #: waiting | called | served | no_show
+    state: Mapped[str] = mapped_column(String(12), default="waiting", server_default="waiting")
+    #: the window calling it; while waiting, the window it was transferred to (if any)
+    window: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    #: the service area it was transferred to (None: its category's, as issued)
+    area: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    called_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    called_by: Mapped[str | None] = mapped_column(String(16), nullable=True)  # staff number
+    recalls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: when it was served or marked a no-show
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
 
 
 class TicketCounter(Base):
@@ -306,3 +343,70 @@ class HelpRequest(Base):
     closed_by: Mapped[str | None] = mapped_column(String(16), nullable=True)  # staff number
     #: when it was closed or cancelled
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class QueueCall(Base):
+    """The calls log (``central.calling``): every step a window takes on a ticket, in
+    order; the hall display reads the calls after its cursor (``call_id``)."""
+
+    __tablename__ = "queue_calls"
+    __table_args__ = (Index("ix_queue_calls_hall", "hall", "call_id"),)
+    call_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(20))
+    window: Mapped[str] = mapped_column(String(16))
+    area: Mapped[str] = mapped_column(String(16))
+    event: Mapped[str] = mapped_column(String(12))  # called | recalled | transferred | …
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # retention
+    staff: Mapped[str] = mapped_column(String(16))
+    device_id: Mapped[str] = mapped_column(String(64))
+
+
+class Rating(Base):
+    """A resident's 好差评 of one matter at one visit (``central.ratings``): anonymous;
+    the unique key makes it one per matter per visit."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("hall", "visit", "matter", name="uq_rating_visit"),)
+    rating_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    #: "ticket:<ticket_id>" or "booking:<booking_id>"
+    visit: Mapped[str] = mapped_column(String(80))
+    matter: Mapped[str] = mapped_column(String(64))
+    window: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    staff: Mapped[str | None] = mapped_column(String(16), nullable=True)  # who served
+    level: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(Text)  # JSON list of reason codes
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the kiosk's clock
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # reports, retention
+
+
+class RatingCase(Base):
+    """The follow-up of a bad rating: open → contacted → corrected → closed, due on a day
+    the hall sets. ``phone`` only when the resident asked to be called, and cleared after
+    ``phone_until`` (``central.retention``)."""
+
+    __tablename__ = "rating_cases"
+    __table_args__ = (Index("ix_rating_cases_hall_state", "hall", "state"),)
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rating_id: Mapped[str] = mapped_column(
+        ForeignKey("ratings.rating_id", ondelete="CASCADE"), unique=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))  # open | contacted | corrected | closed
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_on: Mapped[date] = mapped_column(Date)  # the hall's local day
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    phone_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
+
+
+class HallRatingRules(Base):
+    """What a hall set for its follow-up cases (``kiosk-central ratings due-days``)."""
+
+    __tablename__ = "hall_rating_rules"
+    hall: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_due_working_days: Mapped[int] = mapped_column(Integer)

@@ -10,6 +10,9 @@
 | tickets | ``TICKET_RETENTION`` (90 days) after their day, never while a kept booking names one | the same, for walk-in numbers |
 | ticket counters | ``COUNTER_RETENTION`` (2 days) after their day | numbering only needs today's (2 days: any hall time zone's today is kept) |
 | submissions (staff audit events, ratings, messages) | ``SUBMISSION_RETENTION`` (180 days) after they arrived | the audit trail: China's Cybersecurity Law (Art. 21) asks for network logs of at least six months |
+| the calls log (windows' steps) | ``CALL_RETENTION`` (90 days) after the step | like tickets: complaints and statistics (waiting and serving times); it holds numbers, windows and staff numbers, no resident |
+| ratings (好差评) and their follow-up cases | ``RATING_RETENTION`` (2 years) after they arrived | anonymous; a hall compares its satisfaction year on year (our choice: no rule found that sets a period) |
+| a phone number on a follow-up case | until the case's ``phone_until``: 30 days after it closed, at most 90 days after it opened (``central.ratings``) | given only to be called back about a bad rating; not kept once that is done |
 
 Nothing a replay or an open booking needs goes: a replay needs its idempotency record
 (kept 7 days, whatever became of the booking), an open booking is one whose day has not
@@ -29,7 +32,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, or_, select
+from sqlalchemy import and_, delete, exists, or_, select, update
 
 from central.db import Database, rows_changed
 from central.models import (
@@ -37,7 +40,10 @@ from central.models import (
     HelpRequest,
     IdempotencyRecord,
     Place,
+    QueueCall,
     QuotaUse,
+    Rating,
+    RatingCase,
     Submission,
     Ticket,
     TicketCounter,
@@ -50,6 +56,8 @@ BOOKING_RETENTION = timedelta(days=90)
 TICKET_RETENTION = timedelta(days=90)
 COUNTER_RETENTION = timedelta(days=2)
 SUBMISSION_RETENTION = timedelta(days=180)
+CALL_RETENTION = timedelta(days=90)
+RATING_RETENTION = timedelta(days=730)
 PURGE_EVERY = timedelta(minutes=10)
 log = logging.getLogger(__name__)
 
@@ -66,6 +74,11 @@ class Purged:
     tickets: int = 0
     ticket_counters: int = 0
     submissions: int = 0
+    queue_calls: int = 0
+    #: ratings, their cases with them
+    ratings: int = 0
+    #: phone numbers cleared from follow-up cases
+    case_phones: int = 0
 
     def summary(self) -> str:
         return ", ".join(f"{count} {name.replace('_', ' ')}"
@@ -100,7 +113,18 @@ def purge(db: Database, now: datetime) -> Purged:
     with db.writing() as session:
         submissions = rows_changed(session.execute(delete(Submission).where(
             Submission.received_at < now - SUBMISSION_RETENTION)))
-    return Purged(keys, holds, counts, calls, bookings, places, tickets, counters, submissions)
+    with db.writing() as session:
+        calls_log = rows_changed(session.execute(delete(QueueCall).where(
+            QueueCall.at < now - CALL_RETENTION)))
+        phones = rows_changed(session.execute(
+            update(RatingCase).where(RatingCase.phone.is_not(None), RatingCase.phone_until <= now)
+            .values(phone=None)))
+        gone = select(Rating.rating_id).where(Rating.received_at < now - RATING_RETENTION)
+        session.execute(delete(RatingCase).where(RatingCase.rating_id.in_(gone)))
+        rated = rows_changed(session.execute(delete(Rating).where(
+            Rating.received_at < now - RATING_RETENTION)))
+    return Purged(keys, holds, counts, calls, bookings, places, tickets, counters, submissions,
+                  calls_log, rated, phones)
 
 
 class Purger:

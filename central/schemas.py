@@ -61,6 +61,9 @@ PAYLOAD_MAX_BYTES = 64 * 1024
 
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+#: what a device is enrolled as (``central.auth.ROLES``): a resident's kiosk, a window
+#: terminal, a hall display; the queue's routes check it (403 ``wrong_device_role``)
+DeviceRole = Literal["kiosk", "window", "display"]
 UtcTime = Annotated[AwareDatetime, AfterValidator(_utc)]
 LocalDate = Annotated[date, AfterValidator(_day_in_range)]
 #: an id the server made (booking, hold): bounded and storable, so never a 500 on lookup
@@ -93,6 +96,10 @@ class Ready(Model):
     version: str
     #: the database schema's revision (``kiosk-central migrate``)
     schema_revision: str
+    #: the reference data version served (``kiosk-central reference show``)
+    reference_version: int = 0
+    #: halls whose calendar runs out soon or has (``central.calendars``): publish a newer one
+    calendar_warnings: list[str] = []
 
 
 class EnrolmentIn(Model):
@@ -104,6 +111,8 @@ class EnrolmentOut(Model):
     device_id: str
     token: str
     hall_code: str
+    role: DeviceRole = Field(description="what the device is enrolled as (its code's role): "
+                                         "the queue's routes it may call (docs/queue.md)")
     staff_list_key: str = Field(description="the platform key (Ed25519, base64url of its 32 "
                                             "bytes) that signs the staff list, the trust list, "
                                             "the catalogue and the halls: the kiosk pins it "
@@ -167,6 +176,8 @@ class HallOut(Model):
     opening_hours: list[OpeningPeriodOut]
     calendar: CalendarOut
     rules: RulesOut
+    #: the last day the calendar is right: no day after it is open for booking
+    valid_until: date | None = None
 
 
 class HallsOut(Model):
@@ -342,9 +353,16 @@ class SubmissionIn(Model):
         return value
 
 
+class RatingOut(Model):
+    rating_id: str
+    level: str
+    case_id: int | None = Field(description="the follow-up case a bad rating opened")
+
+
 class SubmissionOut(Model):
     submission_id: str
     received_at: datetime
+    rating: RatingOut | None = Field(None, description="kind rating: what was kept")
 
 
 # --- opaque e-certificate tokens --------------------------------------------------
@@ -456,6 +474,7 @@ class StaffAccountsOut(Model):
 class DeviceOut(Model):
     device_id: str
     hall: str | None
+    role: DeviceRole
     label: str
     enrolled_at: datetime
     last_seen_at: datetime | None
@@ -469,11 +488,14 @@ class DevicesOut(Model):
 class EnrolmentCodeIn(Model):
     hall: Code
     expires_in_hours: int = Field(default=24, ge=1, le=30 * 24)
+    role: DeviceRole = Field(default="kiosk", description="what the device that enrols with "
+                                                          "the code will be")
 
 
 class EnrolmentCodeOut(Model):
     code: str
     hall: str
+    role: DeviceRole
     expires_at: datetime
 
 

@@ -52,6 +52,7 @@ def _secret(settings: Settings, development: bool) -> str:
 
 def _app(settings: Settings, secret: str, *, seed: bool) -> FastAPI:
     from central.app import create_app
+    from central.calling import QueueRules
 
     metrics = (settings.metrics_host, settings.metrics_port) if settings.metrics else None
     return create_app(
@@ -60,7 +61,11 @@ def _app(settings: Settings, secret: str, *, seed: bool) -> FastAPI:
         dev_token=settings.dev_token.get_secret_value() if settings.dev_token else None,
         dev_hall=settings.dev_hall, secret=secret, quotas=quotas(settings),
         help_raise_after=timedelta(seconds=settings.help_raise_after), migrate=False,
-        metrics_address=metrics, silent_after=timedelta(seconds=settings.silent_after))
+        metrics_address=metrics, silent_after=timedelta(seconds=settings.silent_after),
+        reference_check_every=settings.reference_check_every,
+        calendar_warn_days=settings.calendar_warn_days,
+        queue_rules=QueueRules(no_show_after_recalls=settings.no_show_after_recalls),
+        case_due_working_days=settings.rating_case_due_days)
 
 
 def serve(given: Mapping[str, Any], *, config_file: str | None, migrate: bool) -> int:

@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     help_requests_per_hour: int = Field(60, ge=0, le=10**6, description="per device; 0: none")
     help_raise_after: int = Field(90, ge=10, le=3600, description="seconds before an "
                                                                  "unanswered call is raised again")
+    no_show_after_recalls: int = Field(3, ge=0, le=10, description="recalls of a called "
+                                       "ticket before its window may mark it a no-show")
+    rating_case_due_days: int = Field(3, ge=1, le=60, description="working days (the hall's "
+                                      "open days) to follow up a bad rating, where the hall "
+                                      "set none (kiosk-central ratings due-days)")
     log_format: Literal["json", "text"] = Field("json", description="json: one object a line")
     log_level: Literal["debug", "info", "warning", "error"] = Field("info")
     metrics: bool = Field(False, description="serve Prometheus metrics (off by default)")
@@ -84,6 +89,11 @@ class Settings(BaseSettings):
                                                                 "(never the API's)")
     silent_after: int = Field(300, ge=30, le=86400, description="seconds without a heartbeat "
                                                                 "before a kiosk counts as silent")
+    reference_check_every: float = Field(5.0, ge=0, le=300, description="seconds between two "
+                                         "looks for newer reference data: every instance "
+                                         "serves a new version within this")
+    calendar_warn_days: int = Field(60, ge=0, le=366, description="warn this many days before "
+                                                                 "a hall's calendar runs out")
 
 
 class _SecretFiles(PydanticBaseSettingsSource):

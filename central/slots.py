@@ -6,6 +6,9 @@ place inside the caller's transaction; a unique violation (another server got th
 place first) moves on to the next, and no place left means 409 ``slot_full`` with the
 next free slots as ``alternatives``. Expired holds count as free and are cleared before
 a claim, by the app's clock.
+
+A hall's calendar is right only up to its ``valid_until`` (``central.calendars``): a start
+after it is refused with 422 ``calendar_not_valid``, and no day after it has slots.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central.calendars import BoundedCalendar
 from central.clock import wire
 from central.db import rows_changed
 from central.models import Place
@@ -37,7 +41,7 @@ _WHY = {
 }
 
 
-def bookable(ref: Reference, hall: str, matter: str) -> tuple[HallCalendar, Matter]:
+def bookable(ref: Reference, hall: str, matter: str) -> tuple[BoundedCalendar, Matter]:
     """The hall's calendar and the matter, or 422 when it cannot be booked there."""
     calendar = ref.calendar(hall)
     if calendar is None:
@@ -48,9 +52,22 @@ def bookable(ref: Reference, hall: str, matter: str) -> tuple[HallCalendar, Matt
     return calendar, found
 
 
-def check_start(calendar: HallCalendar, start: datetime, now: datetime) -> None:
-    """Refuse a start that the hall's calendar and rules do not allow, at ``now``."""
-    code = "hall_closed" if not calendar.is_open(calendar.local_day(start)) else None
+def check_day(calendar: BoundedCalendar, day: date) -> None:
+    """Refuse a local day after the last one the hall's calendar is right about."""
+    problem = calendar.validity_problem(day)
+    if problem is not None:
+        raise problem
+
+
+def check_start(calendar: BoundedCalendar, start: datetime, now: datetime) -> None:
+    """Refuse a start that the hall's calendar and rules do not allow, at ``now``: a day
+    beyond the booking window is that first, whatever the calendar knows of it."""
+    day = calendar.local_day(start)
+    if calendar.beyond(day):
+        if not in_window(calendar, day, now):
+            raise Problem(422, "outside_booking_window", _WHY["outside_booking_window"])
+        check_day(calendar, day)
+    code = "hall_closed" if not calendar.is_open(day) else None
     code = code or calendar.booking_problem(start, now)
     if code is not None:
         raise Problem(422, code, _WHY[code])

@@ -78,12 +78,27 @@ def view(ticket: Ticket) -> dict[str, Any]:
 
 def walk_in(session: Session, ref: Reference, *, hall: str, matter: str, priority: bool,
             now: datetime, device_id: str) -> dict[str, Any]:
+    """A queue number now, only while the hall is open: 422 ``hall_closed`` on a day it
+    is closed (a holiday, a closure, a weekend), 422 ``hall_not_open_now`` on an open day
+    outside its opening hours (with ``periods``: its opening periods that day, local
+    times). After the calendar's ``valid_until`` the weekly hours alone decide (someone is
+    at the kiosk; the server warns about the calendar long before)."""
     calendar = ref.calendar(hall)
     if calendar is None:
         raise Problem(422, "unknown_hall", f"there is no hall {hall!r}")
     found = ref.matter(matter)
     if found is None or hall not in found.halls:
         raise Problem(422, "unknown_matter", f"matter {matter!r} is not handled at hall {hall!r}")
+    local = now.astimezone(calendar.zone)
+    periods = calendar.weekly_periods_on(local.date())
+    if not periods:
+        raise Problem(422, "hall_closed", "the hall is closed today: no queue numbers are given")
+    if not any(opens <= local.time() < closes for opens, closes in periods):
+        raise Problem(422, "hall_not_open_now",
+                      "the hall is not open at this time: queue numbers are given only "
+                      "during its opening hours",
+                      periods=[{"opens": o.strftime("%H:%M"), "closes": c.strftime("%H:%M")}
+                               for o, c in periods])
     ticket = issue(session, hall=hall, matter=matter, category=found.department,
-                   priority=priority, day=calendar.local_day(now), now=now, device_id=device_id)
+                   priority=priority, day=local.date(), now=now, device_id=device_id)
     return view(ticket)

@@ -47,16 +47,18 @@ def ready(request: Request) -> dict[str, Any]:
     if current != ctx.schema_revision:
         raise Problem(503, "not_ready", "the database schema is not the one this server needs "
                       "(kiosk-central migrate)", headers={"Retry-After": "30"})
+    warnings = request.app.state.calendar_watch.warnings()
     return {"status": "ready", "time": wire(ctx.now()), "version": VERSION,
-            "schema_revision": current}
+            "schema_revision": current, "reference_version": ctx.reference.version,
+            "calendar_warnings": [w.message() for w in warnings]}
 
 
 @router.post("/enrolments", status_code=201, response_model=EnrolmentOut, tags=["devices"])
 def create_enrolment(request: Request, body: EnrolmentIn) -> dict[str, Any]:
     ctx = context(request)
-    device_id, token, hall = enrol(ctx.db, body.enrolment_code, body.label, ctx.now())
-    return {"device_id": device_id, "token": token, "hall_code": hall,
-            "staff_list_key": ctx.platform_key.public_wire}
+    enrolled = enrol(ctx.db, body.enrolment_code, body.label, ctx.now())
+    return {"device_id": enrolled.device_id, "token": enrolled.token, "hall_code": enrolled.hall,
+            "role": enrolled.role, "staff_list_key": ctx.platform_key.public_wire}
 
 
 @router.post("/devices/me/heartbeat", response_model=HeartbeatOut, tags=["devices"])

@@ -109,7 +109,8 @@ def set_staff_pin(request: Request, number: Annotated[StaffNumber, Path()], body
 
 
 def _device_view(device: Device) -> dict[str, Any]:
-    return {"device_id": device.device_id, "hall": device.hall_code, "label": device.label,
+    return {"device_id": device.device_id, "hall": device.hall_code, "role": device.role,
+            "label": device.label,
             "enrolled_at": wire(device.enrolled_at),
             "last_seen_at": wire(device.last_seen_at) if device.last_seen_at else None,
             "revoked_at": wire(device.revoked_at) if device.revoked_at else None}
@@ -146,10 +147,11 @@ def _device_of(ctx: Context, device_id: str) -> Device:
 @router.post("/enrolment-codes", status_code=201, response_model=EnrolmentCodeOut)
 def enrolment_code(request: Request, body: EnrolmentCodeIn,
                    operator: ThisOperator) -> dict[str, Any]:
-    """A one-time code a new device of the hall enrols with (``POST /v1/enrolments``)."""
+    """A one-time code a new device of the hall enrols with (``POST /v1/enrolments``), in
+    ``role`` (kiosk, window, display; default kiosk)."""
     ctx = context(request)
     hall = _known_hall(ctx, operator, body.hall)
     now = ctx.now()
     lifetime = timedelta(hours=body.expires_in_hours)
-    code = auth.new_enrolment_code(ctx.db, hall, now, lifetime)
-    return {"code": code, "hall": hall, "expires_at": wire(now + lifetime)}
+    code = auth.new_enrolment_code(ctx.db, hall, now, lifetime, body.role)
+    return {"code": code, "hall": hall, "role": body.role, "expires_at": wire(now + lifetime)}

@@ -1,5 +1,9 @@
 """Catalogue, halls (calendars and rules) and the issuers' trust list: conditional GETs,
-each signed with the platform key (``key_id``, ``signature``: central/signing.py)."""
+each signed with the platform key (``key_id``, ``signature``: central/signing.py).
+
+Each answer comes from the one reference version its request took (``context(request)``)
+and says which in ``Reference-Version``; its strong ETag is of the document's bytes, so a
+new version that leaves a document unchanged still answers 304 to the kiosk's ETag."""
 
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ from starlette.responses import Response
 
 from central.auth import ThisDevice
 from central.conditional import served
-from central.context import context
+from central.context import Context, context
 from central.reference import CATALOGUE, HALLS, TRUST_LIST
+from central.reference_store import VERSION_HEADER
 from central.schemas import HallsOut, TrustListOut
 
 router = APIRouter(tags=["reference data"])
@@ -22,17 +27,23 @@ _CONDITIONAL: dict[int | str, dict[str, Any]] = {304: {"description": "Not modif
 def catalogue(request: Request, _device: ThisDevice) -> Response:
     """The matter catalogue, in the format of resources/demo/catalogue.json, with the
     platform's ``key_id`` and ``signature`` (a kiosk takes no catalogue without them)."""
-    return served(request, context(request).served(CATALOGUE), "catalogue")
+    return _versioned(context(request), request, CATALOGUE, "catalogue")
 
 
 @router.get("/halls", response_model=HallsOut, responses=_CONDITIONAL)
 def halls(request: Request, _device: ThisDevice) -> Response:
     """The halls' opening hours, calendars and booking rules, signed with the platform key."""
-    return served(request, context(request).served(HALLS), "halls")
+    return _versioned(context(request), request, HALLS, "halls")
 
 
 @router.get("/trust-list", response_model=TrustListOut, responses=_CONDITIONAL)
 def trust_list(request: Request, _device: ThisDevice) -> Response:
     """The credential issuers' public keys (never a private key), re-issued daily and
     signed with the platform key: a kiosk checks codes only against a list so signed."""
-    return served(request, context(request).served(TRUST_LIST), "trust list")
+    return _versioned(context(request), request, TRUST_LIST, "trust list")
+
+
+def _versioned(ctx: Context, request: Request, name: str, what: str) -> Response:
+    answer = served(request, ctx.served(name), what)
+    answer.headers[VERSION_HEADER] = str(ctx.reference.version)
+    return answer

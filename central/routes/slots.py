@@ -10,17 +10,17 @@ from sqlalchemy.orm import Session
 
 from central import idempotency, quotas, slots
 from central.auth import ThisDevice
+from central.calendars import BoundedCalendar
 from central.context import context
 from central.problems import Problem
 from central.schemas import STORABLE, AvailabilityOut, Code, HoldIn, HoldOut, LocalDate, SlotsOut
-from kiosk.rules.calendar import HallCalendar
 
 router = APIRouter(tags=["slots"])
 HallCode = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
 MatterCode = Annotated[Code, Query()]
 
 
-def _calendar_for_path(request: Request, hall: str, matter: str) -> HallCalendar:
+def _calendar_for_path(request: Request, hall: str, matter: str) -> BoundedCalendar:
     """The calendar of the device's own hall (another hall is 404, as one that does not exist)."""
     ctx = context(request)
     if ctx.reference.calendar(hall) is None:
@@ -31,7 +31,8 @@ def _calendar_for_path(request: Request, hall: str, matter: str) -> HallCalendar
 @router.get("/halls/{hall}/availability", response_model=AvailabilityOut)
 def availability(request: Request, hall: HallCode, matter: MatterCode,
                  device: ThisDevice) -> dict[str, Any]:
-    """Every day of the booking window from today (local); closed days have open false."""
+    """Every day of the booking window from today (local); closed days have open false,
+    and so do days after the hall's calendar runs out (``valid_until`` in ``/v1/halls``)."""
     ctx = context(request)
     device.check_hall(hall, 404)
     calendar = _calendar_for_path(request, hall, matter)
@@ -57,13 +58,18 @@ def availability(request: Request, hall: HallCode, matter: MatterCode,
 @router.get("/halls/{hall}/slots", response_model=SlotsOut)
 def day_slots(request: Request, hall: HallCode, matter: MatterCode,
               date: Annotated[LocalDate, Query()], device: ThisDevice) -> dict[str, Any]:
-    """The slots of one local day that can still be booked (past minimum notice left out)."""
+    """The slots of one local day that can still be booked (past minimum notice left out);
+    422 ``calendar_not_valid`` for a day of the booking window after the hall's calendar
+    runs out (a day beyond the window has no slots either way)."""
     ctx = context(request)
     device.check_hall(hall, 404)
     calendar = _calendar_for_path(request, hall, matter)
     now = ctx.now()
     capacity = calendar.rules.capacity_for(matter)
-    starts = slots.open_starts(calendar, date, now) if slots.in_window(calendar, date, now) else []
+    bookable = slots.in_window(calendar, date, now)
+    if bookable:
+        slots.check_day(calendar, date)
+    starts = slots.open_starts(calendar, date, now) if bookable else []
     with ctx.db.reading() as session:
         counts = slots.taken_counts(session, hall, matter, starts, now)
     return {

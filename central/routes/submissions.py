@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from central import idempotency, quotas, staff, tickets
-from central.auth import ThisDevice
+from central import idempotency, quotas, ratings, staff, tickets
+from central.auth import KIOSK, WINDOW, ThisDevice
 from central.clock import wire
 from central.context import context
 from central.models import Submission
@@ -38,20 +38,37 @@ def create_ticket(request: Request, body: TicketIn, key: idempotency.Idempotency
 def create_submission(request: Request, body: SubmissionIn, key: idempotency.IdempotencyKey,
                       device: ThisDevice) -> Response:
     """Stored with the identity (resident, staff) it was made under; a staff number must be
-    an active staff account of the device's hall (else 422 ``unknown_staff``)."""
+    an active staff account of the device's hall (else 422 ``unknown_staff``).
+
+    A ``rating`` (好差评, docs/queue.md) is checked and kept once per matter per visit:
+    422 ``bad_rating`` (the payload, with the reason), 404 ``unknown_visit`` (no such
+    ticket or booking in this hall), 422 ``matter_not_of_visit``, 409 ``already_rated``;
+    a bad one opens a follow-up case (``rating.case_id``). Its phone number, given only
+    when the resident asked to be called, is kept on the case alone. Only a ``kiosk`` or
+    ``window`` device may send one (else 403 ``wrong_device_role``)."""
     ctx = context(request)
+    if body.kind == "rating":
+        device.require_role(KIOSK, WINDOW)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         now = ctx.now()
         if body.identity.staff is not None:
             staff.check_active(session, body.identity.staff, device.hall)
+        rating = None
+        payload: dict[str, Any] = body.payload
+        if body.kind == "rating":
+            rating = ratings.record(session, ctx.reference, ratings.Received(
+                hall=device.hall, device_id=device.device_id, created_at=body.created_at,
+                now=now, payload=body.payload), ctx.case_due_working_days)
+            payload = ratings.stored_payload(payload)
         row = Submission(
             submission_id=str(uuid.uuid4()), device_id=device.device_id, kind=body.kind,
             created_at=body.created_at, received_at=now, resident=body.identity.resident,
-            staff=body.identity.staff, payload=json.dumps(body.payload),
+            staff=body.identity.staff, payload=json.dumps(payload),
         )
         session.add(row)
         session.flush()
-        return 201, {"submission_id": row.submission_id, "received_at": wire(now)}
+        return 201, {"submission_id": row.submission_id, "received_at": wire(now),
+                     "rating": rating}
 
     return idempotency.execute(ctx, key, device.device_id, body, work)

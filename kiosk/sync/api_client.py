@@ -126,9 +126,13 @@ class CentralClient:
         idempotency_key: str | None = None,
         etag: str | None = None,
         max_body: int = MAX_BODY,
+        headers: Mapping[str, str] | None = None,
+        read_timeout: float | None = None,
     ) -> ApiResponse:
+        """``headers`` are added to the call's own; ``read_timeout`` replaces the read part
+        of the timeout for one call (a long poll)."""
         request_id = uuid.uuid4().hex
-        headers = {"X-Request-Id": request_id}
+        headers = {**(headers or {}), "X-Request-Id": request_id}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
         if etag:
@@ -141,7 +145,8 @@ class CentralClient:
         try:
             with self._session.request(
                 method, url, data=data, params=params, headers=headers,
-                timeout=self.timeout, stream=True, allow_redirects=False,
+                timeout=self.timeout if read_timeout is None else (self.timeout[0], read_timeout),
+                stream=True, allow_redirects=False,
             ) as resp:
                 raw = _read_capped(resp, max_body)
                 status = resp.status_code

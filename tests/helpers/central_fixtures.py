@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 from central.app import create_app
 from central.context import Quotas
 from central.models import Base
-from central.seed import DEMO_DIR
+from central.seed import DEMO_DIR, DEMO_HALL
 from kiosk.rules.idnumber import with_check_digit
 
 TOKEN = "test-token"
@@ -60,14 +60,17 @@ def client_for(database_url: str, clock: Any, seed: str | Path | None = "demo",
         yield client
 
 
-def device_in(client: TestClient, hall: str, label: str = "test kiosk") -> dict[str, str]:
-    """The Authorization header of a device newly enrolled in ``hall`` of ``client``'s app."""
+def device_in(client: TestClient, hall: str, label: str = "test kiosk",
+              role: str = "kiosk") -> dict[str, str]:
+    """The Authorization header of a device newly enrolled in ``hall`` of ``client``'s app,
+    as a ``role`` device (kiosk, window, display)."""
     from central.auth import new_enrolment_code
 
     ctx = client.app.state.context  # type: ignore[attr-defined]
-    code = new_enrolment_code(ctx.db, hall, ctx.now())
+    code = new_enrolment_code(ctx.db, hall, ctx.now(), role=role)
     answer = client.post("/v1/enrolments", json={"enrolment_code": code, "label": label})
     assert answer.status_code == 201, answer.text
+    assert answer.json()["role"] == role
     return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
@@ -82,6 +85,28 @@ def operator_in(client: TestClient, hall: str | None = None) -> dict[str, str]:
 
 #: the phone ``person`` books with: a cancellation gives it again
 PHONE = {"phone": "13800138000"}
+
+
+#: Monday 23 November 2026, 09:00 in Shanghai: the demo hall is open (walk-in tickets need it)
+HALL_OPEN = "2026-11-23T01:00:00Z"
+
+
+@pytest.fixture(name="client")
+def open_hall_client(db_url: str, clock: Any) -> Iterator[TestClient]:
+    """A client with the demo hall's device, the clock at a time the hall is open."""
+    clock.set(HALL_OPEN)
+    with client_for(db_url, clock, hall=DEMO_HALL) as c:
+        yield c
+
+
+def walk_in(client: TestClient, matter: str = "GA-0002", priority: bool = False,
+            headers: dict[str, str] | None = None) -> dict[str, Any]:
+    """A walk-in ticket of the demo hall, taken by the client's device (or ``headers``')."""
+    r = client.post("/v1/tickets", json={"hall": DEMO_HALL, "matter": matter,
+                                         "priority": priority},
+                    headers={**key(), **(headers or {})})
+    assert r.status_code == 201, r.text
+    return r.json()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"], name="db_url")

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 import uvicorn
 
@@ -38,6 +39,26 @@ def dev_credentials(url: str, hall: str = "city_centre") -> DeviceCredentials:
     ``TEST_SECRET``, with the platform key an enrolment would have pinned: its signed
     documents are taken."""
     return DeviceCredentials("dev", "test-token", hall, url, TEST_PLATFORM_KEY)
+
+
+def enrolled_credentials(url: str, database_url: str, now: datetime, role: str,
+                         hall: str = "city_centre") -> DeviceCredentials:
+    """A device newly enrolled at ``url`` (its server's database at ``database_url``, its
+    clock at ``now``) as a ``role`` device (kiosk, window, display) of ``hall``, as
+    ``kiosk enrol`` would: a one-time code of that role, used over HTTP."""
+    from central.auth import new_enrolment_code
+    from central.db import Database
+    from kiosk.sync.api_client import CentralClient
+
+    db = Database.connect(database_url)
+    try:
+        code = new_enrolment_code(db, hall, now, role=role)
+    finally:
+        db.dispose()
+    resp = CentralClient(url, None).enrol(code, f"a {role} of {hall}")
+    assert resp.status == 201 and resp.body["role"] == role, resp
+    return DeviceCredentials(resp.body["device_id"], resp.body["token"], hall, url,
+                             TEST_PLATFORM_KEY)
 
 
 def _bind(port: int) -> socket.socket:

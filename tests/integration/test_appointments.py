@@ -104,6 +104,7 @@ def test_cancel_frees_the_place(kiosk):
 
 def test_walk_in_numbers_with_and_without_priority(kiosk):
     clock, outbox, engine, _calls = kiosk
+    clock.set("2026-11-24T01:00:00Z")  # 09:00: tickets only while the hall is open
     plain = appointments.walk_in(outbox, "city_centre", "GA-0001", False, clock())
     green = appointments.walk_in(outbox, "city_centre", "GA-0001", True, clock())
     engine.drain()

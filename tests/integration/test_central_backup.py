@@ -65,6 +65,7 @@ def test_a_dump_restores_into_a_current_database_that_serves(two_databases, cloc
     with client_for(source, clock) as client:
         booked = client.post("/v1/bookings", json=booking_body(SLOT, 1), headers=booking_key)
         assert booked.status_code == 201, booked.text
+        clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
         assert client.post("/v1/tickets", json={"hall": "dongcheng", "matter": "GA-0001"},
                            headers=key()).status_code == 201
     dump = tmp_path / "central.dump"

@@ -18,6 +18,7 @@ from tests.helpers.central_fixtures import (
     key,
     person_id,
     rows,
+    seed_with,
 )
 
 PROBLEM = "application/problem+json"
@@ -295,7 +296,8 @@ def test_residents_aged_60_on_the_day_get_priority_numbers(client, clock):
     assert t2["priority"] is True and t2["number"] == "PGA001"
 
 
-def test_walk_in_tickets_count_per_category_and_priority(client):
+def test_walk_in_tickets_count_per_category_and_priority(client, clock):
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     city_kiosk = device_in(client, "city_centre")
 
     def ticket(matter: str, priority: bool = False) -> str:
@@ -312,13 +314,16 @@ def test_walk_in_tickets_count_per_category_and_priority(client):
     assert r.status_code == 422 and r.json()["code"] == "unknown_hall"
 
 
-def test_tickets_start_again_each_local_day(client, clock):
+def test_tickets_start_again_each_local_day(tmp_path, db_url, clock):
+    """A hall open 07:00-17:00: its Tuesday opens on Monday in UTC."""
+    early = [{"weekday": d, "opens": "07:00", "closes": "17:00"} for d in range(1, 6)]
     body = {"hall": "dongcheng", "matter": "GA-0001"}
-    clock.set("2026-11-23T15:59:00Z")  # 23:59 local
-    assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA001"
-    assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA002"
-    clock.set("2026-11-23T16:00:00Z")  # midnight local, still the 23rd in UTC
-    assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA001"
+    with client_for(db_url, clock, seed=seed_with(tmp_path, opening_hours={"dongcheng": early})) as client:
+        clock.set("2026-11-23T08:59:00Z")  # Monday 16:59 local
+        assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA001"
+        assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA002"
+        clock.set("2026-11-23T23:00:00Z")  # Tuesday 07:00 local, still the 23rd in UTC
+        assert client.post("/v1/tickets", json=body, headers=key()).json()["number"] == "GA001"
 
 
 # --- submissions and heartbeat ----------------------------------------------------------

@@ -123,7 +123,7 @@ def test_a_lost_response_is_answered_from_the_stored_one(db_url, clock):
     from tests.helpers.central_fixtures import AUTH
 
     headers = key()
-    body = {"kind": "rating", "created_at": "2026-11-23T00:00:00Z",
+    body = {"kind": "message", "created_at": "2026-11-23T00:00:00Z",
             "identity": {"resident": None, "staff": None}, "payload": {"stars": 5}}
     first_app = create_app(db_url, clock=clock, dev_token="test-token", dev_hall=TEST_HALL,
                            seed="demo", secret="s")

@@ -39,7 +39,7 @@ SLOT = "2026-11-23T01:00:00Z"  # 09:00 in Shanghai, the Monday of the clock
 SECRET = "an-outside-key-of-at-least-32-characters-0123456789"
 
 
-def _traffic(client: TestClient) -> dict[str, Any]:
+def _traffic(client: TestClient, clock: Any) -> dict[str, Any]:
     """The rows a day of real use leaves: a hold, a booking checked in (a ticket), a
     cancelled booking, a walk-in ticket, a call for staff, a heartbeat, a submission, an
     enrolled kiosk, an operator; with the answers a replay must give back."""
@@ -56,8 +56,10 @@ def _traffic(client: TestClient) -> dict[str, Any]:
     cancelled = client.post(f"/v1/bookings/{other.json()['booking_id']}/cancel", json=PHONE,
                             headers=key())
     assert cancelled.status_code == 200, cancelled.text
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     ticket = client.post("/v1/tickets", json={"hall": "dongcheng", "matter": "GA-0001"},
                          headers=key())
+    clock.set("2026-11-23T00:00:00Z")
     assert ticket.status_code == 201, ticket.text
     call = client.post("/v1/help-requests", json={"screen": "matter", "location": "一楼大厅",
                                                   "requested_at": "2026-11-23T00:00:00Z"},
@@ -91,7 +93,7 @@ def _revision(url: str) -> str | None:
 
 def test_migrate_keeps_every_row_of_the_previous_release(db_url, clock, capsys):
     with client_for(db_url, clock) as client:
-        answers = _traffic(client)
+        answers = _traffic(client, clock)
     as_previous_release(db_url)
     before = every_row(db_url)
     assert "app_version" not in str(_columns_of(db_url, "devices"))  # the baseline's devices
@@ -124,7 +126,7 @@ def test_migrate_keeps_every_row_of_a_database_at_the_baseline(db_url, tmp_path,
     of real traffic, taken to head: every row of every table it had is still there."""
     source = f"sqlite:///{tmp_path / 'traffic.db'}"
     with client_for(source, clock) as client:
-        _traffic(client)
+        _traffic(client, clock)
     db = Database.connect(db_url)
     schema.upgrade(db, to="0001")
     db.dispose()

@@ -46,8 +46,10 @@ def test_booking_replay_limit_cancel_and_check_in_on_postgresql(pg_client, clock
 
 
 def test_ticket_counters_and_holds_on_postgresql(pg_client, clock):
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     numbers = [pg_client.post("/v1/tickets", json={"hall": "dongcheng", "matter": "GA-0001", "priority": p},
                               headers=key()).json()["number"] for p in (False, False, True)]
+    clock.set("2026-11-23T00:00:00Z")
     assert numbers == ["GA001", "GA002", "PGA001"]
     hold = pg_client.post("/v1/holds", json={"hall": "dongcheng", "matter": "GA-0001", "start": SLOT},
                           headers=key())

@@ -57,6 +57,7 @@ def _day(client, clock) -> dict:
     clock.set("2026-11-23T00:40:00Z")
     checked = client.post(f"/v1/bookings/{made['today']['booking_id']}/check-in", headers=key())
     assert checked.status_code == 200, checked.text
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     walk_in = client.post("/v1/tickets", json=TICKET, headers=key())
     assert walk_in.status_code == 201, walk_in.text
     city = device_in(client, "city_centre")
@@ -92,7 +93,7 @@ def test_a_replay_within_the_key_retention_still_replays(client, db_url, clock):
 def test_after_the_key_retention_a_retry_is_new_and_still_cannot_double_book(client, db_url,
                                                                                clock):
     made = _day(client, clock)
-    done = _purge_at(client, clock, KEY_RETENTION + timedelta(hours=1))
+    done = _purge_at(client, clock, KEY_RETENTION + timedelta(hours=2))  # the ticket: 01:00
     assert done.idempotency_records >= 5 and rows(db_url, IdempotencyRecord) == []
     again = client.post("/v1/bookings", json=booking_body(LATER, 2), headers=made["later_key"])
     assert again.status_code == 409 and "idempotent-replayed" not in again.headers
@@ -132,6 +133,7 @@ def test_a_ticket_a_kept_booking_names_is_kept(client, db_url, clock):
 
 
 def test_ticket_counters_keep_today_and_numbering_goes_on(client, db_url, clock):
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     first = client.post("/v1/tickets", json=TICKET, headers=key()).json()
     ctx = client.app.state.context
     assert purge(ctx.db, ctx.now()).ticket_counters == 0
@@ -174,6 +176,7 @@ def test_purging_while_serving_loses_no_answer(client, db_url, clock):
                 failures.append(exc)
                 return
 
+    clock.set("2026-11-23T01:00:00Z")  # 09:00: tickets only while the hall is open
     purger = threading.Thread(target=purge_again_and_again)
     purger.start()
     try:

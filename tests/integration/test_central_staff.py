@@ -322,7 +322,7 @@ def submit(client, kind: str, staff: str | None, payload: dict, created_at: str)
 def test_audit_events_are_read_back_oldest_first(client, clock):
     op = operator_in(client)
     first = submit(client, "audit", "0371", {"event": "assisted_mode_on"}, "2026-11-22T23:59:00Z")
-    submit(client, "rating", None, {"stars": 5}, "2026-11-23T00:00:00Z")  # not an audit event
+    submit(client, "message", None, {"text": "谢谢"}, "2026-11-23T00:00:00Z")  # not an audit event
     clock.advance(minutes=1)
     # made earlier offline, received later: ordered by when the server received it
     second = submit(client, "audit", "0001", {"event": "settings_opened", "screen": "staff_panel"},

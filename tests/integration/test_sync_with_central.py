@@ -85,8 +85,8 @@ def test_a_lost_response_is_retried_and_creates_nothing_new(tmp_path, kiosk):
         port = int(url.rsplit(":", 1)[1])
         with lossy_proxy(port) as (proxy, proxy_url):
             engine = engine_for(proxy_url, pulls=())
-            item = engine.outbox.enqueue("rating", "POST", "/v1/submissions",
-                                         {**submission(1, clock), "kind": "rating"}, Identity(), clock())
+            item = engine.outbox.enqueue("message", "POST", "/v1/submissions",
+                                         submission(1, clock), Identity(), clock())
             proxy.drop_responses = 1
             assert engine.drain() == 0  # the answer was lost on the way back
             assert proxy.dropped == 1 and len(server_rows(db)) == 1  # but the server has it

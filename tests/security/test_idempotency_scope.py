@@ -23,7 +23,12 @@ def _second_device(client) -> dict[str, str]:
     return {"Authorization": f"Bearer {r.json()['token']}"}
 
 
-def test_another_device_replaying_a_key_gets_a_new_answer_of_its_own(client):
+#: Monday 09:00 in the hall: walk-in tickets only while it is open
+OPEN = "2026-11-23T01:00:00Z"
+
+
+def test_another_device_replaying_a_key_gets_a_new_answer_of_its_own(client, clock):
+    clock.set(OPEN)
     k = {"Idempotency-Key": str(uuid.uuid4())}
     a = client.post("/v1/tickets", json=TICKET, headers=k)
     assert a.status_code == 201
@@ -44,7 +49,8 @@ def test_another_device_replaying_a_key_gets_a_new_answer_of_its_own(client):
     assert other.status_code == 201
 
 
-def test_a_retry_that_spells_out_a_default_is_the_same_request(client):
+def test_a_retry_that_spells_out_a_default_is_the_same_request(client, clock):
+    clock.set(OPEN)
     k = {"Idempotency-Key": str(uuid.uuid4())}
     first = client.post("/v1/tickets", json=TICKET, headers=k)
     assert first.status_code == 201
@@ -60,6 +66,7 @@ def test_a_retry_that_spells_out_a_default_is_the_same_request(client):
 def test_a_database_of_the_old_schema_is_migrated_and_keeps_its_keys(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     clock = FakeUtcClock(MONDAY_0800_LOCAL)
+    clock.set(OPEN)
     k = str(uuid.uuid4())
     with client_for(url, clock) as c:
         first = c.post("/v1/tickets", json=TICKET, headers={"Idempotency-Key": k})

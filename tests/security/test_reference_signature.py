@@ -17,6 +17,7 @@ import json
 import logging
 import random
 import secrets
+from datetime import datetime
 
 import pytest
 import requests
@@ -117,22 +118,29 @@ def refused(engine: SyncEngine, caplog, problem: str, what: str = "trust list") 
 
 
 def set_document(db_url: str, name: str, body: dict) -> None:
-    """What the server's operator (or whoever has its database) puts in the documents table."""
+    """What the server's operator (or whoever has its database) puts in it: a reference
+    data version with ``name`` replaced, written straight into the table (no check)."""
     engine = create_engine(db_url)
     try:
         with engine.begin() as conn:
-            conn.execute(text("UPDATE documents SET body = :b WHERE name = :n"),
-                         {"b": json.dumps(body, ensure_ascii=False), "n": name})
+            version, bundle = conn.execute(text(
+                "SELECT version, body FROM reference_versions ORDER BY version DESC LIMIT 1")).one()
+            body_text = json.dumps({**json.loads(bundle), name: body}, ensure_ascii=False)
+            conn.execute(text("INSERT INTO reference_versions (version, body, sha256, source, "
+                              "published_at) VALUES (:v, :b, 'forged', 'test', :t)"),
+                         {"v": version + 1, "b": body_text, "t": datetime(2026, 11, 23)})
     finally:
         engine.dispose()
 
 
 def stored_document(db_url: str, name: str) -> dict:
+    """``name`` as the newest reference data version holds it."""
     engine = create_engine(db_url)
     try:
         with engine.connect() as conn:
-            return json.loads(conn.execute(text("SELECT body FROM documents WHERE name = :n"),
-                                           {"n": name}).scalar_one())
+            bundle = conn.execute(text("SELECT body FROM reference_versions "
+                                       "ORDER BY version DESC LIMIT 1")).scalar_one()
+            return json.loads(bundle)[name]
     finally:
         engine.dispose()
 

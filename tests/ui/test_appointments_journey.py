@@ -340,7 +340,8 @@ def test_a_refused_offline_request_is_shown_in_my_appointments(hall, qtbot, tmp_
 @pytest.mark.parametrize(("elderly", "priority"), [(False, False), (True, True)])
 def test_walk_in_number_with_and_without_priority(hall, qtbot, tmp_path, elderly, priority,
                                                   clock):
-    connect, _url, _clock, _day = hall
+    connect, _url, server_clock, _day = hall
+    server_clock.advance(minutes=50)  # 09:00: the hall gives numbers only while it is open
     w = connect(default_language="en", default_elderly=elderly,
                 slip_pdf_dir=str(tmp_path / "slips"))
     w.go("appointments")

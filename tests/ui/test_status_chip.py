@@ -79,8 +79,8 @@ def test_offline_and_back_with_the_queue_draining(make_window, qtbot, tmp_path):
         with LocalStore(store_path) as store:
             for n in range(3):
                 Outbox(store).enqueue(
-                    "rating", "POST", "/v1/submissions",
-                    {"kind": "rating", "created_at": utc_iso(datetime.now(UTC)),
+                    "message", "POST", "/v1/submissions",
+                    {"kind": "message", "created_at": utc_iso(datetime.now(UTC)),
                      "identity": {"resident": None, "staff": None}, "payload": {"stars": n + 3}},
                     Identity(), datetime.now(UTC),
                 )
