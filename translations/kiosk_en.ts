@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>This kiosk is not connected: please ask staff.</source>
-        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning)</extracomment>
+        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning) &quot;前面还有 N 人&quot; for the number taken, asked of the queue while it is shown</extracomment>
         <translation>This kiosk is not connected: please ask staff.</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>Sending…</source>
-        <extracomment>checked in, or cancelled: said once in a coloured panel above the number</extracomment>
+        <extracomment>&quot;前面还有 N 人&quot; for the number the check-in gave, asked of the queue while shown checked in, or cancelled: said once in a coloured panel above the number</extracomment>
         <translation>Sending…</translation>
     </message>
     <message>
@@ -393,6 +393,14 @@
         <translation>The hall is closed that day.</translation>
     </message>
     <message>
+        <source>The hall is not open just now: numbers are given during its opening hours.</source>
+        <translation>The hall is not open just now: numbers are given during its opening hours.</translation>
+    </message>
+    <message>
+        <source>That day cannot be booked yet. Please choose an earlier day or ask staff.</source>
+        <translation>That day cannot be booked yet. Please choose an earlier day or ask staff.</translation>
+    </message>
+    <message>
         <source>The booking was not accepted. Please ask staff.</source>
         <translation>The booking was not accepted. Please ask staff.</translation>
     </message>
@@ -658,6 +666,47 @@
     <message>
         <source>No, thank you</source>
         <translation>No, thank you</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>Window %1</source>
+        <extracomment>calls kept on the board: the latest, and those before it areas listed with their waiting counts at most; more than fit are shown page by page how long a page of areas stays before the next (when they do not fit on one)</extracomment>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <source>Called before</source>
+        <translation>Called before</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>No number has been called yet today.</source>
+        <translation>No number has been called yet today.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>Network down: the calls shown may not be the latest (last update %1).</source>
+        <translation>Network down: the calls shown may not be the latest (last update %1).</translation>
+    </message>
+    <message>
+        <source>Network down: the calls cannot be shown until it is back.</source>
+        <translation>Network down: the calls cannot be shown until it is back.</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1314,156 @@
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <source>Network down: the queue cannot be checked just now.</source>
+        <extracomment>how often the count is asked again while the ticket is on the screen</extracomment>
+        <translation>Network down: the queue cannot be checked just now.</translation>
+    </message>
+    <message>
+        <source>Checking the queue…</source>
+        <translation>Checking the queue…</translation>
+    </message>
+    <message>
+        <source>Your number is being called: please go to window %1.</source>
+        <translation>Your number is being called: please go to window %1.</translation>
+    </message>
+    <message>
+        <source>You are next: please watch the calling screen.</source>
+        <translation>You are next: please watch the calling screen.</translation>
+    </message>
+    <message>
+        <source>1 person ahead of you</source>
+        <translation>1 person ahead of you</translation>
+    </message>
+    <message>
+        <source>%1 people ahead of you</source>
+        <translation>%1 people ahead of you</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected: please tell staff at the desk.</source>
+        <translation>This kiosk is not connected: please tell staff at the desk.</translation>
+    </message>
+    <message>
+        <source>Your rating was not accepted</source>
+        <translation>Your rating was not accepted</translation>
+    </message>
+    <message>
+        <source>Please tell staff at the desk what you think.</source>
+        <translation>Please tell staff at the desk what you think.</translation>
+    </message>
+    <message>
+        <source>Write or type a few words (optional)</source>
+        <extracomment>the longest comment kept (a few sentences; the follow-up calls the resident for more)</extracomment>
+        <translation>Write or type a few words (optional)</translation>
+    </message>
+    <message>
+        <source>Your comment</source>
+        <translation>Your comment</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Handwriting</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation>How satisfied are you with this service?</translation>
+    </message>
+    <message>
+        <source>What went wrong? (Tap one or more)</source>
+        <translation>What went wrong? (Tap one or more)</translation>
+    </message>
+    <message>
+        <source>Anything to add? (optional)</source>
+        <translation>Anything to add? (optional)</translation>
+    </message>
+    <message>
+        <source>May staff call you back?</source>
+        <translation>May staff call you back?</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating</source>
+        <extracomment>how long the thank-you waits for the platform before it says &quot;saved, will be sent&quot;</extracomment>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <source>Tap a face. Your rating helps the hall do better.</source>
+        <translation>Tap a face. Your rating helps the hall do better.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <source>Send with my number</source>
+        <translation>Send with my number</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation>No rating</translation>
+    </message>
+    <message>
+        <source>Send without a number</source>
+        <translation>Send without a number</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Leave a mobile number and staff will call you about this rating only; without one, it is anonymous.</source>
+        <translation>Leave a mobile number and staff will call you about this rating only; without one, it is anonymous.</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>It has reached the service centre.</source>
+        <translation>It has reached the service centre.</translation>
+    </message>
+    <message>
+        <source>Already rated</source>
+        <translation>Already rated</translation>
+    </message>
+    <message>
+        <source>This service was already rated for this visit; one rating is kept.</source>
+        <translation>This service was already rated for this visit; one rating is kept.</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk. The network is down just now; it will be sent by itself when it is back. You need not rate again.</source>
+        <translation>Saved on this kiosk. The network is down just now; it will be sent by itself when it is back. You need not rate again.</translation>
+    </message>
+    <message>
+        <source>Saved. Sending…</source>
+        <translation>Saved. Sending…</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
         <source>✓ Genuine and valid (checked on this kiosk)</source>
@@ -1556,7 +1755,7 @@
     <name>Shell</name>
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
-        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the first screen is on the display (once): what can wait starts then the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
         <translation>Sorry, something went wrong. Please start again.</translation>
     </message>
     <message>
@@ -2015,6 +2214,26 @@
         <translation>the hall is closed that day</translation>
     </message>
     <message>
+        <source>outside the hall&apos;s opening hours</source>
+        <translation>outside the hall's opening hours</translation>
+    </message>
+    <message>
+        <source>the hall&apos;s calendar is not published that far ahead: ask IT to publish a newer one</source>
+        <translation>the hall's calendar is not published that far ahead: ask IT to publish a newer one</translation>
+    </message>
+    <message>
+        <source>the platform found the rating incomplete or wrong</source>
+        <translation>the platform found the rating incomplete or wrong</translation>
+    </message>
+    <message>
+        <source>this visit was already rated</source>
+        <translation>this visit was already rated</translation>
+    </message>
+    <message>
+        <source>the rating named a service of another visit</source>
+        <translation>the rating named a service of another visit</translation>
+    </message>
+    <message>
         <source>outside the check-in time</source>
         <translation>outside the check-in time</translation>
     </message>
@@ -2244,8 +2463,171 @@
         <translation>Done</translation>
     </message>
     <message>
+        <source>Rate this service</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
         <source>QR code of your queue number</source>
         <translation>QR code of your queue number</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>To another window: its number</source>
+        <translation>To another window: its number</translation>
+    </message>
+    <message>
+        <source>Or back to an area&apos;s queue:</source>
+        <translation>Or back to an area&apos;s queue:</translation>
+    </message>
+    <message>
+        <source>Transfer to this window</source>
+        <translation>Transfer to this window</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Window number</source>
+        <translation>Window number</translation>
+    </message>
+    <message>
+        <source>Network down: this window&apos;s called number cannot be checked just now. Nothing is lost.</source>
+        <translation>Network down: this window&apos;s called number cannot be checked just now. Nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this window just now.</source>
+        <translation>Nobody is waiting for this window just now.</translation>
+    </message>
+    <message>
+        <source>%1 marked as not present.</source>
+        <translation>%1 marked as not present.</translation>
+    </message>
+    <message>
+        <source>%1 served.</source>
+        <translation>%1 served.</translation>
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation>window %1</translation>
+    </message>
+    <message>
+        <source>%1 transferred to %2.</source>
+        <translation>%1 transferred to %2.</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <source>No number called</source>
+        <translation>No number called</translation>
+    </message>
+    <message>
+        <source>Green channel (60 and over)</source>
+        <translation>Green channel (60 and over)</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Press Call next to call a number.</source>
+        <translation>Press Call next to call a number.</translation>
+    </message>
+    <message>
+        <source>Called once.</source>
+        <translation>Called once.</translation>
+    </message>
+    <message>
+        <source>Called %1 times. No-show possible after %2 recalls.</source>
+        <translation>Called %1 times. No-show possible after %2 recalls.</translation>
+    </message>
+    <message>
+        <source>Called %1 times: you may mark a no-show.</source>
+        <translation>Called %1 times: you may mark a no-show.</translation>
+    </message>
+    <message>
+        <source>What the resident should have brought:</source>
+        <translation>What the resident should have brought:</translation>
+    </message>
+    <message>
+        <source>The catalogue lists no materials for this matter.</source>
+        <translation>The catalogue lists no materials for this matter.</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>%1 · Window %2</source>
+        <translation>%1 · Window %2</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Network down: nothing was done. Press again when the network is back; nothing is lost.</source>
+        <translation>Network down: nothing was done. Press again when the network is back; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>The platform is busy: nothing was done. Press again in a moment.</source>
+        <translation>The platform is busy: nothing was done. Press again in a moment.</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer this terminal cannot read. Press again; if it keeps happening, call hall IT.</source>
+        <translation>The platform gave an answer this terminal cannot read. Press again; if it keeps happening, call hall IT.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: nothing was done. Press again.</source>
+        <translation>Something went wrong: nothing was done. Press again.</translation>
+    </message>
+    <message>
+        <source>This window still has a number called: finish it (Served, No-show or Transfer) first.</source>
+        <translation>This window still has a number called: finish it (Served, No-show or Transfer) first.</translation>
+    </message>
+    <message>
+        <source>Recall the number first: a no-show can be marked only after the hall&apos;s number of recalls.</source>
+        <translation>Recall the number first: a no-show can be marked only after the hall&apos;s number of recalls.</translation>
+    </message>
+    <message>
+        <source>The platform does not know this staff number for this hall. Sign in again, or ask hall IT.</source>
+        <translation>The platform does not know this staff number for this hall. Sign in again, or ask hall IT.</translation>
+    </message>
+    <message>
+        <source>This number is no longer called at this window.</source>
+        <translation>This number is no longer called at this window.</translation>
+    </message>
+    <message>
+        <source>The platform does not know this window. Check its number with hall IT.</source>
+        <translation>The platform does not know this window. Check its number with hall IT.</translation>
+    </message>
+    <message>
+        <source>There is no such area in this hall.</source>
+        <translation>There is no such area in this hall.</translation>
+    </message>
+    <message>
+        <source>The platform refused this step. Press again; if it keeps happening, call hall IT.</source>
+        <translation>The platform refused this step. Press again; if it keeps happening, call hall IT.</translation>
     </message>
 </context>
 </TS>

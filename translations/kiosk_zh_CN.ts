@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>This kiosk is not connected: please ask staff.</source>
-        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning)</extracomment>
+        <extracomment>the platform&apos;s answer: a number (success), none (failure), no answer (warning) &quot;前面还有 N 人&quot; for the number taken, asked of the queue while it is shown</extracomment>
         <translation>本机没有联网，请咨询工作人员。</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>Sending…</source>
-        <extracomment>checked in, or cancelled: said once in a coloured panel above the number</extracomment>
+        <extracomment>&quot;前面还有 N 人&quot; for the number the check-in gave, asked of the queue while shown checked in, or cancelled: said once in a coloured panel above the number</extracomment>
         <translation>正在发送……</translation>
     </message>
     <message>
@@ -393,6 +393,14 @@
         <translation>大厅当天不办公。</translation>
     </message>
     <message>
+        <source>The hall is not open just now: numbers are given during its opening hours.</source>
+        <translation>大厅现在不在办公时间，请在办公时间内取号。</translation>
+    </message>
+    <message>
+        <source>That day cannot be booked yet. Please choose an earlier day or ask staff.</source>
+        <translation>该日期暂不能预约，请选择更早的日期或咨询工作人员。</translation>
+    </message>
+    <message>
         <source>The booking was not accepted. Please ask staff.</source>
         <translation>预约没有成功，请咨询工作人员。</translation>
     </message>
@@ -658,6 +666,47 @@
     <message>
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>Window %1</source>
+        <extracomment>calls kept on the board: the latest, and those before it areas listed with their waiting counts at most; more than fit are shown page by page how long a page of areas stays before the next (when they do not fit on one)</extracomment>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
+        <translation>正在呼叫</translation>
+    </message>
+    <message>
+        <source>Called before</source>
+        <translation>刚才呼叫</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <source>No number has been called yet today.</source>
+        <translation>今天还没有呼叫号码。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接……</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Network down: the calls shown may not be the latest (last update %1).</source>
+        <translation>网络中断，叫号信息可能不是最新（最后更新 %1）</translation>
+    </message>
+    <message>
+        <source>Network down: the calls cannot be shown until it is back.</source>
+        <translation>网络中断，网络恢复后才能显示叫号信息</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1314,156 @@
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <source>Network down: the queue cannot be checked just now.</source>
+        <extracomment>how often the count is asked again while the ticket is on the screen</extracomment>
+        <translation>网络中断，暂时无法查询排队人数</translation>
+    </message>
+    <message>
+        <source>Checking the queue…</source>
+        <translation>正在查询排队人数……</translation>
+    </message>
+    <message>
+        <source>Your number is being called: please go to window %1.</source>
+        <translation>正在呼叫您的号码，请到 %1 号窗口办理</translation>
+    </message>
+    <message>
+        <source>You are next: please watch the calling screen.</source>
+        <translation>下一位就是您，请留意叫号屏</translation>
+    </message>
+    <message>
+        <source>1 person ahead of you</source>
+        <translation>前面还有 1 人</translation>
+    </message>
+    <message>
+        <source>%1 people ahead of you</source>
+        <translation>前面还有 %1 人</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
+        <translation>评价没有保存</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected: please tell staff at the desk.</source>
+        <translation>本机没有连接服务平台，请告诉服务台的工作人员。</translation>
+    </message>
+    <message>
+        <source>Your rating was not accepted</source>
+        <translation>评价没有被接受</translation>
+    </message>
+    <message>
+        <source>Please tell staff at the desk what you think.</source>
+        <translation>请把您的意见告诉服务台的工作人员。</translation>
+    </message>
+    <message>
+        <source>Write or type a few words (optional)</source>
+        <extracomment>the longest comment kept (a few sentences; the follow-up calls the resident for more)</extracomment>
+        <translation>手写或打字，说说您的意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Your comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务满意吗？</translation>
+    </message>
+    <message>
+        <source>What went wrong? (Tap one or more)</source>
+        <translation>哪里让您不满意？（可多选）</translation>
+    </message>
+    <message>
+        <source>Anything to add? (optional)</source>
+        <translation>还有什么想说的吗？（可不填）</translation>
+    </message>
+    <message>
+        <source>May staff call you back?</source>
+        <translation>需要工作人员回访您吗？</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating</source>
+        <extracomment>how long the thank-you waits for the platform before it says &quot;saved, will be sent&quot;</extracomment>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <source>Tap a face. Your rating helps the hall do better.</source>
+        <translation>请点一个表情。您的评价能帮助我们改进服务。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <source>Send with my number</source>
+        <translation>留号码并提交</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation>不评价</translation>
+    </message>
+    <message>
+        <source>Send without a number</source>
+        <translation>匿名提交</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>办理事项：%1</translation>
+    </message>
+    <message>
+        <source>Leave a mobile number and staff will call you about this rating only; without one, it is anonymous.</source>
+        <translation>留下手机号，工作人员只会就这次评价给您回电话；不留也可以，评价是匿名的。</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>It has reached the service centre.</source>
+        <translation>评价已送达服务中心。</translation>
+    </message>
+    <message>
+        <source>Already rated</source>
+        <translation>已经评价过了</translation>
+    </message>
+    <message>
+        <source>This service was already rated for this visit; one rating is kept.</source>
+        <translation>这次办理已经评价过，每次办理只保留一条评价。</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk. The network is down just now; it will be sent by itself when it is back. You need not rate again.</source>
+        <translation>评价已保存在本机。网络暂时中断，恢复后会自动发送，您不用再评价。</translation>
+    </message>
+    <message>
+        <source>Saved. Sending…</source>
+        <translation>已保存，正在发送……</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
         <source>✓ Genuine and valid (checked on this kiosk)</source>
@@ -1556,7 +1755,7 @@
     <name>Shell</name>
     <message>
         <source>Sorry, something went wrong. Please start again.</source>
-        <extracomment>screens where the resident types or confirms for themselves, even when assisted the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
+        <extracomment>screens where the resident types or confirms for themselves, even when assisted the first screen is on the display (once): what can wait starts then the sync worker and the screens&apos; access to the central platform, while attached (``attach_sync``, ``attach_central``, ``detach_central``) lock-down lets the window close only when this is True (an administrator&apos;s Exit) the ID-card reader&apos;s worker, when ``idcard_port`` names a reader</extracomment>
         <translation>抱歉，出了点问题。请重新开始。</translation>
     </message>
     <message>
@@ -2015,6 +2214,26 @@
         <translation>大厅当天不办公</translation>
     </message>
     <message>
+        <source>outside the hall&apos;s opening hours</source>
+        <translation>不在大厅办公时间内</translation>
+    </message>
+    <message>
+        <source>the hall&apos;s calendar is not published that far ahead: ask IT to publish a newer one</source>
+        <translation>大厅日历尚未发布到该日期，请联系技术人员发布新日历</translation>
+    </message>
+    <message>
+        <source>the platform found the rating incomplete or wrong</source>
+        <translation>平台认为评价内容不完整或有误</translation>
+    </message>
+    <message>
+        <source>this visit was already rated</source>
+        <translation>本次办事已经评价过</translation>
+    </message>
+    <message>
+        <source>the rating named a service of another visit</source>
+        <translation>评价的事项不属于本次办事</translation>
+    </message>
+    <message>
         <source>outside the check-in time</source>
         <translation>不在签到时间内</translation>
     </message>
@@ -2244,8 +2463,171 @@
         <translation>完成</translation>
     </message>
     <message>
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
         <source>QR code of your queue number</source>
         <translation>排队号二维码</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>To another window: its number</source>
+        <translation>转到其他窗口：输入窗口号</translation>
+    </message>
+    <message>
+        <source>Or back to an area&apos;s queue:</source>
+        <translation>或转回某个区域排队：</translation>
+    </message>
+    <message>
+        <source>Transfer to this window</source>
+        <translation>转到这个窗口</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Window number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <source>Network down: this window&apos;s called number cannot be checked just now. Nothing is lost.</source>
+        <translation>网络中断，暂时查不到本窗口正在办理的号码。信息没有丢失。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this window just now.</source>
+        <translation>现在没有人在等候本窗口。</translation>
+    </message>
+    <message>
+        <source>%1 marked as not present.</source>
+        <translation>%1 已标记为过号。</translation>
+    </message>
+    <message>
+        <source>%1 served.</source>
+        <translation>%1 已办结。</translation>
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>%1 transferred to %2.</source>
+        <translation>%1 已转到 %2。</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <source>No number called</source>
+        <translation>没有呼叫中的号码</translation>
+    </message>
+    <message>
+        <source>Green channel (60 and over)</source>
+        <translation>绿色通道（60 岁以上）</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Press Call next to call a number.</source>
+        <translation>点“叫下一位”呼叫号码。</translation>
+    </message>
+    <message>
+        <source>Called once.</source>
+        <translation>已呼叫 1 次。</translation>
+    </message>
+    <message>
+        <source>Called %1 times. No-show possible after %2 recalls.</source>
+        <translation>已呼叫 %1 次。重呼 %2 次后可以标记过号。</translation>
+    </message>
+    <message>
+        <source>Called %1 times: you may mark a no-show.</source>
+        <translation>已呼叫 %1 次，可以标记过号。</translation>
+    </message>
+    <message>
+        <source>What the resident should have brought:</source>
+        <translation>群众应带的材料：</translation>
+    </message>
+    <message>
+        <source>The catalogue lists no materials for this matter.</source>
+        <translation>事项目录里没有列出这项业务的材料。</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>叫下一位</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>%1 · Window %2</source>
+        <translation>%1 · %2 号窗口</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Network down: nothing was done. Press again when the network is back; nothing is lost.</source>
+        <translation>网络中断，这一步没有执行。网络恢复后再按一次，信息不会丢失。</translation>
+    </message>
+    <message>
+        <source>The platform is busy: nothing was done. Press again in a moment.</source>
+        <translation>服务平台繁忙，这一步没有执行。请稍后再按一次。</translation>
+    </message>
+    <message>
+        <source>The platform gave an answer this terminal cannot read. Press again; if it keeps happening, call hall IT.</source>
+        <translation>服务平台的回复无法识别。请再按一次；如果一直这样，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: nothing was done. Press again.</source>
+        <translation>出了点问题，这一步没有执行。请再按一次。</translation>
+    </message>
+    <message>
+        <source>This window still has a number called: finish it (Served, No-show or Transfer) first.</source>
+        <translation>本窗口还有正在呼叫的号码，请先处理（办结、过号或转移）。</translation>
+    </message>
+    <message>
+        <source>Recall the number first: a no-show can be marked only after the hall&apos;s number of recalls.</source>
+        <translation>请先重呼：重呼达到大厅规定的次数后才能标记过号。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this staff number for this hall. Sign in again, or ask hall IT.</source>
+        <translation>服务平台里没有本大厅的这个工号。请重新登录，或联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This number is no longer called at this window.</source>
+        <translation>这个号码已经不在本窗口呼叫中。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this window. Check its number with hall IT.</source>
+        <translation>服务平台里没有这个窗口。请和大厅信息技术人员核对窗口号。</translation>
+    </message>
+    <message>
+        <source>There is no such area in this hall.</source>
+        <translation>本大厅没有这个区域。</translation>
+    </message>
+    <message>
+        <source>The platform refused this step. Press again; if it keeps happening, call hall IT.</source>
+        <translation>服务平台拒绝了这一步。请再按一次；如果一直这样，请联系大厅信息技术人员。</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,13 @@ def problem_text(code: str | None) -> str:
         "too_short_notice": translate("StaffPanel", "the time was too soon or had passed"),
         "not_a_slot": translate("StaffPanel", "the time is not a bookable time"),
         "hall_closed": translate("StaffPanel", "the hall is closed that day"),
+        "hall_not_open_now": translate("StaffPanel", "outside the hall's opening hours"),
+        "calendar_not_valid": translate(
+            "StaffPanel", "the hall's calendar is not published that far ahead: ask IT to publish a "
+            "newer one"),
+        "bad_rating": translate("StaffPanel", "the platform found the rating incomplete or wrong"),
+        "already_rated": translate("StaffPanel", "this visit was already rated"),
+        "matter_not_of_visit": translate("StaffPanel", "the rating named a service of another visit"),
         "outside_checkin_window": translate("StaffPanel", "outside the check-in time"),
         "booking_cancelled": translate("StaffPanel", "the booking was already cancelled"),
         "booking_checked_in": translate("StaffPanel", "the booking was already checked in"),

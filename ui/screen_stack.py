@@ -36,6 +36,7 @@ SCREENS: dict[str, str] = {
     "appointment_list": "appointments:AppointmentListScreen",
     "appointment": "appointments:AppointmentScreen",
     "walk_in": "walk_in:WalkInScreen",
+    "rating": "rating:RatingScreen",
     "scan": "scan:ScanScreen",
     "card": "scan:CardScreen",
     "staff_sign_in": "staff_sign_in:StaffSignInScreen",

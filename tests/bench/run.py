@@ -17,15 +17,19 @@ sys.path.insert(0, str(ROOT))
 
 from tests.bench import (  # noqa: E402
     bench_bundle,
+    bench_display,
     bench_handwriting,
     bench_idcard,
+    bench_queue,
+    bench_rolling_restart,
     bench_scanning,
     bench_search,
     bench_sync,
     bench_ui,
 )
 
-GROUPS = ["ui", "search", "sync", "scan", "idcard", "handwriting", "bundle"]
+GROUPS = ["ui", "search", "sync", "queue", "scan", "idcard", "handwriting", "bundle",
+          "display", "rolling"]
 
 
 def main() -> int:
@@ -43,6 +47,8 @@ def main() -> int:
         results.update(bench_search.run())
     if "sync" in groups:
         results.update(bench_sync.run())
+    if "queue" in groups:  # windows racing for "next"; call → board latency (issue 18)
+        results.update(bench_queue.run())
     if "scan" in groups:
         results.update(bench_scanning.run())
     if "idcard" in groups:
@@ -50,6 +56,10 @@ def main() -> int:
         results.update(bench_idcard.screen())
     if "handwriting" in groups:
         results.update(bench_handwriting.run())
+    if "display" in groups:  # a call from a window to the hall display (issue 18)
+        results.update(bench_display.run())
+    if "rolling" in groups:  # two servers on one database, restarted in turn (issue 17)
+        results.update(bench_rolling_restart.run())
     if "bundle" in groups:  # the bundles already built in dist/ (packaging/build.py)
         results.update(bench_bundle.run())
     text = json.dumps(results, indent=2, ensure_ascii=False)

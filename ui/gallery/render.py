@@ -68,6 +68,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
     from ui.gallery.handwriting import handwriting_states
     from ui.gallery.help import help_states
     from ui.gallery.idcard import idcard_states
+    from ui.gallery.queue import queue_states
     from ui.gallery.speech import show_reading
     from ui.gallery.staff import staff_states
 
@@ -106,6 +107,7 @@ def states(catalogue: Catalogue) -> dict[str, Callable[[KioskWindow], None]]:
         **staff_states(),
         **help_states(),
         **idcard_states(),
+        **queue_states(),
         # last: the chip is device state and outlives the wipe between states
         "home-offline": show_offline,
     }
@@ -154,4 +156,7 @@ def render_gallery(directory: Path, catalogue: Catalogue, index: DeferredIndex,
                 window.close()
                 window.deleteLater()
                 app.processEvents()
+    from ui.gallery.roles import render_roles  # the window terminal and the hall display
+
+    written += render_roles(directory, catalogue, index, settings, languages, SIZES)
     return written

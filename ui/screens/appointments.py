@@ -29,6 +29,7 @@ from kiosk.rules.wire_time import parse_time
 from kiosk.sync.api_client import transient
 from ui.context import ScreenDeps
 from ui.i18n import translate
+from ui.queue.ahead import AheadWatch, queue_of
 from ui.screens.booking.step import id_error_text, reason_text
 from ui.screens.cancel_phone import CancelPhonePanel, cancel_refusal, no_phone_text
 from ui.screens.steps import SlipActions, Step
@@ -300,6 +301,10 @@ class AppointmentScreen(SlipActions, AppointmentStep):
         self.number, self.qr = self.ticket_view.number, self.ticket_view.qr
         self.print_button, self.phone_button, self.done_button = self.ticket_view.wire(
             self.print_slip, self.slip_to_phone, self._done)
+        #: "前面还有 N 人" for the number the check-in gave, asked of the queue while shown
+        self.ahead = AheadWatch(self, queue_of(deps, deps.settings.hall_code))
+        self.ahead.changed.connect(self.ticket_view.show_ahead)
+        self.rate_button = self.ticket_view.wire_rating(self._rate)
         self.printed_to = ""
         #: checked in, or cancelled: said once in a coloured panel above the number
         self.outcome = ResultPanel(self)
@@ -355,6 +360,7 @@ class AppointmentScreen(SlipActions, AppointmentStep):
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.watch.stop()
+        self.ahead.stop()
         super().hideEvent(event)
 
     def _send(self, action: str, phone: str = "") -> None:
@@ -470,7 +476,13 @@ class AppointmentScreen(SlipActions, AppointmentStep):
     def _done(self) -> None:
         """The resident has their number: the session ends, the next one starts afresh."""
         self.watch.stop()
+        self.ahead.stop()
         self.deps.navigator.finish()
+
+    def _rate(self) -> None:
+        t = self.ticket()
+        if t is not None and t.get("ticket_id"):
+            self.deps.navigator.go("rating", matter=t["matter"], ticket_id=t["ticket_id"])
 
     def retranslate(self) -> None:
         a = self.appointment
@@ -499,6 +511,11 @@ class AppointmentScreen(SlipActions, AppointmentStep):
             self.title.setText(translate("Appointments", "You are checked in"))
             self.ticket_view.show_ticket(ticket["number"], bool(ticket["priority"]),
                                          self.wait_at(ticket["matter"]))
+            if ticket.get("ticket_id"):
+                if self.ahead.ticket != ticket["ticket_id"]:
+                    self.ahead.watch(ticket["ticket_id"])
+                self.ticket_view.show_ahead(self.ahead.text(), self.ahead.last is not None)
+                self.ticket_view.offer_rating(True)
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
         elif self.stage == "phone":
@@ -557,6 +574,7 @@ class AppointmentScreen(SlipActions, AppointmentStep):
 
     def reset(self) -> None:
         self.watch.stop()
+        self.ahead.stop()
         self.stage, self.action, self.answer = "", "", None
         self.phone.forget()
         self.details.clear()

@@ -10,6 +10,7 @@ from kiosk.booking.draft import OutcomeState
 from kiosk.booking.slips import Slip
 from ui.context import ScreenDeps
 from ui.i18n import translate
+from ui.queue.ahead import AheadWatch, queue_of
 from ui.screens.appointments import ANSWER_WAIT_MS, AppointmentStep
 from ui.screens.booking.step import reason_text
 from ui.screens.steps import SlipActions
@@ -47,6 +48,10 @@ class WalkInScreen(SlipActions, AppointmentStep):
             self.print_slip, self.slip_to_phone, self._done)
         self.watch = OutcomeWatch(self)
         self.watch.changed.connect(self._answered)
+        #: "前面还有 N 人" for the number taken, asked of the queue while it is shown
+        self.ahead = AheadWatch(self, queue_of(deps, deps.settings.hall_code))
+        self.ahead.changed.connect(self.ticket_view.show_ahead)
+        self.rate_button = self.ticket_view.wire_rating(self._rate)
         self.answer = None
         self.matter = ""
         self.printed_to = ""
@@ -65,6 +70,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def enter(self, **_kw: Any) -> None:
         self.watch.stop()
+        self.ahead.stop()
         self.answer, self.matter = None, ""
         self.priority_button.setChecked(self.deps.presentation.elderly)
         self.say("")
@@ -72,6 +78,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.watch.stop()
+        self.ahead.stop()
         super().hideEvent(event)
 
     def _take(self, code: str) -> None:
@@ -125,6 +132,12 @@ class WalkInScreen(SlipActions, AppointmentStep):
             return self.answer.booking
         return None
 
+    def _rate(self) -> None:
+        """Rate this visit (the rating screen's Done then ends the session, as Done here)."""
+        t = self.ticket()
+        if t is not None:
+            self.deps.navigator.go("rating", matter=t["matter"], ticket_id=t["ticket_id"])
+
     def _done(self) -> None:
         """The resident has their number: the session ends, the next one starts afresh."""
         self.watch.stop()
@@ -147,6 +160,11 @@ class WalkInScreen(SlipActions, AppointmentStep):
         self.priority_button.setVisible(not t)
         if t:  # in the language now chosen: a QR code in the one before goes away
             self.ticket_view.show_ticket(t["number"], bool(t["priority"]), self.wait_at(t["matter"]))
+            if t.get("ticket_id"):
+                if self.ahead.ticket != t["ticket_id"]:
+                    self.ahead.watch(t["ticket_id"])
+                self.ticket_view.show_ahead(self.ahead.text(), self.ahead.last is not None)
+                self.ticket_view.offer_rating(True)
             # said in the success panel; still the instruction that read-aloud speaks
             self.instruction.setText(translate(
                 "Appointments", "Please wait until your number is called."))
@@ -171,6 +189,7 @@ class WalkInScreen(SlipActions, AppointmentStep):
 
     def reset(self) -> None:
         self.watch.stop()
+        self.ahead.stop()
         self.ticket_view.clear()
         self.answer, self.matter, self.printed_to = None, "", ""
         self.priority_button.setChecked(False)

@@ -2,9 +2,10 @@
 
 The number very large; where to wait (the matter's window from the catalogue, or
 "watch the calling screen" where the catalogue names none: nothing is invented);
-the green channel when the ticket is a priority one; and three actions: Print,
-Scan with your phone (the ticket as a QR code) and Done. How many are ahead is not
-shown: the platform has no queue to ask yet (no calling exists).
+the green channel when the ticket is a priority one; how many are ahead ("前面还有
+N 人", from the queue: ``ui.queue.ahead``; said plainly when it cannot be asked); an
+offer to rate the service (``wire_rating``); and three actions: Print, Scan with your
+phone (the ticket as a QR code) and Done.
 
 The screen that holds it gives the ticket (``show_ticket``) and connects the
 buttons; ``qr`` is the screen's QR code for ``SlipActions``.
@@ -43,6 +44,16 @@ class QueueTicket(QWidget):
         self.where.setObjectName(f"{prefix}-where")
         self.where.setWordWrap(True)
         self.where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.ahead = QLabel(self)
+        self.ahead.setObjectName(f"{prefix}-ahead")
+        self.ahead.setWordWrap(True)
+        self.ahead.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        set_role(self.ahead, "title")
+        self.ahead.hide()
+        self.rate_button = TextButton("secondary", self)
+        self.rate_button.setObjectName(f"{prefix}-rate")
+        self.rate_button.hide()
+        self._rate_offered = False
         self.qr = QrCode(self)
         self.qr.hide()
         numbered = QVBoxLayout()
@@ -52,8 +63,10 @@ class QueueTicket(QWidget):
         numbered.addStretch(1)
         said = QVBoxLayout()
         said.addStretch(1)
+        said.addWidget(self.ahead)
         said.addWidget(self.priority)
         said.addWidget(self.where)
+        said.addWidget(self.rate_button)
         said.addStretch(1)
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +107,24 @@ class QueueTicket(QWidget):
         self.done_button.clicked.connect(done)
         return self.print_button, self.phone_button, self.done_button
 
+    def wire_rating(self, rate) -> TextButton:
+        """Connect "Rate this service" (shown while ``offer_rating(True)``)."""
+        self.rate_button.clicked.connect(rate)
+        return self.rate_button
+
+    def offer_rating(self, offered: bool) -> None:
+        self._rate_offered = offered
+        self.rate_button.setVisible(offered)
+
+    def show_ahead(self, text: str, count: bool = True) -> None:
+        """"前面还有 N 人" (``count``: large), or why it cannot be said (body text); ""
+        hides it."""
+        self.ahead.setText(text)
+        self.ahead.setVisible(bool(text))
+        role = "title" if count else ""
+        if self.ahead.property("role") != role:
+            set_role(self.ahead, role)
+
     def set_portrait(self, portrait: bool) -> None:
         """Portrait: one column (the QR code under the words). Landscape: the number, the
         words beside it, the QR code on the right (a 长辈版 screen is not tall enough for
@@ -102,6 +133,15 @@ class QueueTicket(QWidget):
                                else QBoxLayout.Direction.LeftToRight)
         for column in self.columns:
             column.setSpacing(self.body.spacing())
+        # "Rate this service": under the words in portrait; in landscape in the row of
+        # actions (the words' column has no height to spare in 长辈版)
+        said = self.columns[1]
+        said.removeWidget(self.rate_button)
+        self.row.removeWidget(self.rate_button)
+        if portrait:
+            said.insertWidget(said.count() - 1, self.rate_button)
+        else:
+            self.row.insertWidget(self.row.count() - 1, self.rate_button, 1)
 
     def show_ticket(self, number: str, priority: bool, window: str) -> None:
         """``window``: where the catalogue says to wait, in the resident's language; ""
@@ -115,6 +155,8 @@ class QueueTicket(QWidget):
 
     def clear(self) -> None:
         self.number.clear()
+        self.show_ahead("")
+        self.offer_rating(False)
         self.qr.clear()
         self.qr.hide()
         self._where_text, self._priority = "", False
@@ -131,4 +173,5 @@ class QueueTicket(QWidget):
         self.print_button.set_texts(translate("Ticket", "Print"))
         self.phone_button.set_texts(translate("Ticket", "Scan with your phone"))
         self.done_button.set_texts(translate("Ticket", "Done"))
+        self.rate_button.set_texts(translate("Ticket", "Rate this service"))
         self.qr.setAccessibleName(translate("Ticket", "QR code of your queue number"))

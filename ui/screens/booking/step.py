@@ -156,4 +156,8 @@ def reason_text(code: str) -> str:
         "outside_booking_window": translate("Booking", "That day is too far ahead to book."),
         "not_a_slot": translate("Booking", "That time can no longer be booked."),
         "hall_closed": translate("Booking", "The hall is closed that day."),
+        "hall_not_open_now": translate(
+            "Booking", "The hall is not open just now: numbers are given during its opening hours."),
+        "calendar_not_valid": translate(
+            "Booking", "That day cannot be booked yet. Please choose an earlier day or ask staff."),
     }.get(code, translate("Booking", "The booking was not accepted. Please ask staff."))

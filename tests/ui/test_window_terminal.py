@@ -1,0 +1,286 @@
+"""The window terminal through its real widgets: the PIN pad, the five buttons, the ticket
+(matter and checklist, never who the resident is), plain words when the network is down
+(nothing lost, the same press retried with the same key), and the rating turned to the
+resident after Served. The queue is a fake at our own boundary (``QueueClient``'s
+methods); the whole loop against the real server is in test_queue_loop.py."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kiosk.queue.model import ChecklistItem, QueueTicket, TicketState, WindowTicket
+from kiosk.rules.catalogue import Text
+from kiosk.rules.ratings import Level
+from kiosk.staff.desk import StaffDesk
+from kiosk.sync.api_client import Refused, Unreachable
+from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring
+from ui.central_access import CentralAccess
+from ui.queue.terminal import WindowTerminal
+
+NOW = datetime(2026, 12, 7, 2, 30, tzinfo=UTC)
+NUMBER, PIN = "0371", "246810"
+ID_NUMBER = "11010519491231002X"
+
+
+class FakeQueue:
+    """Two tickets waiting; every step recorded with its Idempotency-Key."""
+
+    def __init__(self) -> None:
+        self.waiting = ["A012", "A013"]
+        self.called: WindowTicket | None = None
+        self.steps: list[tuple[str, str, str | None]] = []
+        self.down = False
+
+    def _ticket(self, number: str, recalls: int = 0, state=TicketState.CALLED) -> QueueTicket:
+        return QueueTicket(f"t-{number}", number, "city_centre", "A", "GA-0001", False, False,
+                           state, "3", NOW, NOW, recalls, None)
+
+    def _step(self, name: str, staff: str, key: str | None) -> None:
+        self.steps.append((name, staff, key))
+        if self.down:
+            raise Unreachable("connect", "connection refused")
+
+    def call_next(self, staff, window, areas=(), *, key=None):
+        self._step("next", staff, key)
+        if self.called is not None:
+            raise Refused(409, {"code": "window_busy", "detail": "busy"})
+        if not self.waiting:
+            return None
+        number = self.waiting.pop(0)
+        self.called = WindowTicket(
+            self._ticket(number), Text("居民身份证换领", "Renew resident ID card"),
+            (ChecklistItem(Text("居民身份证", "Resident ID card"), "original", 1, True, None),
+             ChecklistItem(Text("户口簿", "Household register"), "copy", 2, False, None)), 2)
+        return self.called
+
+    def current(self, staff, window):
+        if self.down:
+            raise Unreachable("connect", "connection refused")
+        return self.called
+
+    def recall(self, staff, window, ticket_id, *, key=None):
+        self._step("recall", staff, key)
+        t = self.called
+        self.called = replace(t, ticket=replace(t.ticket, recalls=t.ticket.recalls + 1))
+        return self.called
+
+    def _close(self, name, staff, key, state):
+        self._step(name, staff, key)
+        t = self.called.ticket
+        self.called = None
+        return replace(t, state=state)
+
+    def served(self, staff, window, ticket_id, *, key=None):
+        return self._close("served", staff, key, TicketState.SERVED)
+
+    def no_show(self, staff, window, ticket_id, *, key=None):
+        return self._close("no_show", staff, key, TicketState.NO_SHOW)
+
+    def transfer(self, staff, window, ticket_id, *, to_window=None, to_area=None, key=None):
+        t = self._close("transfer", staff, key, TicketState.WAITING)
+        return replace(t, window=to_window, area=to_area or t.area)
+
+
+@pytest.fixture
+def terminal(qtbot, demo_catalogue, demo_index, built_translations, qapp, tmp_path):
+    from kiosk.device.settings import Settings
+    from ui.i18n import LanguageSwitch
+
+    made = []
+
+    def make(language="zh_CN", size=(1920, 1080)):
+        switch = LanguageSwitch(qapp)
+        switch.set_language(language)
+        desk = StaffDesk.open(tmp_path / "desk.db", CredentialStore(MemoryKeyring()))
+        desk.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
+        settings = Settings.defaults().with_values(default_language=language)
+        t = WindowTerminal(demo_catalogue, demo_index, settings, switch, "3",
+                           staff_desk=lambda: desk, wall_clock=lambda: NOW)
+        queue = FakeQueue()
+        t.steps._queue = lambda: queue
+        folder = tempfile.TemporaryDirectory(prefix="window-test-")
+        creds = DeviceCredentials("w3", "token", "city_centre", "http://127.0.0.1:9")
+        t.attach_central(CentralAccess(creds, Path(folder.name) / "k.db", lambda: None,
+                                       timeout=(0.2, 0.2), folder=folder))
+        qtbot.addWidget(t)
+        t.resize(*size)
+        t.show()
+        qtbot.waitExposed(t)
+        made.append(t)
+        return t, queue
+    yield make
+    for t in made:
+        t.detach_central()
+        t.close()
+
+
+def sign_in(t, pin=PIN):
+    for ch in NUMBER:
+        t.sign_in.keypad.key.emit(ch)
+    t.sign_in.next_button.click()
+    for ch in pin:
+        t.sign_in.keypad.key.emit(ch)
+    t.sign_in.next_button.click()
+
+
+def wait_idle(qtbot, t):
+    qtbot.waitUntil(lambda: not t.steps.busy, timeout=15_000)
+
+
+def test_nothing_to_press_before_staff_sign_in(terminal):
+    t, queue = terminal()
+    assert t.pages.currentWidget() is t.sign_in
+    sign_in(t, pin="111111")  # wrong: still the PIN pad, and it says so
+    assert t.pages.currentWidget() is t.sign_in
+    assert "工号或 PIN 码错误" in t.sign_in.message.text()
+    assert queue.steps == []
+
+
+def test_call_next_shows_the_number_matter_and_checklist_never_the_resident(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    assert t.pages.currentWidget() is t.calling
+    assert t.who.text() == "王芳" and "3 号窗口" in t.where.text()
+    wait_idle(qtbot, t)
+    page = t.calling
+    assert page.next_button.isEnabled() and not page.served_button.isEnabled()
+    page.next_button.click()
+    wait_idle(qtbot, t)
+    assert queue.steps[-1][:2] == ("next", NUMBER)  # the staff number goes with every step
+    assert page.number.text() == "A012"
+    assert page.matter.text() == "居民身份证换领"
+    lines = page.checklist.text().splitlines()
+    assert lines[0] == "群众应带的材料："
+    assert lines[1].startswith("☐ 居民身份证（原件") and lines[2].startswith("☐ 户口簿（复印件")
+    shown = " ".join(label.text() for label in t.findChildren(QLabel) if label.isVisible())
+    assert ID_NUMBER not in shown and "身份证号" not in shown  # whose ticket: never said
+    assert not page.next_button.isEnabled()  # one ticket at a time at a window
+    assert not page.no_show_button.isEnabled()  # not before the hall's 2 recalls
+
+
+def test_no_show_only_after_the_halls_recalls(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    page = t.calling
+    page.next_button.click()
+    wait_idle(qtbot, t)
+    for _ in range(2):
+        page.recall_button.click()
+        wait_idle(qtbot, t)
+    assert page.calls.text() == "已呼叫 3 次，可以标记过号。"
+    assert page.no_show_button.isEnabled()
+    page.no_show_button.click()
+    wait_idle(qtbot, t)
+    assert page.message.text() == "A012 已标记为过号。"
+    assert page.next_button.isEnabled() and page.current is None
+
+
+def test_network_down_says_so_loses_nothing_and_retries_with_the_same_key(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    page = t.calling
+    page.next_button.click()
+    wait_idle(qtbot, t)
+    queue.down = True
+    page.served_button.click()
+    wait_idle(qtbot, t)
+    assert page.message.text() == "网络中断，这一步没有执行。网络恢复后再按一次，信息不会丢失。"
+    assert page.number.text() == "A012" and page.served_button.isEnabled()  # still there
+    queue.down = False
+    page.served_button.click()
+    wait_idle(qtbot, t)
+    tried, done = queue.steps[-2], queue.steps[-1]
+    assert tried[0] == done[0] == "served" and tried[2] == done[2]  # one step, never two
+    assert t.pages.currentWidget() is t.rating_page
+
+
+def test_a_refusal_is_explained(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    queue.call_next(NUMBER, "3")  # called from another terminal: the window is busy
+    t.calling.current = None
+    t.calling.retranslate()
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+    assert t.calling.message.text().startswith("本窗口还有正在呼叫的号码")
+
+
+def test_transfer_to_another_window(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    page = t.calling
+    page.next_button.click()
+    wait_idle(qtbot, t)
+    page.transfer_button.click()
+    assert page.transferring()
+    assert not page.transfer.to_window.isEnabled()
+    page.transfer.keypad.key.emit("5")
+    page.transfer.to_window.click()
+    wait_idle(qtbot, t)
+    assert page.message.text() == "A012 已转到 5 号窗口。"
+    assert not page.transferring() and page.current is None
+
+
+def test_served_turns_the_screen_to_the_resident_for_one_rating(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+    t.calling.served_button.click()
+    wait_idle(qtbot, t)
+    assert t.pages.currentWidget() is t.rating_page
+    assert not t.sign_out_button.isVisible() and not t.who.isVisible()  # no staff controls
+    assert t.rating_title.text() == "您对本次服务满意吗？"
+    t.elderly_button.click()  # the resident may want it large
+    assert t.presentation.elderly
+    t.rating.face_buttons[Level.DISSATISFIED].click()
+    t.rating.next_button.click()
+    t.rating.reason_buttons["attitude"].click()
+    t.rating.next_button.click()
+    t.rating.next_button.click()
+    t.rating.skip_button.click()  # anonymous
+    items = t.central.outbox.items("pending")
+    (item,) = [i for i in items if i.kind == "rating"]
+    payload = item.body["payload"]
+    assert payload["ticket_id"] == "t-A012" and payload["window"] == "3"
+    assert payload["level"] == "dissatisfied" and payload["reasons"] == ["attitude"]
+    t.rating.next_button.click()  # Done: back to staff, in the standard size
+    assert t.pages.currentWidget() is t.calling and not t.presentation.elderly
+    t.offer_rating(replace(queue._ticket("A012"), state=TicketState.SERVED), "居民身份证换领")
+    assert t.pages.currentWidget() is t.calling  # the same visit is not rated twice
+
+
+def test_after_sign_in_the_window_asks_which_ticket_it_has(terminal, qtbot):
+    t, queue = terminal()
+    queue.call_next(NUMBER, "3")  # called before a restart of the terminal
+    sign_in(t)
+    wait_idle(qtbot, t)
+    assert t.calling.number.text() == "A012" and t.calling.served_button.isEnabled()
+
+
+def test_offline_at_sign_in_says_the_window_cannot_be_checked(terminal, qtbot):
+    t, queue = terminal()
+    queue.down = True
+    sign_in(t)
+    wait_idle(qtbot, t)
+    assert t.calling.message.text() == "网络中断，暂时查不到本窗口正在办理的号码。信息没有丢失。"
+
+
+def test_sign_out_leaves_nothing_of_the_staff(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    t.sign_out_button.click()
+    assert t.pages.currentWidget() is t.sign_in and not t.staff.signed_in
+    assert t.steps.staff == "" and not t.who.isVisible()
