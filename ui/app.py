@@ -6,6 +6,10 @@
     kiosk gallery DIR           render every screen to PNG
     kiosk enrol --central URL --code CODE [--label NAME]
                                 enrol this device; its token goes to the OS credential store
+    kiosk window --hall H --window 3 [--central URL]
+                                a window terminal: staff call numbers (ui/queue/terminal.py)
+    kiosk display --hall H [--central URL] [--distance 8] [--diagonal 55] [--announce-english]
+                                the hall display: calls shown and spoken (ui/queue/display.py)
 """
 
 from __future__ import annotations
@@ -13,14 +17,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import socket
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from tempfile import TemporaryDirectory
+
     from PySide6.QtWidgets import QApplication
 
     from ui.central_link import DemoCentral
@@ -37,21 +41,31 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="the central platform (overrides central_url in kiosk.toml)")
     parser.add_argument("--data", type=Path, help="folder for the local database (outbox)")
     parser.add_argument("--code", help="enrolment code (kiosk enrol)")
-    parser.add_argument("--label", default=socket.gethostname(), help="device name (kiosk enrol)")
+    parser.add_argument("--label", help="device name (kiosk enrol; the host's name if not given)")
     parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, show the home screen, exit 0")
     parser.add_argument("--config", type=Path, help="the kiosk.toml settings file")
     parser.add_argument("--catalog", type=Path, help="a catalogue JSON file")
     parser.add_argument("--size", default="1920x1080", help="window size with --windowed")
-    parser.add_argument("command", nargs="?", choices=["gallery", "enrol"],
-                        help="gallery DIR | enrol")
+    parser.add_argument("--hall", help="the hall (kiosk window / display; else kiosk.toml's)")
+    parser.add_argument("--window", help="this window's number (kiosk window)")
+    parser.add_argument("--distance", type=float, default=8.0,
+                        help="metres from the display to the farthest seat (kiosk display)")
+    parser.add_argument("--diagonal", type=float, default=55.0,
+                        help="the display's diagonal in inches (kiosk display)")
+    parser.add_argument("--announce-english", action="store_true",
+                        help="say each call in English too (kiosk display)")
+    parser.add_argument("command", nargs="?", choices=["gallery", "enrol", "window", "display"],
+                        help="gallery DIR | enrol | window | display")
     parser.add_argument("directory", nargs="?", type=Path, help="output folder for gallery")
     args = parser.parse_args(argv)
     if args.command == "gallery" and args.directory is None:
         parser.error("gallery needs an output folder: kiosk gallery DIR")
     if args.command == "enrol" and not (args.central and args.code):
         parser.error("enrol needs --central URL and --code CODE")
+    if args.command == "window" and not args.window:
+        parser.error("window needs --window N: the number of the window this terminal serves")
     if args.demo and args.central:
         parser.error("--demo starts its own central server; leave out --central")
     if args.central and args.command != "enrol":
@@ -113,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.i18n import LanguageSwitch
 
     if args.command == "enrol":
-        return enrol(args.central, args.code, args.label)
+        import socket
+
+        return enrol(args.central, args.code, args.label or socket.gethostname())
 
     guards = None
     if args.command is None and not args.smoke_test:  # the kiosk itself
@@ -156,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(files)} screens written to {args.directory}")
         return 0
 
+    if args.command in ("window", "display"):  # the other roles: their modules only here
+        from ui.queue.roles import run_role
+
+        return run_role(args, settings, catalogue, index, languages, app)
+
+    from ui.screen_stack import FIRST_REACHED
     from ui.shell import KioskWindow
 
     if not args.demo and not args.smoke_test:
@@ -167,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         demo_card = DemoCardReader.start()
         if demo_card is not None:
             settings = demo_card.settings(settings)
-    window = KioskWindow(catalogue, index, settings, languages)
+    # the smoke test shows home at once: the attract screen it would never show is not made
+    window = KioskWindow(catalogue, index, settings, languages,
+                         first_screen="home" if args.smoke_test else "attract")
     if demo_card is not None:
         demo_card.add_shortcuts(window)
         app.aboutToQuit.connect(demo_card.close)
@@ -177,31 +201,21 @@ def main(argv: list[str] | None = None) -> int:
     if guards is not None:
         guards.recovery.window = window
         window.use_diagnostics(lambda: guards.export_diagnostics(window.settings, sync.store_path))
-    if args.smoke_test:
-        sync.connect()
-    else:
-        # the network side (requests, the demo server) loads after the first paint, and
-        # the staff's hall defaults with it
-        QTimer.singleShot(300, window.load_hall_defaults)
-        QTimer.singleShot(300, sync.connect)
-        # a speech engine can take seconds to open: now, not when a resident asks
-        QTimer.singleShot(3000, window.speech.warm_up)
-    # the search index is built once the first screen is up, not before; then the screens
-    # the home tiles lead to, one at a time while the kiosk idles
-    QTimer.singleShot(200, index.warm)
     if not args.smoke_test:
-        QTimer.singleShot(1000, window.prepare_screens)
+        window.first_painted.connect(lambda: after_first_paint(window, sync, index))
     if args.smoke_test:
         window.resize(*parse_size(args.size))
         window.show()
-        window.home()
         app.processEvents()
         window.repaint()
         shown_at = time.time()
         ok = window.current.name == "home" and window.isVisible()
         print("smoke test:", "home screen shown" if ok else "FAILED")
-        index.warm()  # what the idle kiosk holds: the search index too, and the screens
-        window.prepare_screens(now=True)  # made ahead of the first taps
+        sync.connect()  # as the kiosk does once its first screen is painted
+        # what the idle kiosk holds: the search index too, its attract screen, and the
+        # screens made ahead of the first taps
+        index.warm()
+        window.prepare_screens(("attract", *FIRST_REACHED), now=True)
         app.processEvents()
         print(f"shown_at={shown_at:.6f} rss_mb={resident_mb():.1f}", flush=True)
         window.close()
@@ -219,11 +233,30 @@ def main(argv: list[str] | None = None) -> int:
             hide_cursor(app)
         window.showFullScreen()
     QTimer.singleShot(0, lambda: log.info("kiosk ready: %d matters", len(catalogue.matters)))
+    if os.environ.get("NOTIFY_SOCKET"):  # under systemd: READY=1, then the GUI-thread watchdog
+        from ui.watchdog import start_watchdog
+
+        start_watchdog(app)
     try:
         return app.exec()
     finally:
         if guards is not None:
             guards.stop()
+
+
+def after_first_paint(window, sync: SyncHookup, index) -> None:
+    """What waits until the first screen is on the display, so that none of it delays
+    that paint however slow the start: the search index 0.2 s after it, the network
+    side (requests, the demo server) and the staff's hall defaults at 0.3 s, then the
+    screens the home tiles lead to, one at a time while the kiosk idles; the speech
+    engine, which can take seconds to open, at 3 s rather than when a resident asks."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(200, index.warm)
+    QTimer.singleShot(300, window.load_hall_defaults)
+    QTimer.singleShot(300, sync.connect)
+    QTimer.singleShot(1000, window.prepare_screens)
+    QTimer.singleShot(3000, window.speech.warm_up)
 
 
 def enrol(url: str, code: str, label: str) -> int:
@@ -361,10 +394,12 @@ class SyncHookup:
         self.args, self.settings, self.window, self.app = args, settings, window, app
         self.worker: SyncWorker | None = None
         self.demo: DemoCentral | None = None
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._folder: TemporaryDirectory[str] | None = None
         self._keys = None
         if args.demo:  # a fresh demo each time: the database in a temporary folder
-            self._folder = tempfile.TemporaryDirectory(prefix="kiosk-demo-")
+            from tempfile import TemporaryDirectory
+
+            self._folder = TemporaryDirectory(prefix="kiosk-demo-")
             self.store_path = (args.data or Path(self._folder.name)) / "kiosk.db"
         else:
             from kiosk.device.paths import data_dir

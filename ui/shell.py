@@ -15,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QInputEvent, QInputMethodEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -78,6 +78,9 @@ def card_reader_for(settings: Settings, parent: QObject):
 
 
 class KioskWindow(QWidget):
+    #: the first screen is on the display (once): what can wait starts then
+    first_painted = Signal()
+
     def __init__(
         self,
         catalogue: Catalogue,
@@ -88,6 +91,7 @@ class KioskWindow(QWidget):
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         speech: ReadAloud | None = None,
         staff_desk: Callable[[], StaffDesk] | None = None,
+        first_screen: str = "attract",
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -119,6 +123,7 @@ class KioskWindow(QWidget):
         self._diagnostics: Callable[[], Path] | None = None
         #: lock-down lets the window close only when this is True (an administrator's Exit)
         self.exit_allowed = False
+        self._painted = False
 
         self.staff = StaffMode(staff_desk, clock, settings, self.urge_sync, self)
         self.staff.changed.connect(self._show_staff_state)
@@ -178,7 +183,8 @@ class KioskWindow(QWidget):
 
         qt_app().installEventFilter(self)
         self._apply_presentation()
-        self._show("attract", {})
+        # the attract screen, or home for the smoke test: only the screen shown is made
+        self._show(first_screen, {})
 
     # -- navigation (the Navigator protocol) -------------------------------------
 
@@ -320,6 +326,10 @@ class KioskWindow(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         QPainter(self).fillRect(event.rect(), QColor(self.presentation.theme.palette.window))
+        if not self._painted:
+            self._painted = True
+            # the window paints before its children: told once they have painted too
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -102,3 +102,33 @@ def test_a_resident_at_the_kiosk_is_not_made_to_wait_for_them(make_window, qtbot
     assert not w.prepared and not w.screens.is_built("services")
     w.wipe()
     qtbot.waitUntil(lambda: w.prepared, timeout=15_000)
+
+
+def test_the_work_that_can_wait_starts_after_the_first_paint_once(
+        qtbot, qapp, demo_catalogue, demo_index, built_translations, clock):
+    from kiosk.device.settings import Settings
+    from ui.i18n import LanguageSwitch
+    from ui.shell import KioskWindow
+
+    w = KioskWindow(demo_catalogue, demo_index, Settings.defaults(), LanguageSwitch(qapp),
+                    clock=clock)
+    qtbot.addWidget(w)
+    painted = []
+    w.first_painted.connect(lambda: painted.append(w.current.name))
+    qtbot.wait(50)
+    assert painted == []  # made, not yet on the display
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitUntil(lambda: painted == ["attract"], timeout=5_000)
+    w.home()
+    w.repaint()
+    qtbot.wait(50)
+    assert painted == ["attract"]  # once
+
+
+def test_only_the_first_screen_shown_is_made(make_window):
+    w = make_window(window_options={"first_screen": "home"})
+    assert w.current.name == "home" and w.header.isVisible()
+    assert not w.screens.is_built("attract")
+    plain = make_window()
+    assert plain.current.name == "attract" and not plain.screens.is_built("home")
