@@ -14,6 +14,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QThreadPool
+
 from kiosk.queue.client import QueueClient
 from kiosk.sync.api_client import ApiError, BadResponse, Refused, ServerBusy, Unreachable
 from ui.i18n import translate
@@ -70,7 +72,12 @@ class WindowSteps:
         self._queue = queue
         self.window = window
         self.staff = ""
-        self._call = OneCall()
+        # a thread of its own: a press never waits behind other work in Qt's global pool,
+        # which has as many threads as cores (two on a small terminal) and may be held by
+        # calls waiting out a network timeout
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._call = OneCall(self._pool)
         #: (step, ticket) → the key of a press whose answer never came
         self._unanswered: dict[tuple[str, str], str] = {}
 

@@ -50,10 +50,12 @@ class Task(QRunnable):
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_failed: Callable[[Exception], None]) -> Task:
+                      on_failed: Callable[[Exception], None],
+                      pool: QThreadPool | None = None) -> Task:
+    """``fn`` on ``pool`` (Qt's global one unless given)."""
     task = Task(fn, on_done, on_failed)
     Task._running.add(task)
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 
@@ -71,8 +73,11 @@ class OneCall:
     answers). ``cancel`` forgets the call (the session wipe: its closure may hold the
     resident's data, and its answer must not arrive after they have gone)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pool: QThreadPool | None = None) -> None:
         self._task: Task | None = None
+        #: where its calls run: Qt's global pool unless the owner must never wait
+        #: behind others' calls there (a window's steps)
+        self._pool = pool
 
     @property
     def state(self) -> CallState:
@@ -92,7 +97,7 @@ class OneCall:
                 callback(result)
             return call
 
-        self._task = run_in_background(fn, finish(on_done), finish(on_failed))
+        self._task = run_in_background(fn, finish(on_done), finish(on_failed), self._pool)
 
     def start_if_idle(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
                       on_failed: Callable[[Exception], None]) -> bool:
