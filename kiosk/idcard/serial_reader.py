@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -209,7 +210,7 @@ class SamSerialReader:
         port, self._serial = self._serial, None
         if port is not None:
             # a vanished device may fail to close
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*_GONE_ERRORS):
                 port.close()
 
     def _io(self, call: Callable[[], T]) -> T:
@@ -217,7 +218,7 @@ class SamSerialReader:
             return call()
         except serial.SerialTimeoutException:
             raise _Failed(FailureReason.TIMEOUT, "writing to the reader timed out") from None
-        except (serial.SerialException, OSError) as exc:
+        except _GONE_ERRORS as exc:
             raise _Gone(f"the reader on {self.port} went away: {_why(exc)}") from None
 
     def _exchange(self, command: sam.Command) -> sam.Answer:
@@ -299,6 +300,16 @@ _OPEN_HINTS = {
 }
 
 
+# pyserial lets termios.error through from tcflush and friends: an unplugged USB
+# adapter, or a pseudo-terminal whose other end closed, answers EIO there
+_LINE_ERRORS: tuple[type[Exception], ...] = ()
+if sys.platform != "win32":
+    import termios
+    _LINE_ERRORS = (termios.error,)
+#: what a vanished line raises
+_GONE_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError, *_LINE_ERRORS)
+
+
 def _why(exc: BaseException) -> str:
     """The system's reason ("No such file or directory"), not pyserial's wrapping of it,
     with a hint where one helps."""
@@ -307,4 +318,6 @@ def _why(exc: BaseException) -> str:
                 and error.strerror):
             hint = _OPEN_HINTS.get(error.errno or 0)
             return f"{error.strerror} ({hint})" if hint else error.strerror
+    if isinstance(exc, _LINE_ERRORS) and len(exc.args) == 2 and isinstance(exc.args[1], str):
+        return exc.args[1]  # termios.error(errno, text)
     return str(exc) or type(exc).__name__

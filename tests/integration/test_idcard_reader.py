@@ -224,6 +224,26 @@ def test_the_reader_vanishes_during_an_answer(sim, reader):
     assert reader.health().state is ReaderState.NOT_FOUND
 
 
+def test_a_line_that_fails_below_pyserial_is_a_reader_gone(sim, reader, monkeypatch):
+    """pyserial lets termios.error through from tcflush: seen when the other end of the
+    line hung up (an unplugged adapter, a closed pseudo-terminal)."""
+    import termios
+
+    sim.put_card(VALID)
+    assert reader.poll() == CardRead(VALID)
+
+    def hung_up(_port):
+        raise termios.error(5, "Input/output error")
+
+    monkeypatch.setattr(serial.Serial, "reset_input_buffer", hung_up)
+    gone = reader.poll()
+    assert gone.reason is FailureReason.READER_GONE
+    assert gone.detail == f"the reader on {sim.port} went away: Input/output error"
+    assert reader.health().state is ReaderState.NOT_FOUND
+    monkeypatch.undo()
+    assert reader.poll() == CardRead(VALID)  # opened again, reads again
+
+
 def test_reopening_waits_its_interval(sim):
     with SamSerialReader(sim.port, answer_timeout=0.5, reopen_interval=30) as reader:
         reader.poll()
