@@ -31,12 +31,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "kiosk.spec"
@@ -117,14 +119,28 @@ def check_data(bundle: Path) -> list[str]:
     return [name for name in REQUIRED_DATA if not (root / name).is_file()]
 
 
-def smoke_test(binary: Path) -> float | None:
-    """Seconds from start to a clean exit of ``binary --smoke-test``; None if it failed."""
+class SmokeRun(NamedTuple):
+    """One ``--smoke-test`` of a bundle: seconds from the process's launch to its first
+    screen painted (the ``shown_at=`` line it prints; None where there is no stdout, as in
+    a windowed Windows build), and to its clean exit. The kiosk's smoke test goes on after
+    the first paint to build what its idle hours hold (search index, screens ahead), so
+    only ``shown_s`` compares with another program's start."""
+
+    shown_s: float | None
+    exit_s: float
+
+
+_SHOWN_AT = re.compile(r"shown_at=([\d.]+)")
+
+
+def smoke_test(binary: Path) -> SmokeRun | None:
+    """Run ``binary --smoke-test`` from a scratch folder; None if it failed."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env["QT_QPA_PLATFORM"] = "offscreen"
     print(f"+ {binary} --smoke-test", flush=True)
     # from a scratch folder, so nothing can be found through the checkout by accident
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
-        started = time.perf_counter()
+        launched, started = time.time(), time.perf_counter()
         try:
             result = subprocess.run(
                 [str(binary), "--smoke-test"],
@@ -148,7 +164,8 @@ def smoke_test(binary: Path) -> float | None:
     if output.strip() and SMOKE_OK not in output:
         print(f"smoke test: exit 0 but no {SMOKE_OK!r} line", file=sys.stderr)
         return None
-    return seconds
+    shown = _SHOWN_AT.search(result.stdout or "")
+    return SmokeRun(float(shown.group(1)) - launched if shown else None, seconds)
 
 
 def measure(folder: Path) -> tuple[float, int]:
@@ -245,15 +262,18 @@ def bare(skip_build: bool) -> int:
 def smoke_test_and_report(bundle: Path, binaries: list[Path], build_s: float | None) -> int:
     """Smoke-test each of ``binaries``, then print the bundle's size and the times: 0 when
     every smoke test passed."""
-    seconds = [smoke_test(b) for b in binaries]
-    if None in seconds:
+    runs = [smoke_test(b) for b in binaries]
+    if None in runs:
         print("build: SMOKE TEST FAILED", file=sys.stderr)
         return 1
     size_mb, files = measure(bundle)
     print(f"bundle: {bundle.relative_to(ROOT)}  {size_mb:.1f} MiB in {files} files")
     if build_s is not None:
         print(f"pyinstaller: {build_s:.0f} s")
-    print(f"smoke test: passed in {seconds[0]:.2f} s")
+    first = runs[0]
+    assert first is not None
+    shown = f", first screen painted after {first.shown_s:.2f} s" if first.shown_s else ""
+    print(f"smoke test: passed in {first.exit_s:.2f} s{shown}")
     return 0
 
 

@@ -4,8 +4,12 @@
     bare_bundle_mib / bare_bundle_files  dist/bare-window, a hello-window PySide6 bundle built
                                          the same way (python packaging/build.py --bare)
     bundle_ratio                         bundle_mib / bare_bundle_mib (goal ≤ 1.7)
-    bundle_start_s / bare_bundle_start_s `--smoke-test` from start to exit 0, median of 3
-                                         (goal: the kiosk within 2× the bare bundle)
+    bundle_start_s / bare_bundle_start_s `--smoke-test` from launch to the first screen
+                                         painted (its ``shown_at=`` line), median of 5
+    bundle_start_ratio                   bundle_start_s / bare_bundle_start_s (goal ≤ 2)
+    bundle_smoke_s / bare_bundle_smoke_s `--smoke-test` from launch to exit 0: the kiosk's
+                                         goes on after its first paint to build what the
+                                         idle kiosk holds (search index, screens ahead)
 
 Building takes minutes, so this measures the bundles that are there and leaves out the
 keys of one that is not (it says so on stderr); it never builds.
@@ -30,25 +34,38 @@ def _build_module():
     return module
 
 
-def _measure(build, folder: Path, name: str, key: str, runs: int) -> dict:
-    binary = build.executable(folder, name)
-    if not binary.is_file():
-        print(f"bench_bundle: no {binary.relative_to(ROOT)}: {key}_* left out", file=sys.stderr)
-        return {}
-    mib, files = build.measure(folder)
-    starts = [build.smoke_test(binary) for _ in range(runs)]
+def _figures(key: str, mib: float, files: int, smokes: list) -> dict:
     out: dict = {f"{key}_mib": round(mib, 1), f"{key}_files": files}
-    if None not in starts:
-        out[f"{key}_start_s"] = round(statistics.median(starts), 2)
+    if not smokes or None in smokes:
+        return out
+    out[f"{key}_smoke_s"] = round(statistics.median(s.exit_s for s in smokes), 2)
+    shown = [s.shown_s for s in smokes if s.shown_s is not None]
+    if len(shown) == len(smokes):
+        out[f"{key}_start_s"] = round(statistics.median(shown), 3)
     return out
 
 
-def run(runs: int = 3) -> dict:
+def run(runs: int = 5) -> dict:
+    """Both bundles' smoke tests interleaved, so both see the same machine."""
     build = _build_module()
-    res = _measure(build, build.BUNDLE, build.NAME, "bundle", runs)
-    res.update(_measure(build, build.BARE_BUNDLE, build.BARE_NAME, "bare_bundle", runs))
+    bundles = {"bundle": build.executable(build.BUNDLE, build.NAME),
+               "bare_bundle": build.executable(build.BARE_BUNDLE, build.BARE_NAME)}
+    for key, binary in list(bundles.items()):
+        if not binary.is_file():
+            print(f"bench_bundle: no {binary.relative_to(ROOT)}: {key}_* left out",
+                  file=sys.stderr)
+            del bundles[key]
+    smokes: dict[str, list] = {key: [] for key in bundles}
+    for _ in range(runs):
+        for key, binary in bundles.items():
+            smokes[key].append(build.smoke_test(binary))
+    res: dict = {}
+    for key, binary in bundles.items():
+        res.update(_figures(key, *build.measure(binary.parent), smokes[key]))
     if "bundle_mib" in res and "bare_bundle_mib" in res:
         res["bundle_ratio"] = round(res["bundle_mib"] / res["bare_bundle_mib"], 2)
+    if "bundle_start_s" in res and "bare_bundle_start_s" in res:
+        res["bundle_start_ratio"] = round(res["bundle_start_s"] / res["bare_bundle_start_s"], 2)
     return res
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 #: where the SVG files are (package data of ``ui``; in the frozen build, ui/icons/)
@@ -79,7 +79,3 @@ def pixmap(name: str, colour: str, size: int, ratio: float = 1.0) -> QPixmap:
     result.setDevicePixelRatio(ratio)
     return result
 
-
-def icon(name: str, colour: str, size: int) -> QIcon:
-    """The icon as a QIcon (for Qt widgets that take one)."""
-    return QIcon(pixmap(name, colour, size))
