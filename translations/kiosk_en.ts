@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>Now calling</source>
-        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
+        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) the platform refuses this device the board (not enrolled as a display) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
         <translation>Now calling</translation>
     </message>
     <message>
@@ -695,6 +695,10 @@
     <message>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Calls are not spoken on this screen: please watch for your number.</source>
+        <translation>Calls are not spoken on this screen: please watch for your number.</translation>
     </message>
     <message>
         <source>%1 waiting</source>
@@ -2215,11 +2219,11 @@
     </message>
     <message>
         <source>outside the hall&apos;s opening hours</source>
-        <translation>outside the hall's opening hours</translation>
+        <translation>outside the hall&apos;s opening hours</translation>
     </message>
     <message>
         <source>the hall&apos;s calendar is not published that far ahead: ask IT to publish a newer one</source>
-        <translation>the hall's calendar is not published that far ahead: ask IT to publish a newer one</translation>
+        <translation>the hall&apos;s calendar is not published that far ahead: ask IT to publish a newer one</translation>
     </message>
     <message>
         <source>the platform found the rating incomplete or wrong</source>

@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>Now calling</source>
-        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
+        <extracomment>the platform, once connected (``attach_central``, from ``ui.app.SyncHookup``) the platform refuses this device the board (not enrolled as a display) when each call was first shown (time.perf_counter), for the latency benchmark</extracomment>
         <translation>正在呼叫</translation>
     </message>
     <message>
@@ -695,6 +695,10 @@
     <message>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
+    </message>
+    <message>
+        <source>Calls are not spoken on this screen: please watch for your number.</source>
+        <translation>本屏暂不能语音叫号，请留意屏幕上的号码。</translation>
     </message>
     <message>
         <source>%1 waiting</source>

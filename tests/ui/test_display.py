@@ -46,10 +46,10 @@ def display(qtbot, demo_catalogue, built_translations, qapp):
 
     made = []
 
-    def make(language="zh_CN", size=(1920, 1080), english=False):
+    def make(language="zh_CN", size=(1920, 1080), english=False, speech_class=SilentSpeech):
         switch = LanguageSwitch(qapp)
         switch.set_language(language)
-        speech = SilentSpeech()
+        speech = speech_class()
         languages = ("zh_CN", "en") if english else ("zh_CN",)
         settings = Settings.defaults()
         d = HallDisplay(settings.hall_code, hall_name_of(demo_catalogue, settings),
@@ -134,6 +134,45 @@ def test_english_too_when_the_hall_wants_it(display, qtbot):
     assert heard[1] == "Number A zero one two, please go to window 3."
 
 
+class VoicelessSpeech(SilentSpeech):
+    """Qt's mock engine, but without a voice for any language until ``voiced``."""
+
+    voiced = False
+
+    def _voice_for(self, tts, language):
+        return super()._voice_for(tts, language) if self.voiced else (None, None)
+
+
+def test_calls_that_cannot_be_heard_ask_the_hall_to_watch_the_screen(display, qtbot, caplog):
+    d, voiceless = display(speech_class=VoicelessSpeech)
+    assert d.silent.isHidden()  # not known yet: nothing said
+    d.check_voice()  # as the kiosk does once the engine has opened
+    assert d.silent.isVisible()
+    assert d.silent.text() == "本屏暂不能语音叫号，请留意屏幕上的号码。"
+    assert "calls cannot be spoken here" in caplog.text  # and IT reads why in the log
+    d.show_board(board())
+    d.show_board(board(call(1, "A012", "3"), cursor=1))
+    assert d.call_number.text() == "A012"  # shown all the same
+    assert d.silent.isVisible()
+    heard = []
+    voiceless.said.connect(heard.append)
+    voiceless.voiced = True  # a voice installed: the next call is heard, the notice goes
+    d.show_board(board(call(2, "A013", "4"), cursor=2))
+    qtbot.waitUntil(lambda: heard == ["请 A 零 一 三 号到 4 号窗口办理"], timeout=10_000)
+    assert d.silent.isHidden()
+
+
+def test_a_display_without_speech_says_so_from_the_start(demo_catalogue, built_translations, qtbot):
+    from ui.queue.roles import make_display
+
+    d = make_display(demo_catalogue, Settings.defaults(), None, wall_clock=lambda: NOW)
+    qtbot.addWidget(d)
+    d.resize(1920, 1080)
+    d.show()
+    d.check_voice()
+    assert d.silent.isVisible() and d.silent.text()
+
+
 def test_offline_is_said_with_the_time_of_the_last_update(display):
     d, speech = display()
     d.show_board(board(call(1, "A012", "3")))
@@ -143,6 +182,24 @@ def test_offline_is_said_with_the_time_of_the_last_update(display):
     assert d.call_number.text() == "A012"  # what was known stays, marked as maybe old
     d.show_board(board(call(2, "A013", "3"), cursor=2))  # back: the notice goes
     assert d.offline.isHidden()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_notice_leaves_the_earlier_calls_that_still_fit(display, size):
+    """The notices take room at the bottom: earlier calls give way one at a time, and
+    as many as still fit stay (the columns were once measured with the rows just hidden,
+    so that none seemed to fit and a third of a portrait screen stood empty)."""
+    d, speech = display(language="en", size=size)
+    d.show_board(board(call(1, "A009", "1"), call(2, "A010", "2"), call(3, "A011", "2"),
+                       call(4, "A012", "3")))
+    before = sum(r.isVisible() for r in d.history_rows)
+    d.watch.offline.emit(d.watch.last_good)
+    shown = [r for r in d.history_rows if r.isVisible()]
+    assert 1 <= len(shown) < before
+    top_of_notices = d.offline.mapTo(d, d.offline.rect().topLeft()).y()
+    d.layout().activate()
+    for row in shown:
+        assert row.mapTo(d, row.rect().bottomLeft()).y() <= top_of_notices
 
 
 def test_offline_before_any_answer_says_nothing_can_be_shown(display):

@@ -34,6 +34,7 @@ from kiosk.search.deferred import DeferredIndex
 from kiosk.staff.desk import StaffDesk
 from kiosk.sync.api_client import Unreachable
 from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
+from ui.gallery.speech import SilentSpeech
 from ui.gallery.staff import NUMBER, PIN
 from ui.i18n import LanguageSwitch
 from ui.qt_app import qt_app
@@ -160,6 +161,9 @@ def _display_states() -> dict[str, Callable[[HallDisplay], None]]:
         "display-none_yet": lambda d: d.show_board(HallBoard("city_centre", (), sample_board().waiting,
                                                              0, SAMPLE_NOW)),
         "display-offline": offline,
+        # no speech engine, or no Chinese voice: the hall is asked to watch the screen
+        "display-unspoken": lambda d: (d.show_board(sample_board()),
+                                       d.announcer and d.announcer.voice.emit(False)),
     }
 
 
@@ -177,7 +181,10 @@ def role_states(role: str, catalogue: Catalogue, index: DeferredIndex, settings:
             widget = WindowTerminal(catalogue, index, settings, languages, "3",
                                     staff_desk=_desk_opener(), wall_clock=lambda: SAMPLE_NOW)
         else:
-            widget = make_display(catalogue, settings, None, wall_clock=lambda: SAMPLE_NOW)
+            # a mock engine with voices: calls can be heard unless a state says otherwise
+            speech = SilentSpeech()
+            widget = make_display(catalogue, settings, speech, wall_clock=lambda: SAMPLE_NOW)
+            speech.setParent(widget)
         widget.resize(*size)
         widget.show()
         app.processEvents()

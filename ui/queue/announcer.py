@@ -38,6 +38,9 @@ class CallAnnouncer(QObject):
 
     announced = Signal(str)
     unsaid = Signal(object)  # Said.NO_ENGINE or Said.NO_VOICE
+    #: whether calls can be heard: False when the engine could not say one (or has no
+    #: voice for the first language), True again once one was spoken
+    voice = Signal(bool)
 
     def __init__(self, speech: ReadAloud, languages: tuple[str, ...] = ("zh_CN",),
                  parent: QObject | None = None) -> None:
@@ -52,6 +55,12 @@ class CallAnnouncer(QObject):
             self._waiting.append((call_words(number, window, language), language))
         if not self.speech.speaking:
             self._next()
+
+    def check(self) -> bool:
+        """Whether the engine can speak the first language; told through ``voice``."""
+        ok = self.speech.has_voice(self.languages[0])
+        self.voice.emit(ok)
+        return ok
 
     def pending(self) -> int:
         return len(self._waiting)
@@ -70,5 +79,7 @@ class CallAnnouncer(QObject):
             said = self.speech.say(text, language)
             self.announced.emit(text)
             if said is Said.SPOKEN:
+                self.voice.emit(True)
                 return  # the next one when this one ends (speaking_changed)
             self.unsaid.emit(said)
+            self.voice.emit(False)

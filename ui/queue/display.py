@@ -16,6 +16,7 @@ In portrait the window goes under the number, and the counts under the earlier c
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -54,6 +55,15 @@ AREAS = 6
 AREA_PAGE_MS = 6000
 
 
+def _invalidate_all(layout: QLayout) -> None:
+    layout.invalidate()
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        child = item.layout() if item is not None else None
+        if child is not None:
+            _invalidate_all(child)
+
+
 def window_words(window: str) -> str:
     return translate("Display", "Window %1").replace("%1", window)
 
@@ -71,6 +81,9 @@ QWidget[part="bar"] {{ background: {p.primary}; }}
 QLabel[part="offline"] {{ background: {p.notice}; color: {p.ink}; font-weight: bold;
     padding: {sizes.gap // 2}px {sizes.gap}px; }}
 """
+
+
+log = logging.getLogger(__name__)
 
 
 class HallDisplay(QWidget):
@@ -118,6 +131,11 @@ class HallDisplay(QWidget):
         self.last_update: datetime | None = None
         #: when each call was first shown (time.perf_counter), for the latency benchmark
         self.shown_at: dict[int, float] = {}
+        # calls cannot be heard here (no speech engine, or no voice for Chinese): the
+        # hall is told to watch the screen, and the log tells IT
+        self.unspoken = announcer is None
+        if announcer is not None:
+            announcer.voice.connect(self._voice)
 
         root = self._root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -183,6 +201,10 @@ class HallDisplay(QWidget):
         self.offline.setWordWrap(True)
         self.offline.hide()
         root.addWidget(self.offline)
+        self.silent = self._label("display-unspoken", "offline")
+        self.silent.setWordWrap(True)
+        self.silent.hide()
+        root.addWidget(self.silent)
 
         watch.board.connect(self.show_board)
         watch.offline.connect(self.show_offline)
@@ -269,6 +291,21 @@ class HallDisplay(QWidget):
         self.refused = True
         self.retranslate()
 
+    def check_voice(self) -> None:
+        """Once the speech engine is open: can the calls be heard? (Without an announcer
+        they cannot, and the notice is shown from the start.)"""
+        if self.announcer is not None:
+            self.announcer.check()
+
+    def _voice(self, ok: bool) -> None:
+        if self.unspoken == (not ok):
+            return
+        if not ok and self.announcer is not None:
+            log.warning("hall display: calls cannot be spoken here (%s); the screen asks "
+                        "the hall to watch for their numbers", self.announcer.speech.status())
+        self.unspoken = not ok
+        self.retranslate()
+
     # -- look ------------------------------------------------------------------------
 
     def _local(self, moment: datetime) -> str:
@@ -329,6 +366,9 @@ class HallDisplay(QWidget):
             self.offline.setText(translate(
                 "Display", "Network down: the calls cannot be shown until it is back."))
         self.offline.setVisible(self.offline_since is not None)
+        self.silent.setText(translate(
+            "Display", "Calls are not spoken on this screen: please watch for your number."))
+        self.silent.setVisible(self.unspoken)
         self._fit()
 
     def _fit_call(self) -> None:
@@ -384,6 +424,9 @@ class HallDisplay(QWidget):
         rows = most
         while True:
             self._show_history(rows)
+            # hiding a row marks only the top layout dirty; the column it sat in would
+            # still measure the rows it had, and no number of rows would seem to fit
+            _invalidate_all(layout)
             needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
                 else layout.totalSizeHint().height()
             if needed <= self.height() or rows == 0:

@@ -79,7 +79,9 @@ def run_role(args: argparse.Namespace, settings: Settings, catalogue: Catalogue,
         sync = SyncHookup(args, settings, display, app)
         if not (args.demo or args.central or settings.central_url):
             display.show_offline(None)  # never "connecting…" to nothing: said plainly
+        # the engine opened while nobody waits; then the hall is told if calls cannot be heard
         QTimer.singleShot(1000, speech.warm_up)
+        QTimer.singleShot(1000, display.check_voice)
         widget = display
     QTimer.singleShot(300, sync.connect)
     if args.windowed:
