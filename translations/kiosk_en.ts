@@ -1349,7 +1349,6 @@
     <name>Rating</name>
     <message>
         <source>Not saved</source>
-        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
         <translation>Not saved</translation>
     </message>
     <message>
@@ -2580,6 +2579,15 @@
     <message>
         <source>Served</source>
         <translation>Served</translation>
+    </message>
+    <message>
+        <source>Nobody has used this terminal for a while: signing out in %1 s. Touch the screen to stay signed in.</source>
+        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
+        <translation>Nobody has used this terminal for a while: signing out in %1 s. Touch the screen to stay signed in.</translation>
+    </message>
+    <message>
+        <source>Signed out: the terminal was not used for a while. The ticket at this window is kept; sign in to go on.</source>
+        <translation>Signed out: the terminal was not used for a while. The ticket at this window is kept; sign in to go on.</translation>
     </message>
     <message>
         <source>%1 · Window %2</source>

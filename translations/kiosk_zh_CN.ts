@@ -1349,7 +1349,6 @@
     <name>Rating</name>
     <message>
         <source>Not saved</source>
-        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
         <translation>评价没有保存</translation>
     </message>
     <message>
@@ -2580,6 +2579,15 @@
     <message>
         <source>Served</source>
         <translation>办结</translation>
+    </message>
+    <message>
+        <source>Nobody has used this terminal for a while: signing out in %1 s. Touch the screen to stay signed in.</source>
+        <extracomment>the ticket being rated: (ticket, matter) ; the tickets rated at this window today</extracomment>
+        <translation>本终端已有一段时间无人操作，%1 秒后将退出登录。触摸屏幕可继续使用。</translation>
+    </message>
+    <message>
+        <source>Signed out: the terminal was not used for a while. The ticket at this window is kept; sign in to go on.</source>
+        <translation>已因长时间无人操作退出登录。本窗口正在办理的号码已保留，重新登录即可继续。</translation>
     </message>
     <message>
         <source>%1 · Window %2</source>

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QInputEvent, QInputMethodEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -32,6 +32,7 @@ from kiosk.search.deferred import DeferredIndex
 from kiosk.sync.reference import ReferenceData
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, translate
+from ui.input_events import is_use
 from ui.qt_app import qt_app
 from ui.read_aloud import ScreenReader
 from ui.screen_stack import FIRST_REACHED, ScreenStack
@@ -59,12 +60,6 @@ log = logging.getLogger(__name__)
 
 #: screens where the resident types or confirms for themselves, even when assisted
 RESIDENT_OWN_STEPS = frozenset({"book_who", "book_review", "appointments"})
-
-_INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
-    QEvent.Type.Wheel, QEvent.Type.InputMethod,
-}
-
 
 def card_reader_for(settings: Settings, parent: QObject):
     """The ID-card reader's worker for ``idcard_port`` (None when it is empty)."""
@@ -354,7 +349,7 @@ class KioskWindow(QWidget):
     # -- idle and the wipe -----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QInputEvent | QInputMethodEvent) and event.type() in _INPUT_EVENTS:
+        if is_use(event):
             self.idle.touch()
             if self.staff.signed_in:
                 self.staff.idle.touch()

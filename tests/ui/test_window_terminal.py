@@ -94,14 +94,15 @@ def terminal(qtbot, demo_catalogue, demo_index, built_translations, qapp, tmp_pa
 
     made = []
 
-    def make(language="zh_CN", size=(1920, 1080)):
+    def make(language="zh_CN", size=(1920, 1080), clock=None):
         switch = LanguageSwitch(qapp)
         switch.set_language(language)
         desk = StaffDesk.open(tmp_path / "desk.db", CredentialStore(MemoryKeyring()))
         desk.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
         settings = Settings.defaults().with_values(default_language=language)
         t = WindowTerminal(demo_catalogue, demo_index, settings, switch, "3",
-                           staff_desk=lambda: desk, wall_clock=lambda: NOW)
+                           staff_desk=lambda: desk, wall_clock=lambda: NOW,
+                           **({"clock": clock} if clock is not None else {}))
         queue = FakeQueue()
         t.steps._queue = lambda: queue
         folder = tempfile.TemporaryDirectory(prefix="window-test-")
@@ -284,3 +285,49 @@ def test_sign_out_leaves_nothing_of_the_staff(terminal, qtbot):
     t.sign_out_button.click()
     assert t.pages.currentWidget() is t.sign_in and not t.staff.signed_in
     assert t.steps.staff == "" and not t.who.isVisible()
+
+
+def test_a_terminal_left_alone_counts_down_then_signs_out_and_the_ticket_stays(terminal, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    now = [1000.0]
+    t, queue = terminal(clock=lambda: now[0])
+    idle, countdown = t.settings.staff_idle_seconds, t.settings.staff_idle_countdown_seconds
+    sign_in(t)
+    wait_idle(qtbot, t)
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+    assert t.calling.number.text() == "A012"
+    now[0] += idle + 1
+    t.check_idle()
+    assert t.calling.message.text() == f"本终端已有一段时间无人操作，{countdown} 秒后将退出登录。触摸屏幕可继续使用。"
+    QTest.mouseClick(t.calling, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))  # still here
+    assert t.calling.message.isHidden()
+    t.check_idle()
+    assert t.staff.signed_in
+    now[0] += idle + 1
+    t.check_idle()  # the warning again; nobody touches it
+    now[0] += countdown + 1
+    t.check_idle()
+    assert not t.staff.signed_in and t.pages.currentWidget() is t.sign_in
+    assert t.steps.staff == "" and not t.who.isVisible()
+    assert t.sign_in.message.text().startswith("已因长时间无人操作退出登录")
+    sign_in(t)  # the ticket was kept by the platform: back after the next sign-in
+    wait_idle(qtbot, t)
+    assert t.calling.number.text() == "A012"
+
+
+def test_while_the_resident_rates_the_staffs_clock_waits(terminal, qtbot):
+    now = [1000.0]
+    t, queue = terminal(clock=lambda: now[0])
+    sign_in(t)
+    wait_idle(qtbot, t)
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+    t.calling.served_button.click()
+    wait_idle(qtbot, t)
+    assert t.pages.currentWidget() is t.rating_page
+    now[0] += 10 * t.settings.staff_idle_seconds
+    t.check_idle()
+    assert t.staff.signed_in and t.pages.currentWidget() is t.rating_page

@@ -11,6 +11,11 @@ monitor can host the same ``RatingPanel`` there; that is not built yet.
 
 The terminal is a window of its own, not a kiosk screen: no resident session, no idle
 wipe, no attract screen; its header says which hall, which window and who is signed in.
+Signed-in staff have the staff session's idle time (``staff_idle_seconds``, 10 minutes by
+default): a terminal left alone counts down on screen, then signs out, so that nobody
+can call, transfer or close tickets in their name. The ticket at the window is kept by
+the platform and is there again after the next sign-in. While the resident rates, the
+clock waits.
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.booking.draft import OutcomeState
+from kiosk.device.idle import IdleState
 from kiosk.device.session import ResidentSession
 from kiosk.device.settings import Settings
 from kiosk.queue.client import QueueClient
@@ -35,6 +41,8 @@ from kiosk.rules.catalogue import Catalogue
 from kiosk.sync.reference import ReferenceData
 from ui.context import Presentation, ScreenDeps
 from ui.i18n import LanguageSwitch, content_language, translate
+from ui.input_events import is_use
+from ui.qt_app import qt_app
 from ui.queue.calling_page import CallingPage
 from ui.queue.window_steps import WindowSteps
 from ui.rating.panel import RatingChoice, RatingPanel
@@ -95,7 +103,7 @@ class WindowTerminal(QWidget):
         self.who.setObjectName("terminal-who")
         self.sign_out_button = TextButton("bar", self.bar)
         self.sign_out_button.setObjectName("terminal-sign-out")
-        self.sign_out_button.clicked.connect(self.sign_out)
+        self.sign_out_button.clicked.connect(lambda: self.sign_out())
         self.elderly_button = TextButton("bar", self.bar)
         self.elderly_button.setObjectName("terminal-elderly")
         self.elderly_button.clicked.connect(lambda: self.set_elderly(not self.presentation.elderly))
@@ -139,6 +147,44 @@ class WindowTerminal(QWidget):
         self.pages.setCurrentWidget(self.sign_in)
         self.sign_in.enter()
         self.retranslate()
+        # the idle countdown is on the calling page's message line
+        self.idle_warning = False
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(1000)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.idle_timer.start()
+        qt_app().installEventFilter(self)
+
+    # -- the staff's idle time ---------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if is_use(event) and self.staff.signed_in:
+            if self.idle_warning:  # any touch counts as "still here" on a terminal
+                self.idle_warning = False
+                self.staff.idle.still_here()
+                self.calling.say("")
+            self.staff.idle.touch()
+        return False
+
+    def check_idle(self) -> None:
+        if not self.staff.signed_in:
+            return
+        if self.pages.currentWidget() is self.rating_page:
+            self.staff.idle.touch()  # the resident is rating: the staff's clock waits
+            return
+        status = self.staff.idle.poll()
+        if status.state is IdleState.WARNING:
+            self.idle_warning = True
+            self.calling.say(translate(
+                "Window", "Nobody has used this terminal for a while: signing out in %1 s. "
+                          "Touch the screen to stay signed in.").replace("%1", str(status.seconds_left)))
+        elif status.state is IdleState.EXPIRED:
+            log.info("window %s: staff signed out after %d s without use", self.window_id,
+                     self.staff.idle.idle_seconds)
+            self.sign_out("timed_out")
+            self.sign_in.say(translate(
+                "Window", "Signed out: the terminal was not used for a while. The ticket at "
+                          "this window is kept; sign in to go on."))
 
     # -- the platform ------------------------------------------------------------------
 
@@ -204,10 +250,12 @@ class WindowTerminal(QWidget):
     def hand_back(self) -> None:
         self.sign_out()
 
-    def sign_out(self) -> None:
+    def sign_out(self, how: str = "signed_out") -> None:
+        """``how`` goes to the audit trail: "signed_out" (the button), "timed_out"."""
+        self.idle_warning = False
         self.steps.cancel()
         self.steps.staff = ""
-        self.staff.end("signed_out")
+        self.staff.end(how)
         self.calling.current = None
         self.calling.say("")
         self.rating.clear()
@@ -335,6 +383,8 @@ class WindowTerminal(QWidget):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.idle_timer.stop()
+        qt_app().removeEventFilter(self)
         self.watch.stop()
         self.steps.cancel()
         if self.staff.signed_in:
