@@ -134,6 +134,21 @@ def wait_idle(qtbot, t):
     qtbot.waitUntil(lambda: not t.steps.busy, timeout=15_000)
 
 
+def call_one(t, qtbot):
+    """Sign in and call the next number."""
+    sign_in(t)
+    wait_idle(qtbot, t)
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+
+
+def serve_one(t, qtbot):
+    """Sign in, call the next number and serve it: the screen turns to the resident."""
+    call_one(t, qtbot)
+    t.calling.served_button.click()
+    wait_idle(qtbot, t)
+
+
 def test_nothing_to_press_before_staff_sign_in(terminal):
     t, queue = terminal()
     assert t.pages.currentWidget() is t.sign_in
@@ -234,12 +249,7 @@ def test_transfer_to_another_window(terminal, qtbot):
 
 def test_served_turns_the_screen_to_the_resident_for_one_rating(terminal, qtbot):
     t, queue = terminal()
-    sign_in(t)
-    wait_idle(qtbot, t)
-    t.calling.next_button.click()
-    wait_idle(qtbot, t)
-    t.calling.served_button.click()
-    wait_idle(qtbot, t)
+    serve_one(t, qtbot)
     assert t.pages.currentWidget() is t.rating_page
     assert not t.sign_out_button.isVisible() and not t.who.isVisible()  # no staff controls
     assert t.rating_title.text() == "您对本次服务满意吗？"
@@ -294,10 +304,7 @@ def test_a_terminal_left_alone_counts_down_then_signs_out_and_the_ticket_stays(t
     now = [1000.0]
     t, queue = terminal(clock=lambda: now[0])
     idle, countdown = t.settings.staff_idle_seconds, t.settings.staff_idle_countdown_seconds
-    sign_in(t)
-    wait_idle(qtbot, t)
-    t.calling.next_button.click()
-    wait_idle(qtbot, t)
+    call_one(t, qtbot)
     assert t.calling.number.text() == "A012"
     now[0] += idle + 1
     t.check_idle()
@@ -321,12 +328,7 @@ def test_a_terminal_left_alone_counts_down_then_signs_out_and_the_ticket_stays(t
 def test_while_the_resident_rates_the_staffs_clock_waits(terminal, qtbot):
     now = [1000.0]
     t, queue = terminal(clock=lambda: now[0])
-    sign_in(t)
-    wait_idle(qtbot, t)
-    t.calling.next_button.click()
-    wait_idle(qtbot, t)
-    t.calling.served_button.click()
-    wait_idle(qtbot, t)
+    serve_one(t, qtbot)
     assert t.pages.currentWidget() is t.rating_page
     now[0] += 10 * t.settings.staff_idle_seconds
     t.check_idle()
