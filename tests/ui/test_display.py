@@ -119,9 +119,21 @@ def test_a_recall_is_spoken_again_and_moves_the_ticket_to_the_top(display, qtbot
     d.show_board(board(call(3, "A011", "2", CallEvent.RECALLED, ticket="t-A011"), cursor=3))
     qtbot.waitUntil(lambda: heard == ["请 A 零 一 一 号到 2 号窗口办理"], timeout=10_000)
     assert d.call_number.text() == "A011" and d.history_rows[0].text() == "A012 → 3 号窗口"
-    # a served or transferred ticket is not called: nothing said, nothing moved
+    # a served ticket is not called again: nothing said, nothing moved
     d.show_board(board(call(4, "A012", "3", CallEvent.SERVED, ticket="t-A012"), cursor=4))
     assert d.call_number.text() == "A011" and len(heard) == 1
+    assert d.history_rows[0].text() == "A012 → 3 号窗口"
+
+
+def test_a_transferred_number_no_longer_points_to_its_old_window(display, qtbot):
+    d, speech = display()
+    d.show_board(board(call(1, "A011", "2"), call(2, "A012", "3")))
+    d.show_board(board(call(3, "A012", "3", CallEvent.TRANSFERRED, ticket="t-A012"), cursor=3))
+    assert d.call_number.text() == "A011"  # A012 → window 3 is gone from the board
+    assert all("A012" not in r.text() for r in d.history_rows)
+    # called at its new window: on top again, with that window
+    d.show_board(board(call(4, "A012", "5", ticket="t-A012"), cursor=4))
+    assert d.call_number.text() == "A012" and d.call_window.text() == "→ 5 号窗口"
 
 
 def test_english_too_when_the_hall_wants_it(display, qtbot):

@@ -333,3 +333,30 @@ def test_while_the_resident_rates_the_staffs_clock_waits(terminal, qtbot):
     now[0] += 10 * t.settings.staff_idle_seconds
     t.check_idle()
     assert t.staff.signed_in and t.pages.currentWidget() is t.rating_page
+
+
+def test_after_an_outage_the_windows_number_comes_back_by_itself(terminal, qtbot):
+    """Signed in while the network was down (the terminal restarted in an outage, with a
+    number called here): the terminal keeps asking, and shows the number once it can."""
+    t, queue = terminal()
+    t.calling._ask_again.setInterval(50)  # 5 s in the hall
+    queue.call_next(NUMBER, "3")
+    queue.down = True
+    sign_in(t)
+    wait_idle(qtbot, t)
+    assert t.calling.number.isHidden()
+    queue.down = False
+    qtbot.waitUntil(lambda: t.calling.number.text() == "A012" and t.calling.number.isVisible(),
+                    timeout=10_000)
+    assert t.calling.served_button.isEnabled()
+
+
+def test_a_busy_answer_to_next_fetches_the_number_the_screen_did_not_show(terminal, qtbot):
+    t, queue = terminal()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    queue.call_next(NUMBER, "3")  # called while this screen could not know (another run)
+    t.calling.next_button.click()
+    wait_idle(qtbot, t)
+    assert t.calling.number.text() == "A012" and t.calling.served_button.isEnabled()
+    assert t.calling.message.text() == "本窗口还有正在呼叫的号码，请先处理（办结、过号或转移）。"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -33,13 +33,16 @@ from PySide6.QtWidgets import (
 from kiosk.device.design_tokens import Sizes
 from kiosk.queue.model import ChecklistItem, QueueTicket, WindowTicket
 from kiosk.rules.catalogue import Department
-from kiosk.sync.api_client import transient
+from kiosk.sync.api_client import Refused, transient
 from ui.i18n import translate
 from ui.queue.window_steps import WindowSteps, step_error_text
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad, keypad_box
 from ui.widgets.reading import ReadingArea
+
+#: how soon the window's called number is asked for again after the network was down
+CURRENT_RETRY_MS = 5000
 
 
 def checklist_line(item: ChecklistItem, lang: str) -> str:
@@ -224,6 +227,10 @@ class CallingPage(QWidget):
         self.buttons_host = buttons_host
         body.addWidget(self.side, 1)
         self.busy_step = ""
+        self._ask_again = QTimer(self)
+        self._ask_again.setSingleShot(True)
+        self._ask_again.setInterval(CURRENT_RETRY_MS)
+        self._ask_again.timeout.connect(self._ask_current_again)
         self.retranslate()
 
     def _button(self, host: QWidget, name: str, role: str, action) -> TextButton:
@@ -235,7 +242,9 @@ class CallingPage(QWidget):
     # -- the steps ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Ask the platform which ticket this window has (after sign-in, a restart)."""
+        """Ask the platform which ticket this window has (after sign-in, a restart); asked
+        again every ``CURRENT_RETRY_MS`` while the network is down."""
+        self._ask_again.stop()
         self._run("current", "", self._show_current)
 
     def _run(self, step: str, ticket_id: str, done, **extra) -> None:
@@ -255,9 +264,21 @@ class CallingPage(QWidget):
         if step == "current" and transient(exc):
             self.say(translate("Window", "Network down: this window's called number cannot be "
                                          "checked just now. Nothing is lost."))
+            self._ask_again.start()  # and shown by itself once the platform answers
+        elif step == "next" and isinstance(exc, Refused) and exc.reason == "window_busy":
+            # the platform knows a number called here that this screen does not show
+            # (asked while the network was down): fetch it, so it can be finished
+            self._update_buttons()
+            self.refresh()
+            self.say(step_error_text(exc))
+            return
         else:
             self.say(step_error_text(exc))
         self._update_buttons()
+
+    def _ask_current_again(self) -> None:
+        if self.steps.staff and not self.busy_step and self.current is None:
+            self.refresh()
 
     def _next(self) -> None:
         self._run("next", "", self._called)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.device.design_tokens import PALETTE
 from kiosk.queue.client import QueueClient
-from kiosk.queue.model import AreaWaiting, BoardCall, HallBoard
+from kiosk.queue.model import AreaWaiting, BoardCall, CallEvent, HallBoard
 from ui.i18n import content_language, translate
 from ui.queue.announcer import CallAnnouncer
 from ui.queue.board_watch import LONG_POLL_S, BoardWatch
@@ -262,9 +262,13 @@ class HallDisplay(QWidget):
         self.refused = False
         self.last_update = self._wall()
         fresh = [c for c in board.calls if c.event.announced]
-        for call in reversed(fresh):  # oldest first, so the newest ends on top
-            self.calls = [c for c in self.calls if c.ticket_id != call.ticket_id]
-            self.calls.insert(0, call)
+        for call in reversed(board.calls):  # oldest first, so the newest ends on top
+            if call.event.announced:
+                self.calls = [c for c in self.calls if c.ticket_id != call.ticket_id]
+                self.calls.insert(0, call)
+            elif call.event is CallEvent.TRANSFERRED:
+                # no longer called at that window: a resident must not be sent there
+                self.calls = [c for c in self.calls if c.ticket_id != call.ticket_id]
         del self.calls[HISTORY:]
         self.waiting = board.waiting
         self.retranslate()
