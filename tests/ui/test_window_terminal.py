@@ -247,6 +247,26 @@ def test_transfer_to_another_window(terminal, qtbot):
     assert not page.transferring() and page.current is None
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_every_area_of_the_hall_can_be_chosen_for_a_transfer(terminal, qtbot, demo_catalogue, size):
+    t, queue = terminal(size=size)
+    call_one(t, qtbot)
+    t.calling.transfer_button.click()
+    grid = t.calling.transfer.area_grid
+    seen = []
+    for page in range(grid.page_count):
+        grid.show_page(page)
+        buttons = t.calling.transfer.area_buttons
+        for b in buttons.values():  # on the screen, not under the cancel button
+            assert b.isVisible()
+            assert b.mapTo(t, b.rect().bottomLeft()).y() <= t.height()
+        seen += list(buttons)
+    assert seen == [d.code for d in demo_catalogue.departments]  # all 14, once each, in order
+    next(iter(t.calling.transfer.area_buttons.values())).click()  # one of the last page
+    wait_idle(qtbot, t)
+    assert queue.steps[-1][0] == "transfer"
+
+
 def test_served_turns_the_screen_to_the_resident_for_one_rating(terminal, qtbot):
     t, queue = terminal()
     serve_one(t, qtbot)

@@ -18,12 +18,12 @@ Served     a ticket is called                       closed; the resident rates i
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +39,7 @@ from ui.queue.window_steps import WindowSteps, step_error_text
 from ui.theme import set_role
 from ui.widgets.buttons import TextButton
 from ui.widgets.keypad import NumericKeypad, keypad_box
+from ui.widgets.paged import PagedGrid
 from ui.widgets.reading import ReadingArea
 
 #: how soon the window's called number is asked for again after the network was down
@@ -92,29 +93,36 @@ class TransferPanel(QWidget):
         self.area_caption = QLabel(self)
         self.area_caption.setWordWrap(True)
         right.addWidget(self.area_caption)
-        self.areas = QGridLayout()
-        right.addLayout(self.areas)
-        right.addStretch(1)
+        # every area of the hall, page by page where they do not all fit
+        self.area_grid = PagedGrid(self)
+        self.area_grid.setObjectName("transfer-areas")
+        right.addWidget(self.area_grid, 1)
+        self._gap = 12
+        self._area_lang = "zh"
         self.cancel = TextButton("secondary", self)
         self.cancel.setObjectName("transfer-cancel")
         self.cancel.clicked.connect(self.cancelled.emit)
         right.addWidget(self.cancel)
         root.addLayout(right, 1)
-        self.area_buttons: dict[str, TextButton] = {}
         self.window_field.textChanged.connect(lambda t: self.to_window.setEnabled(bool(t)))
         self.to_window.setEnabled(False)
 
     def set_areas(self, departments: tuple[Department, ...], lang: str) -> None:
-        for b in self.area_buttons.values():
-            b.deleteLater()
-        self.area_buttons = {}
-        for i, d in enumerate(departments[:8]):
-            b = TextButton("secondary", self)
-            b.setObjectName(f"transfer-area-{d.code}")
-            b.set_texts(d.name.get(lang))
-            b.clicked.connect(lambda _=False, code=d.code: self.chosen.emit(None, code))
-            self.areas.addWidget(b, i // self._columns, i % self._columns)
-            self.area_buttons[d.code] = b
+        self._area_lang = lang
+        self.area_grid.set_items([partial(self._area_button, d) for d in departments])
+
+    def _area_button(self, department: Department) -> TextButton:
+        b = TextButton("secondary")
+        b.setObjectName(f"transfer-area-{department.code}")
+        b.set_texts(department.name.get(self._area_lang))
+        b.clicked.connect(lambda _=False, code=department.code: self.chosen.emit(None, code))
+        return b
+
+    @property
+    def area_buttons(self) -> dict[str, TextButton]:
+        """The area buttons of the page shown, by area code."""
+        return {w.objectName().removeprefix("transfer-area-"): w
+                for w in self.area_grid.items_on_page() if isinstance(w, TextButton)}
 
     def _to_window(self) -> None:
         if self.window_field.text():
@@ -124,17 +132,15 @@ class TransferPanel(QWidget):
         """Portrait: the keypad above the areas, the areas two a row."""
         self._root.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                 else QBoxLayout.Direction.LeftToRight)
-        columns = 2 if portrait else 1
-        for i, b in enumerate(self.area_buttons.values()):
-            self.areas.removeWidget(b)
-            self.areas.addWidget(b, i // columns, i % columns)
-        self._columns = columns
+        self._columns = 2 if portrait else 1
+        self.area_grid.configure(self._columns, None, self._gap)
 
     def set_gap(self, gap: int) -> None:
         self._root.setSpacing(gap * 3)
         self._left.setSpacing(gap)
         self._right.setSpacing(gap)
-        self.areas.setSpacing(gap)
+        self._gap = gap
+        self.area_grid.configure(self._columns, None, gap)
         self.keypad.set_gap(gap)
 
     def clear(self) -> None:
