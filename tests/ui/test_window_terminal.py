@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.queue.model import ChecklistItem, QueueTicket, TicketState, WindowTicket
 from kiosk.rules.catalogue import Text
@@ -273,6 +273,9 @@ def test_served_turns_the_screen_to_the_resident_for_one_rating(terminal, qtbot)
     assert t.pages.currentWidget() is t.rating_page
     assert not t.sign_out_button.isVisible() and not t.who.isVisible()  # no staff controls
     assert t.rating_title.text() == "您对本次服务满意吗？"
+    # no face looks chosen before one is: none has the focus (and its ring)
+    t.activateWindow()
+    assert not any(f.hasFocus() for f in t.rating.findChildren(QPushButton))
     t.elderly_button.click()  # the resident may want it large
     assert t.presentation.elderly
     t.rating.face_buttons[Level.DISSATISFIED].click()

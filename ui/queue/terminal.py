@@ -122,6 +122,7 @@ class WindowTerminal(QWidget):
         self.calling.set_areas(catalogue.departments)
         self.pages.addWidget(self.calling)
         self.rating_page = QWidget(self)
+        self.rating_page.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         rating = self._rating_layout = QVBoxLayout(self.rating_page)
         self.rating_title = QLabel(self.rating_page)
         self.rating_title.setWordWrap(True)
@@ -273,6 +274,9 @@ class WindowTerminal(QWidget):
         self.rating_for = ticket
         self.rating.start(matter_name)
         self.pages.setCurrentWidget(self.rating_page)
+        # the focus is the page's, not a face's: a focus ring on 非常满意 would look chosen
+        # before the resident chose anything (Tab still walks the faces)
+        self.rating_page.setFocus(Qt.FocusReason.OtherFocusReason)
         self.retranslate()
 
     def _rated(self, choice: RatingChoice) -> None:
