@@ -10,6 +10,14 @@ A device also has the **role** of its enrolment code: ``kiosk`` (a resident's ki
 queue's routes take only the roles they are for (``CallingDevice.require_role``; 403
 ``wrong_device_role``): staff numbers are not secret, so a resident-facing kiosk must
 not call, transfer or mark no-shows. The dev device (the demo's one device) has every role.
+
+Every other device route names its roles in its signature (``device_in_role``): a
+resident's personal data (bookings, look-ups by ID number, e-certificates, help
+requests) and the hall's walk-in tickets and holds are a ``KioskDevice``'s; the staff
+list (scrypt PIN hashes) and submissions a ``KioskOrWindow``'s (the window terminal signs
+staff in with the pulled list and sends ratings and audit events); reference data, slots
+and the heartbeat ``AnyDevice``'s. So a hall display, its cable in the hall, reaches only
+the board and the hall's public data.
 """
 
 from __future__ import annotations
@@ -131,6 +139,34 @@ def device_for_token(app: Any, token: str) -> CallingDevice | None:
 
 
 ThisDevice = Annotated[CallingDevice, Depends(current_device)]
+
+
+def device_in_role(*allowed: str) -> Callable[[CallingDevice], CallingDevice]:
+    """A dependency: the calling device (``current_device``) when it has one of the
+    ``allowed`` roles, else 403 ``wrong_device_role`` — checked before anything else the
+    route depends on (a quota is not spent, a body not looked at)."""
+    if not allowed or not set(allowed) <= set(ROLES):
+        raise ValueError(f"device roles must be some of {ROLES}, not {allowed!r}")
+
+    def in_role(device: ThisDevice) -> CallingDevice:
+        device.require_role(*allowed)
+        return device
+
+    in_role.__name__ = "device_in_role_" + "_or_".join(allowed)
+    ROUTE_ROLES[in_role] = allowed
+    return in_role
+
+
+#: each ``device_in_role`` dependency with the roles it lets through (the tests read it:
+#: every device route must name its roles)
+ROUTE_ROLES: dict[Callable[..., Any], tuple[str, ...]] = {}
+#: a resident's kiosk only: bookings, look-ups, holds, walk-in tickets, help requests,
+#: e-certificate verification (``central.quotas`` adds the quota to the kiosk's own)
+KioskDevice = Annotated[CallingDevice, Depends(device_in_role(KIOSK))]
+#: a kiosk or a window terminal (staff signed in): the staff list, submissions
+KioskOrWindow = Annotated[CallingDevice, Depends(device_in_role(KIOSK, WINDOW))]
+#: every role (a hall display too): reference data, slots and availability, the heartbeat
+AnyDevice = Annotated[CallingDevice, Depends(device_in_role(*ROLES))]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ seconds until the window ends), which the kiosk's client honours: its outbox wai
 loses nothing. The counts live in the database (``quota_uses``), so every server process
 shares them; a count is one upsert in its own short transaction, before the request's work,
 and counts a refused or replayed request too (an attacker's retries are requests).
+
+Every route that spends a quota is a resident's kiosk's alone (``KioskBooking``…: a
+``central.auth.KioskDevice``): another role is answered 403 ``wrong_device_role`` before
+anything is counted.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.dialects import postgresql, sqlite
 
-from central.auth import CallingDevice, ThisDevice
+from central.auth import CallingDevice, KioskDevice
 from central.context import Context, context
 from central.models import QuotaUse
 from central.problems import Problem
@@ -65,7 +69,7 @@ def spend(ctx: Context, device_id: str, quota: str) -> None:
 
 
 def _spender(quota: str) -> Callable[[Request, CallingDevice], CallingDevice]:
-    def spending(request: Request, device: ThisDevice) -> CallingDevice:
+    def spending(request: Request, device: KioskDevice) -> CallingDevice:
         spend(context(request), device.device_id, quota)
         return device
 
@@ -73,8 +77,9 @@ def _spender(quota: str) -> Callable[[Request, CallingDevice], CallingDevice]:
     return spending
 
 
-#: the calling device, one request of its quota spent
-Booking = Annotated[CallingDevice, Depends(_spender("booking"))]
-Lookup = Annotated[CallingDevice, Depends(_spender("lookup"))]
-Ticketing = Annotated[CallingDevice, Depends(_spender("ticket"))]
-Helping = Annotated[CallingDevice, Depends(_spender("help"))]
+#: the calling device, a ``kiosk`` (else 403 ``wrong_device_role``), one request of its
+#: quota spent
+KioskBooking = Annotated[CallingDevice, Depends(_spender("booking"))]
+KioskLookup = Annotated[CallingDevice, Depends(_spender("lookup"))]
+KioskTicketing = Annotated[CallingDevice, Depends(_spender("ticket"))]
+KioskHelping = Annotated[CallingDevice, Depends(_spender("help"))]

@@ -29,6 +29,10 @@ from central.reference_store import (
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
+#: the demo's code for each device role (``kiosk window --demo``, ``kiosk display --demo``
+#: enrol with theirs; ui/central_link.py names the same codes)
+DEMO_ENROLMENT_CODES = {"kiosk": DEMO_ENROLMENT_CODE, "window": "DEMO-ENROL-2026-WINDOW",
+                        "display": "DEMO-ENROL-2026-DISPLAY"}
 DEMO_HALL = "city_centre"
 #: the ``source`` of a version a seed published starts so
 SEED_SOURCE = "seed "
@@ -75,12 +79,13 @@ def apply_seed(db: Database, seed: str | Path, now: datetime) -> None:
 
 
 def _fresh_demo_code(session: Session, now: datetime) -> None:
-    """The demo code, unused and valid for ``DEMO_CODE_LIFETIME`` from ``now``: only a
-    start with ``--seed demo`` renews it, so it dies with the demo."""
-    row = session.get(EnrolmentCode, DEMO_ENROLMENT_CODE)
-    if row is None:
-        session.add(EnrolmentCode(code=DEMO_ENROLMENT_CODE, hall_code=DEMO_HALL, reusable=False,
-                                  created_at=now, expires_at=now + DEMO_CODE_LIFETIME))
-    else:
-        row.hall_code, row.reusable, row.created_at = DEMO_HALL, False, now
-        row.used_at, row.expires_at = None, now + DEMO_CODE_LIFETIME
+    """The demo's codes, one a role, unused and valid for ``DEMO_CODE_LIFETIME`` from
+    ``now``: only a start with ``--seed demo`` renews them, so they die with the demo."""
+    for role, code in DEMO_ENROLMENT_CODES.items():
+        row = session.get(EnrolmentCode, code)
+        if row is None:
+            session.add(EnrolmentCode(code=code, hall_code=DEMO_HALL, reusable=False, role=role,
+                                      created_at=now, expires_at=now + DEMO_CODE_LIFETIME))
+        else:
+            row.hall_code, row.reusable, row.role, row.created_at = DEMO_HALL, False, role, now
+            row.used_at, row.expires_at = None, now + DEMO_CODE_LIFETIME

@@ -415,6 +415,12 @@ class SyncHookup:
             self._keys = CredentialStore(MemoryKeyring()) if self.args.demo else CredentialStore()
         return self._keys
 
+    @property
+    def pulls_staff_list(self) -> bool:
+        """A kiosk and a window terminal pull the staff list (staff sign in there); a hall
+        display does not (``kiosk display``: the platform answers it 403)."""
+        return getattr(self.args, "command", None) != "display"
+
     def staff_desk(self):
         from kiosk.staff.desk import StaffDesk
 
@@ -431,7 +437,10 @@ class SyncHookup:
         if args.demo:
             assert self._folder is not None  # made in __init__ for the demo
             folder = Path(self._folder.name)
-            self.worker, self.demo = demo_worker(folder, self.store_path, self.keys())
+            role = getattr(self.args, "command", None)
+            self.worker, self.demo = demo_worker(
+                folder, self.store_path, self.keys(), staff_list=self.pulls_staff_list,
+                role=role if role in ("window", "display") else "kiosk")
             from PySide6.QtGui import QKeySequence, QShortcut
 
             # the demo's outage switch: stop the local server, or start it again; also
@@ -439,7 +448,8 @@ class SyncHookup:
             outage = self.demo.toggle_soon
             QShortcut(QKeySequence("Ctrl+Shift+O"), self.window).activated.connect(outage)
         else:
-            self.worker = enrolled_worker(url, self.store_path, self.keys())
+            self.worker = enrolled_worker(url, self.store_path, self.keys(),
+                                          staff_list=self.pulls_staff_list)
             if self.worker is None:
                 return
         self._drop_left_behind_calls()

@@ -36,6 +36,9 @@ from ui.workers.sync import SyncWorker
 log = logging.getLogger(__name__)
 
 DEMO_ENROLMENT_CODE = "DEMO-ENROL-2026"
+#: the demo server's code for each device role (central/seed.py seeds the same)
+DEMO_ENROLMENT_CODES = {"kiosk": DEMO_ENROLMENT_CODE, "window": "DEMO-ENROL-2026-WINDOW",
+                        "display": "DEMO-ENROL-2026-DISPLAY"}
 
 
 class DemoCentral:
@@ -109,17 +112,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def enrol_demo(url: str, keys: CredentialStore | None = None) -> DeviceCredentials:
+def enrol_demo(url: str, keys: CredentialStore | None = None,
+               role: str = "kiosk") -> DeviceCredentials:
+    """Enrolled with the demo server as a device of ``role`` (kiosk, window, display)."""
     keys = keys if keys is not None else CredentialStore(MemoryKeyring())
-    return keys.enrol(CentralClient(url), DEMO_ENROLMENT_CODE, "demo kiosk")
+    return keys.enrol(CentralClient(url), DEMO_ENROLMENT_CODES[role], f"demo {role}")
 
 
-def demo_worker(folder: Path, store_path: Path,
-                keys: CredentialStore | None = None) -> tuple[SyncWorker, DemoCentral]:
-    """A worker that starts the demo server, enrols with it and syncs, all in its thread.
+def demo_worker(folder: Path, store_path: Path, keys: CredentialStore | None = None, *,
+                staff_list: bool = True, role: str = "kiosk") -> tuple[SyncWorker, DemoCentral]:
+    """A worker that starts the demo server, enrols with it as a device of ``role`` and
+    syncs, all in its thread.
 
     ``keys``: the demo's in-memory credential store, shared with staff sign-in (the
-    staff PIN pepper must be the same on both sides)."""
+    staff PIN pepper must be the same on both sides); ``staff_list``: as ``_pulls``."""
     central = DemoCentral(folder)
     keys = keys if keys is not None else CredentialStore(MemoryKeyring())
 
@@ -128,14 +134,16 @@ def demo_worker(folder: Path, store_path: Path,
             raise RuntimeError("the installed kiosk does not bundle the demo central server")
         if not central.start():
             raise RuntimeError(f"the demo central server did not start (see {folder})")
-        creds = enrol_demo(central.url, keys)
-        return _engine(creds, store_path, on_status, on_pulled, {"pulls": _pulls(keys)}), creds
+        creds = enrol_demo(central.url, keys, role)
+        return _engine(creds, store_path, on_status, on_pulled, {"pulls": _pulls(keys, staff_list)}), creds
 
     return SyncWorker(make_engine), central
 
 
-def enrolled_worker(url: str, store_path: Path, keys: CredentialStore | None = None) -> SyncWorker | None:
-    """A worker for this device's enrolment with ``url``; None (and why, in the log) if none."""
+def enrolled_worker(url: str, store_path: Path, keys: CredentialStore | None = None, *,
+                    staff_list: bool = True) -> SyncWorker | None:
+    """A worker for this device's enrolment with ``url``; None (and why, in the log) if
+    none. ``staff_list``: as ``_pulls`` (False for a hall display)."""
     keys = keys if keys is not None else CredentialStore()
     try:
         creds = keys.load()
@@ -146,14 +154,19 @@ def enrolled_worker(url: str, store_path: Path, keys: CredentialStore | None = N
         log.error("this kiosk is not enrolled with %s: run  kiosk enrol --central %s --code CODE",
                   url, url)
         return None
-    return make_worker(creds, store_path, pulls=_pulls(keys))
+    return make_worker(creds, store_path, pulls=_pulls(keys, staff_list))
 
 
-def _pulls(keys: CredentialStore) -> tuple[Pull, ...]:
+def _pulls(keys: CredentialStore, staff_list: bool = True) -> tuple[Pull, ...]:
     """What the engine pulls, each document taken only when signed with the platform key
     pinned with the enrolment in ``keys`` (on first use for a kiosk enrolled before): the
-    reference data, and the staff list when there is a pepper to keep it with."""
+    reference data, and — for a kiosk or a window terminal (``staff_list``), where staff
+    sign in — the staff list when there is a pepper to keep it with. A hall display pulls
+    the reference data alone: nobody signs in there, and the platform refuses it the
+    staff list (403 ``wrong_device_role``)."""
     pulls = reference_pulls(keys.platform_key)
+    if not staff_list:
+        return pulls
     try:
         return (*pulls, staff_pull(keys.staff_pepper(), keys.platform_key))
     except NoSecureStore as exc:

@@ -1,5 +1,8 @@
 """Bookings: confirm, read, look up by ID number, cancel, check in — in the calling
-device's hall only (another hall's booking is 404, like one that does not exist)."""
+device's hall only (another hall's booking is 404, like one that does not exist).
+
+Who may call: every route here a ``kiosk`` device alone (a resident's personal data);
+a window terminal or hall display is answered 403 ``wrong_device_role``."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy.orm import Session
 
 from central import bookings, idempotency, quotas
-from central.auth import ThisDevice
+from central.auth import KioskDevice
 from central.context import context
 from central.schemas import (
     STORABLE,
@@ -27,7 +30,7 @@ BookingId = Annotated[str, Path(min_length=1, max_length=64), STORABLE]
 
 @router.post("/bookings", status_code=201, response_model=BookingOut)
 def create_booking(request: Request, body: BookingIn, key: idempotency.IdempotencyKey,
-                   device: quotas.Booking) -> Response:
+                   device: quotas.KioskBooking) -> Response:
     """With a live hold_id for the same slot the hold becomes the booking; without one
     (an offline request) a free place is claimed directly. Only in the device's hall."""
     ctx = context(request)
@@ -45,7 +48,7 @@ BookingReference = Annotated[str, Path(pattern=r"^[A-HJ-NP-Z2-9]{8}$")]
 
 @router.get("/bookings/by-reference/{reference}", response_model=BookingOut)
 def read_by_reference(request: Request, reference: BookingReference,
-                      device: quotas.Lookup) -> dict[str, Any]:
+                      device: quotas.KioskLookup) -> dict[str, Any]:
     """The booking a voucher QR names (``SHK-BOOKING:<reference>``): check-in by scanning."""
     ctx = context(request)
     with ctx.db.reading() as session:
@@ -54,7 +57,7 @@ def read_by_reference(request: Request, reference: BookingReference,
 
 
 @router.get("/bookings/{booking_id}", response_model=BookingOut)
-def read_booking(request: Request, booking_id: BookingId, device: quotas.Lookup) -> dict[str, Any]:
+def read_booking(request: Request, booking_id: BookingId, device: quotas.KioskLookup) -> dict[str, Any]:
     ctx = context(request)
     with ctx.db.reading() as session:
         return bookings.booking_view(session, ctx.reference,
@@ -62,7 +65,7 @@ def read_booking(request: Request, booking_id: BookingId, device: quotas.Lookup)
 
 
 @router.post("/booking-lookups", response_model=LookupOut)
-def lookup_bookings(request: Request, body: LookupIn, device: quotas.Lookup) -> dict[str, Any]:
+def lookup_bookings(request: Request, body: LookupIn, device: quotas.KioskLookup) -> dict[str, Any]:
     """A person's bookings in the device's hall, newest first (a POST: the ID number never
     lands in a URL)."""
     ctx = context(request)
@@ -72,7 +75,7 @@ def lookup_bookings(request: Request, body: LookupIn, device: quotas.Lookup) -> 
 
 @router.post("/bookings/{booking_id}/cancel", response_model=BookingOut)
 def cancel_booking(request: Request, booking_id: BookingId, body: CancelIn,
-                   key: idempotency.IdempotencyKey, device: quotas.Booking) -> Response:
+                   key: idempotency.IdempotencyKey, device: quotas.KioskBooking) -> Response:
     """Needs the phone number given at booking: 422 ``phone_mismatch`` when it is another
     (each counted), 409 ``cancel_locked`` after ``bookings.CANCEL_ATTEMPTS`` of them. These
     two are checked before the Idempotency-Key is taken: they are not stored, and a retry
@@ -88,7 +91,7 @@ def cancel_booking(request: Request, booking_id: BookingId, body: CancelIn,
 
 @router.post("/bookings/{booking_id}/check-in", response_model=CheckInOut)
 def check_in(request: Request, booking_id: BookingId, key: idempotency.IdempotencyKey,
-             device: ThisDevice) -> Response:
+             device: KioskDevice) -> Response:
     ctx = context(request)
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:

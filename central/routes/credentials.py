@@ -8,6 +8,9 @@ Only a first check of a code that is valid or revoked answers with the certifica
 used, expired or unknown code reveals nobody (``certificate`` null). The idempotency
 record keeps the verdict and ``checked_at`` only, never the certificate: a replay of the
 same key gives the same verdict with ``certificate`` null.
+
+Who may call: a ``kiosk`` device alone (it names the certificate's holder); another role
+is answered 403 ``wrong_device_role``.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def token_hash(token: str) -> str:
 
 @router.post("/credentials/verify", response_model=TokenVerifyOut)
 def verify(request: Request, body: TokenVerifyIn, key: idempotency.IdempotencyKey,
-           device: quotas.Lookup) -> Response:
+           device: quotas.KioskLookup) -> Response:
     """What an opaque token holds, and whether it is valid now (this check uses it up).
     Idempotent: a kiosk that lost the answer gets the same verdict and ``checked_at``
     again, with ``certificate`` null (the server keeps no copy of it). A used, expired or

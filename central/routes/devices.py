@@ -1,7 +1,8 @@
 """Health, readiness, enrolment and heartbeat.
 
 Who may call: ``/health``, ``/ready`` and ``/enrolments`` anyone (a load balancer, a
-kiosk being enrolled, with its one-time code); the heartbeat only an enrolled device.
+kiosk being enrolled, with its one-time code); the heartbeat an enrolled device of every
+role (``kiosk``, ``window``, ``display``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from central import VERSION, schema
-from central.auth import ThisDevice, enrol
+from central.auth import AnyDevice, enrol
 from central.clock import wire
 from central.context import context
 from central.models import Device
@@ -62,7 +63,7 @@ def create_enrolment(request: Request, body: EnrolmentIn) -> dict[str, Any]:
 
 
 @router.post("/devices/me/heartbeat", response_model=HeartbeatOut, tags=["devices"])
-def heartbeat(request: Request, body: HeartbeatIn, device: ThisDevice) -> dict[str, Any]:
+def heartbeat(request: Request, body: HeartbeatIn, device: AnyDevice) -> dict[str, Any]:
     ctx = context(request)
     now = ctx.now()
     status = body.model_dump(mode="json")

@@ -1,6 +1,10 @@
 """Help requests: a resident calls staff from a kiosk; the hall's staff see the calls on any
 kiosk's staff panel, acknowledge and close them (``central.help_requests``). Every device
-acts in its own hall only; another hall's request is 404 like one that does not exist."""
+acts in its own hall only; another hall's request is 404 like one that does not exist.
+
+Who may call: every route here a ``kiosk`` device alone — the resident's kiosk that calls,
+and the staff panel of a kiosk (or of the service desk's PC running ``kiosk``) that
+answers; a window terminal or hall display is answered 403 ``wrong_device_role``."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from central import help_requests, idempotency, quotas
-from central.auth import CallingDevice, ThisDevice
+from central.auth import CallingDevice, KioskDevice
 from central.conditional import served
 from central.context import context
 from central.models import HelpRequest
@@ -35,7 +39,7 @@ _CONDITIONAL: dict[int | str, dict[str, Any]] = {
 
 @router.post("/help-requests", status_code=201, response_model=HelpRequestOut)
 def create_help_request(request: Request, body: HelpRequestIn, key: idempotency.IdempotencyKey,
-                        device: quotas.Helping) -> Response:
+                        device: quotas.KioskHelping) -> Response:
     """A resident calls staff to this kiosk. The body names the screen, where the kiosk
     stands and when, and nothing else: any other member is refused (422), so no personal
     data can ride along. The request's ``help_id`` is the UUID v5 of ``"<device_id>
@@ -52,7 +56,7 @@ def create_help_request(request: Request, body: HelpRequestIn, key: idempotency.
 @router.get("/help-requests", response_model=HelpRequestsOut, responses=_CONDITIONAL)
 def list_help_requests(
     request: Request,
-    device: ThisDevice,
+    device: KioskDevice,
     state: Annotated[Literal["open"], Query(description="open: not yet ended (open or "
                                                         "acknowledged)")] = "open",
 ) -> Response:
@@ -67,7 +71,7 @@ def list_help_requests(
 
 
 @router.get("/help-requests/{help_id}", response_model=HelpRequestOut)
-def read_help_request(request: Request, help_id: HelpId, device: ThisDevice) -> dict[str, Any]:
+def read_help_request(request: Request, help_id: HelpId, device: KioskDevice) -> dict[str, Any]:
     """One request of the hall, in any state: the calling kiosk follows its own with it."""
     ctx = context(request)
     with ctx.db.reading() as session:
@@ -77,7 +81,7 @@ def read_help_request(request: Request, help_id: HelpId, device: ThisDevice) -> 
 
 @router.post("/help-requests/{help_id}/acknowledge", response_model=HelpRequestOut)
 def acknowledge_help_request(request: Request, help_id: HelpId, body: HelpStaffIn,
-                             key: idempotency.IdempotencyKey, device: ThisDevice) -> Response:
+                             key: idempotency.IdempotencyKey, device: KioskDevice) -> Response:
     """Staff on the way. Already acknowledged: answered as it is (``acknowledged_by`` says
     who came first); 409 ``help_request_ended``, 422 ``unknown_staff``."""
     return _staff_action(request, help_id, body, key, device, help_requests.acknowledge)
@@ -85,7 +89,7 @@ def acknowledge_help_request(request: Request, help_id: HelpId, body: HelpStaffI
 
 @router.post("/help-requests/{help_id}/close", response_model=HelpRequestOut)
 def close_help_request(request: Request, help_id: HelpId, body: HelpStaffIn,
-                       key: idempotency.IdempotencyKey, device: ThisDevice) -> Response:
+                       key: idempotency.IdempotencyKey, device: KioskDevice) -> Response:
     """Dealt with; an ended request is answered as it is. 422 ``unknown_staff``."""
     return _staff_action(request, help_id, body, key, device, help_requests.close)
 
@@ -104,7 +108,7 @@ def _staff_action(request: Request, help_id: str, body: HelpStaffIn,
 
 @router.post("/help-requests/{help_id}/cancel", response_model=HelpRequestOut)
 def cancel_help_request(request: Request, help_id: HelpId, key: idempotency.IdempotencyKey,
-                        device: ThisDevice) -> Response:
+                        device: KioskDevice) -> Response:
     """The resident takes the call back, at the kiosk that made it (else 409
     ``not_requesting_device``); an ended request is answered as it is."""
     ctx = context(request)

@@ -1,4 +1,8 @@
-"""Availability, slots and holds."""
+"""Availability, slots and holds.
+
+Who may call: the availability and slots of the device's hall every role (what the hall
+offers, nobody's data); holds (``POST``, ``DELETE /holds``) a ``kiosk`` device alone,
+else 403 ``wrong_device_role``."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from central import idempotency, quotas, slots
-from central.auth import ThisDevice
+from central.auth import AnyDevice, KioskDevice
 from central.calendars import BoundedCalendar
 from central.context import context
 from central.problems import Problem
@@ -30,7 +34,7 @@ def _calendar_for_path(request: Request, hall: str, matter: str) -> BoundedCalen
 
 @router.get("/halls/{hall}/availability", response_model=AvailabilityOut)
 def availability(request: Request, hall: HallCode, matter: MatterCode,
-                 device: ThisDevice) -> dict[str, Any]:
+                 device: AnyDevice) -> dict[str, Any]:
     """Every day of the booking window from today (local); closed days have open false,
     and so do days after the hall's calendar runs out (``valid_until`` in ``/v1/halls``)."""
     ctx = context(request)
@@ -57,7 +61,7 @@ def availability(request: Request, hall: HallCode, matter: MatterCode,
 
 @router.get("/halls/{hall}/slots", response_model=SlotsOut)
 def day_slots(request: Request, hall: HallCode, matter: MatterCode,
-              date: Annotated[LocalDate, Query()], device: ThisDevice) -> dict[str, Any]:
+              date: Annotated[LocalDate, Query()], device: AnyDevice) -> dict[str, Any]:
     """The slots of one local day that can still be booked (past minimum notice left out);
     422 ``calendar_not_valid`` for a day of the booking window after the hall's calendar
     runs out (a day beyond the window has no slots either way)."""
@@ -81,7 +85,7 @@ def day_slots(request: Request, hall: HallCode, matter: MatterCode,
 
 @router.post("/holds", status_code=201, response_model=HoldOut)
 def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
-                device: quotas.Booking) -> Response:
+                device: quotas.KioskBooking) -> Response:
     """Hold a place for the hold lifetime of the hall; 409 slot_full with alternatives."""
     ctx = context(request)
     device.check_hall(body.hall)
@@ -95,7 +99,7 @@ def create_hold(request: Request, body: HoldIn, key: idempotency.IdempotencyKey,
 
 @router.delete("/holds/{hold_id}", status_code=204, response_class=Response)
 def release_hold(request: Request, hold_id: Annotated[str, Path(max_length=64), STORABLE],
-                 device: ThisDevice) -> Response:
+                 device: KioskDevice) -> Response:
     """Release a hold of the device's hall; 204 also when it is already gone (or another
     hall's, which is left alone)."""
     with context(request).db.writing() as session:

@@ -1,5 +1,10 @@
 """The staff of the device's hall for its kiosks (a conditional GET, like the reference
-data) and the staff audit trail read back by operators (an operator's token)."""
+data) and the staff audit trail read back by operators (an operator's token).
+
+Who may call: ``GET /staff`` a ``kiosk`` or ``window`` device (staff sign in at both; the
+list carries scrypt PIN hashes, so a hall display is answered 403 ``wrong_device_role``);
+``GET /staff-list-key`` every role (the platform's public key, which signs the reference
+data every device pulls too); ``GET /audit-events`` an operator."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from central import staff
-from central.auth import ThisDevice
+from central.auth import AnyDevice, KioskOrWindow
 from central.conditional import served
 from central.context import context
 from central.operators import ThisOperator
@@ -20,7 +25,7 @@ _CONDITIONAL: dict[int | str, dict[str, Any]] = {304: {"description": "Not modif
 
 
 @router.get("/staff", response_model=StaffListOut, responses=_CONDITIONAL)
-def staff_list(request: Request, device: ThisDevice) -> Response:
+def staff_list(request: Request, device: KioskOrWindow) -> Response:
     """The active staff accounts of the device's hall by number, each with ``scrypt(PIN)``
     and its parameters,
     so staff can sign in at a kiosk that is offline. A deactivated account is left out:
@@ -34,7 +39,7 @@ def staff_list(request: Request, device: ThisDevice) -> Response:
 
 
 @router.get("/staff-list-key", response_model=StaffListKeyOut)
-def staff_list_key(request: Request, _device: ThisDevice) -> dict[str, str]:
+def staff_list_key(request: Request, _device: AnyDevice) -> dict[str, str]:
     """The platform key (Ed25519, base64url of its 32 bytes), which signs the staff list,
     the trust list, the catalogue and the halls, and its ``key_id``: the enrolment answer's
     ``staff_list_key``, for a kiosk enrolled before the platform signed its documents,

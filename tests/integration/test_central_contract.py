@@ -6,7 +6,7 @@ import json
 
 from central.auth import new_enrolment_code
 from central.models import Device, Submission
-from central.seed import DEMO_ENROLMENT_CODE
+from central.seed import DEMO_ENROLMENT_CODE, DEMO_ENROLMENT_CODES
 from kiosk.rules.calendar import load_calendars
 from kiosk.rules.catalogue import load_catalogue
 from kiosk.rules.signed_document import KEY_ID, SIGNATURE, check_signed
@@ -55,6 +55,18 @@ def test_enrolment_with_the_demo_code_gives_a_working_token(client):
     again = client.post("/v1/enrolments", json={"enrolment_code": DEMO_ENROLMENT_CODE, "label": "kiosk 2"})
     assert again.status_code == 403  # the demo code is one-time too (security finding 2)
     assert again.json()["code"] == "enrolment_code_invalid"
+
+
+def test_the_demo_has_a_code_for_each_device_role(client):
+    """``kiosk window --demo`` and ``kiosk display --demo`` enrol as what they are: with
+    the kiosk's code they were refused every queue step (403 wrong_device_role)."""
+    from ui.central_link import DEMO_ENROLMENT_CODES as KIOSK_SIDE
+
+    assert KIOSK_SIDE == DEMO_ENROLMENT_CODES  # the two sides name the same codes
+    for role, code in DEMO_ENROLMENT_CODES.items():
+        r = client.post("/v1/enrolments", json={"enrolment_code": code, "label": f"demo {role}"},
+                        headers={"Authorization": ""})
+        assert r.status_code == 201 and r.json()["role"] == role
 
 
 def test_a_one_time_code_is_used_up_and_tokens_are_stored_hashed(client, db_url):
