@@ -383,3 +383,26 @@ def test_a_busy_answer_to_next_fetches_the_number_the_screen_did_not_show(termin
     wait_idle(qtbot, t)
     assert t.calling.number.text() == "A012" and t.calling.served_button.isEnabled()
     assert t.calling.message.text() == "本窗口还有正在呼叫的号码，请先处理（办结、过号或转移）。"
+
+
+def test_the_keypad_is_there_at_start_when_the_desk_comes_after_the_window(
+        qtbot, demo_catalogue, demo_index, built_translations, qapp, tmp_path):
+    """``kiosk window`` makes the terminal, then gives it the sync's staff desk: the
+    sign-in screen, shown before, said sign-in was unavailable until a tap on Cancel."""
+    from kiosk.device.settings import Settings
+    from ui.i18n import LanguageSwitch
+
+    LanguageSwitch(qapp).set_language("zh_CN")
+    t = WindowTerminal(demo_catalogue, demo_index, Settings.defaults(), LanguageSwitch(qapp), "3",
+                       wall_clock=lambda: NOW)
+    qtbot.addWidget(t)
+    t.resize(1920, 1080)
+    t.show()
+    assert t.sign_in.keypad.isHidden()  # no desk yet: unavailable, said so
+    desk = StaffDesk.open(tmp_path / "desk.db", CredentialStore(MemoryKeyring()))
+    desk.roster.add_local(NUMBER, "王芳", "assistant", PIN, datetime.now(UTC))
+    t.use_desk(lambda: desk)
+    assert t.sign_in.keypad.isVisible() and t.sign_in.message.isHidden()
+    sign_in(t)
+    assert t.staff.signed_in
+    t.close()

@@ -70,7 +70,7 @@ def run_role(args: argparse.Namespace, settings: Settings, catalogue: Catalogue,
 
         terminal = WindowTerminal(catalogue, index, settings, languages, args.window)
         sync = SyncHookup(args, settings, terminal, app)
-        terminal.staff.use_desk(sync.staff_desk)
+        terminal.use_desk(sync.staff_desk)
         widget = terminal
     else:
         speech = ReadAloud(app)
@@ -88,6 +88,12 @@ def run_role(args: argparse.Namespace, settings: Settings, catalogue: Catalogue,
         widget.resize(*parse_size(args.size))
         widget.show()
     else:
+        from ui.lockdown import apply_kiosk_window_flags, hide_cursor
+
+        # the whole screen even without a window manager (the kiosk session starts none)
+        apply_kiosk_window_flags(widget)
+        if args.command == "display":
+            hide_cursor(app)  # nobody touches a hall display
         widget.showFullScreen()
     log.info("%s ready for hall %s", args.command, settings.hall_code)
     return app.exec()

@@ -187,6 +187,14 @@ class WindowTerminal(QWidget):
                 "Window", "Signed out: the terminal was not used for a while. The ticket at "
                           "this window is kept; sign in to go on."))
 
+    def use_desk(self, desk: Callable[[], StaffDesk]) -> None:
+        """Staff sign in against ``desk`` (the sync's, once the platform is known). The
+        sign-in screen, shown before there was a desk, asks it again: it said sign-in
+        was unavailable until a tap on Cancel."""
+        self.staff.use_desk(desk)
+        if not self.staff.signed_in and self.pages.currentWidget() is self.sign_in:
+            self.sign_in.enter()
+
     # -- the platform ------------------------------------------------------------------
 
     def _queue(self) -> QueueClient | None:
