@@ -148,6 +148,13 @@ QWidget[role="card-band"] QLabel {{ color: {p.on_dark}; }}
 /* the labels inside buttons follow the button, wherever the button stands */
 QPushButton QLabel[role="button-on_dark"] {{ color: {p.on_dark}; }}
 QPushButton QLabel[role="button-ink"] {{ color: {p.ink}; }}
+/* a button that cannot be pressed now looks it: no fill, a dashed edge, muted words
+   (still 7:1), so nobody taps it and waits (found at the window terminal, where 叫下一位
+   and 办结 kept their navy while disabled) */
+QPushButton:disabled {{
+    background: {p.window}; color: {p.ink_muted}; border: 3px dashed {p.ink_muted};
+}}
+QPushButton QLabel:disabled {{ color: {p.ink_muted}; }}
 """
 
 
