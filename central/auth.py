@@ -144,7 +144,7 @@ ThisDevice = Annotated[CallingDevice, Depends(current_device)]
 def device_in_role(*allowed: str) -> Callable[[CallingDevice], CallingDevice]:
     """A dependency: the calling device (``current_device``) when it has one of the
     ``allowed`` roles, else 403 ``wrong_device_role`` — checked before anything else the
-    route depends on (a quota is not spent, a body not looked at)."""
+    route depends on (no quota is spent, nothing is stored; FastAPI has parsed the body by then)."""
     if not allowed or not set(allowed) <= set(ROLES):
         raise ValueError(f"device roles must be some of {ROLES}, not {allowed!r}")
 

@@ -53,6 +53,10 @@ RESIDENT_ANSWERS = frozenset({
     "help_request_not_found",
 })
 AUTH_STATUSES = frozenset({401, 403})
+#: a 403 that is about the route, not the token: this device's role may not send it (a
+#: machine enrolled again in another role, its outbox kept). Waiting would block the line
+#: for good; the item goes to the dead letters with that reason, and the rest is sent.
+WRONG_ROLE = "wrong_device_role"
 UNAUTHORIZED = "unauthorized"
 DEFAULT_BACKOFF = Backoff()
 #: the problems of a signed document refused (status and log): its signature does not
@@ -258,7 +262,7 @@ class SyncEngine:
         self._publish(online=True, offline_since=None, last_contact=self._clock(), problem=None)
 
     def _failure(self, error: ApiError) -> None:
-        if isinstance(error, Refused) and error.status in AUTH_STATUSES:
+        if isinstance(error, Refused) and _token_refused(error):
             self._publish(online=True, offline_since=None, last_contact=self._clock(),
                           problem=UNAUTHORIZED)
             return
@@ -292,7 +296,7 @@ class SyncEngine:
                     item.method, item.path, body=item.body, idempotency_key=item.id
                 )
             except Refused as exc:
-                if exc.status in AUTH_STATUSES:  # the token, not the submission: wait
+                if _token_refused(exc):  # the token, not the submission: wait
                     self._retry_later(item.id, item.attempts, exc, None)
                     break
                 finish = (self.outbox.mark_refused if exc.reason in RESIDENT_ANSWERS
@@ -426,3 +430,8 @@ class SyncEngine:
                 wait = max_wait
             wake.wait(timeout=min(wait, max_wait))
             wake.clear()
+
+
+def _token_refused(error: Refused) -> bool:
+    """401/403 about the device's token (re-enrol), not a 403 about the route's role."""
+    return error.status in AUTH_STATUSES and error.reason != WRONG_ROLE

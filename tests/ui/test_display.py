@@ -174,6 +174,26 @@ def test_calls_that_cannot_be_heard_ask_the_hall_to_watch_the_screen(display, qt
     assert d.silent.isHidden()
 
 
+class ChineseOnlySpeech(SilentSpeech):
+    def _voice_for(self, tts, language):
+        return super()._voice_for(tts, language) if language == "zh_CN" else (None, None)
+
+
+def test_a_missing_english_voice_does_not_flicker_the_notice(display, qtbot):
+    """The hall's language decides: with Chinese heard and English not, the notice stays
+    off (it went on and off with every call, and the warning was logged each time)."""
+    d, speech = display(english=True, speech_class=ChineseOnlySpeech)
+    told = []
+    d.announcer.voice.connect(told.append)
+    heard = []
+    speech.said.connect(heard.append)
+    d.show_board(board())
+    d.show_board(board(call(1, "A012", "3"), cursor=1))
+    qtbot.waitUntil(lambda: heard == ["请 A 零 一 二 号到 3 号窗口办理"], timeout=10_000)
+    qtbot.waitUntil(lambda: d.announcer.pending() == 0 and not speech.speaking, timeout=10_000)
+    assert told == [True] and d.silent.isHidden()
+
+
 def test_a_display_without_speech_says_so_from_the_start(demo_catalogue, built_translations, qtbot):
     from ui.queue.roles import make_display
 

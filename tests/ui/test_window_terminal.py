@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel
 
 from kiosk.queue.model import ChecklistItem, QueueTicket, TicketState, WindowTicket
 from kiosk.rules.catalogue import Text
@@ -273,9 +273,8 @@ def test_served_turns_the_screen_to_the_resident_for_one_rating(terminal, qtbot)
     assert t.pages.currentWidget() is t.rating_page
     assert not t.sign_out_button.isVisible() and not t.who.isVisible()  # no staff controls
     assert t.rating_title.text() == "您对本次服务满意吗？"
-    # no face looks chosen before one is: none has the focus (and its ring)
-    t.activateWindow()
-    assert not any(f.hasFocus() for f in t.rating.findChildren(QPushButton))
+    # no face looks chosen before one is: the page holds the focus, not a face (its ring)
+    assert t.focusWidget() is t.rating_page
     t.elderly_button.click()  # the resident may want it large
     assert t.presentation.elderly
     t.rating.face_buttons[Level.DISSATISFIED].click()
@@ -348,14 +347,57 @@ def test_a_terminal_left_alone_counts_down_then_signs_out_and_the_ticket_stays(t
     assert t.calling.number.text() == "A012"
 
 
-def test_while_the_resident_rates_the_staffs_clock_waits(terminal, qtbot):
+def test_a_rating_left_half_done_counts_down_on_its_page_then_signs_out(terminal, qtbot):
+    """The resident's taps on the rating are use; a rating walked away from is not a way
+    to keep the staff signed in for ever."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
     now = [1000.0]
     t, queue = terminal(clock=lambda: now[0])
+    idle = t.settings.staff_idle_seconds
     serve_one(t, qtbot)
     assert t.pages.currentWidget() is t.rating_page
-    now[0] += 10 * t.settings.staff_idle_seconds
+    now[0] += idle / 2
+    QTest.mouseClick(t.rating_page, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))  # the resident
+    now[0] += idle / 2 + 1
     t.check_idle()
-    assert t.staff.signed_in and t.pages.currentWidget() is t.rating_page
+    assert t.staff.signed_in and t.rating_prompt.text() == t.rating.prompt()  # that tap counted
+    now[0] += idle / 2
+    t.check_idle()  # nobody for the whole idle time: the countdown, on the rating page
+    assert t.rating_prompt.isVisible() and "秒后将退出登录" in t.rating_prompt.text()
+    now[0] += t.settings.staff_idle_countdown_seconds + 1
+    t.check_idle()
+    assert not t.staff.signed_in and t.pages.currentWidget() is t.sign_in
+
+
+def test_the_touch_that_answers_the_countdown_presses_nothing_else(terminal, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    now = [1000.0]
+    t, queue = terminal(clock=lambda: now[0])
+    call_one(t, qtbot)
+    now[0] += t.settings.staff_idle_seconds + 1
+    t.check_idle()
+    served = t.calling.served_button
+    QTest.mouseClick(served, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert t.calling.message.isHidden() and t.staff.signed_in  # still here
+    assert [s for s, _staff, _key in queue.steps] == ["next"]  # 办结 was not pressed
+    QTest.mouseClick(served, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))  # now it is
+    wait_idle(qtbot, t)
+    assert [s for s, _staff, _key in queue.steps] == ["next", "served"]
+
+
+def test_signing_out_leaves_no_transfer_half_typed(terminal, qtbot):
+    t, queue = terminal()
+    call_one(t, qtbot)
+    t.calling.transfer_button.click()
+    t.calling.transfer.keypad.key.emit("5")
+    t.sign_out_button.click()
+    sign_in(t)
+    wait_idle(qtbot, t)
+    assert not t.calling.transferring() and t.calling.transfer.window_field.text() == ""
 
 
 def test_after_an_outage_the_windows_number_comes_back_by_itself(terminal, qtbot):

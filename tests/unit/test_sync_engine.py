@@ -244,6 +244,20 @@ def test_a_revoked_token_stops_the_line_and_dead_letters_nothing(rig, status):
     assert engine.status.problem is None and engine.outbox.counts().sent == 3
 
 
+def test_an_item_this_role_may_not_send_is_dead_lettered_and_the_line_goes_on(rig):
+    """A 403 ``wrong_device_role`` is about the route, not the token (a machine enrolled
+    again in another role, its outbox kept): the item is dead-lettered with that reason,
+    the next ones are sent, and the chip does not ask for a new enrolment."""
+    engine, state, clock, _ = rig
+    items = _queue(engine, clock, 3)
+    state.answer(Fault.json(403, {"code": "wrong_device_role", "detail": "for a kiosk",
+                                  "needed": ["kiosk"]}),
+                 Fault.json(201, {"submission_id": "s2"}))
+    assert engine.drain() == 3
+    assert [engine.outbox.get(i.id).state for i in items] == ["dead", "sent", "sent"]
+    assert engine.status.problem != "unauthorized"
+
+
 def test_a_revoked_token_on_a_pull_is_shown_as_unauthorized(tmp_path):
     clock = FakeUtcClock("2026-11-23T01:00:00Z")
     with fault_server() as (state, url), LocalStore(tmp_path / "k.db") as store:

@@ -78,8 +78,11 @@ class CallAnnouncer(QObject):
             text, language = self._waiting.popleft()
             said = self.speech.say(text, language)
             self.announced.emit(text)
+            first = language == self.languages[0]  # the hall's language decides
             if said is Said.SPOKEN:
-                self.voice.emit(True)
+                if first:
+                    self.voice.emit(True)
                 return  # the next one when this one ends (speaking_changed)
             self.unsaid.emit(said)
-            self.voice.emit(False)
+            if first:
+                self.voice.emit(False)

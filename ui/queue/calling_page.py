@@ -98,7 +98,8 @@ class TransferPanel(QWidget):
         self.area_grid.setObjectName("transfer-areas")
         right.addWidget(self.area_grid, 1)
         self._gap = 12
-        self._area_lang = "zh"
+        self._departments: tuple[Department, ...] = ()
+        self._area_lang = ""
         self.cancel = TextButton("secondary", self)
         self.cancel.setObjectName("transfer-cancel")
         self.cancel.clicked.connect(self.cancelled.emit)
@@ -108,7 +109,10 @@ class TransferPanel(QWidget):
         self.to_window.setEnabled(False)
 
     def set_areas(self, departments: tuple[Department, ...], lang: str) -> None:
-        self._area_lang = lang
+        """The hall's areas in ``lang``; made again only when either changed."""
+        if (departments, lang) == (self._departments, self._area_lang):
+            return
+        self._departments, self._area_lang = departments, lang
         self.area_grid.set_items([partial(self._area_button, d) for d in departments])
 
     def _area_button(self, department: Department) -> TextButton:
@@ -233,6 +237,7 @@ class CallingPage(QWidget):
         self.buttons_host = buttons_host
         body.addWidget(self.side, 1)
         self.busy_step = ""
+        self._departments: tuple[Department, ...] = ()
         self._ask_again = QTimer(self)
         self._ask_again.setSingleShot(True)
         self._ask_again.setInterval(CURRENT_RETRY_MS)
@@ -280,11 +285,26 @@ class CallingPage(QWidget):
             return
         else:
             self.say(step_error_text(exc))
+            if transient(exc) and self.current is None:
+                self._ask_again.start()  # a number may be called here that we do not know
         self._update_buttons()
 
     def _ask_current_again(self) -> None:
-        if self.steps.staff and not self.busy_step and self.current is None:
+        if not self.steps.staff or self.current is not None:
+            return
+        if self.busy_step:
+            self._ask_again.start()  # another step is on the wire: after it
+        else:
             self.refresh()
+
+    def reset(self) -> None:
+        """Nothing of the staff member who signed out: no transfer half typed, no message,
+        no asking for the window's number."""
+        self._ask_again.stop()
+        self.transfer.clear()
+        self._show_side(False)
+        self.current = None
+        self.say("")
 
     def _next(self) -> None:
         self._run("next", "", self._called)
@@ -378,6 +398,7 @@ class CallingPage(QWidget):
         self.transfer.set_portrait(portrait)
 
     def set_areas(self, departments: tuple[Department, ...]) -> None:
+        self._departments = departments
         self.transfer.set_areas(departments, self._lang())
 
     def _update_buttons(self) -> None:
@@ -391,6 +412,7 @@ class CallingPage(QWidget):
 
     def retranslate(self) -> None:
         lang = self._lang()
+        self.transfer.set_areas(self._departments, lang)  # their names follow the language
         t = self.current
         self.caption.setText(translate("Window", "Now serving") if t
                              else translate("Window", "No number called"))

@@ -14,8 +14,9 @@ wipe, no attract screen; its header says which hall, which window and who is sig
 Signed-in staff have the staff session's idle time (``staff_idle_seconds``, 10 minutes by
 default): a terminal left alone counts down on screen, then signs out, so that nobody
 can call, transfer or close tickets in their name. The ticket at the window is kept by
-the platform and is there again after the next sign-in. While the resident rates, the
-clock waits.
+the platform and is there again after the next sign-in. The resident's taps on the rating
+count as use; a rating left half done counts down on its page like the rest, and the
+sign-out drops it. The touch that answers the countdown does nothing else.
 """
 
 from __future__ import annotations
@@ -164,21 +165,25 @@ class WindowTerminal(QWidget):
                 self.idle_warning = False
                 self.staff.idle.still_here()
                 self.calling.say("")
+                self._rating_titles()
+                return True  # and only that: it does not also press 办结 under it
             self.staff.idle.touch()
         return False
 
     def check_idle(self) -> None:
         if not self.staff.signed_in:
             return
-        if self.pages.currentWidget() is self.rating_page:
-            self.staff.idle.touch()  # the resident is rating: the staff's clock waits
-            return
         status = self.staff.idle.poll()
         if status.state is IdleState.WARNING:
             self.idle_warning = True
-            self.calling.say(translate(
+            words = translate(
                 "Window", "Nobody has used this terminal for a while: signing out in %1 s. "
-                          "Touch the screen to stay signed in.").replace("%1", str(status.seconds_left)))
+                          "Touch the screen to stay signed in.").replace("%1", str(status.seconds_left))
+            if self.pages.currentWidget() is self.rating_page:
+                self.rating_prompt.setText(words)
+                self.rating_prompt.setVisible(True)
+            else:
+                self.calling.say(words)
         elif status.state is IdleState.EXPIRED:
             log.info("window %s: staff signed out after %d s without use", self.window_id,
                      self.staff.idle.idle_seconds)
@@ -265,8 +270,7 @@ class WindowTerminal(QWidget):
         self.steps.cancel()
         self.steps.staff = ""
         self.staff.end(how)
-        self.calling.current = None
-        self.calling.say("")
+        self.calling.reset()
         self.rating.clear()
         self.presentation.elderly = False
         self._apply_presentation()
