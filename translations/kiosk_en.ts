@@ -1076,6 +1076,7 @@
     </message>
     <message>
         <source>Original</source>
+        <extracomment>how soon the window&apos;s called number is asked for again after the network was down</extracomment>
         <translation>Original</translation>
     </message>
     <message>
@@ -2283,6 +2284,10 @@
     <message>
         <source>the platform does not accept this kiosk: enrol it again</source>
         <translation>the platform does not accept this kiosk: enrol it again</translation>
+    </message>
+    <message>
+        <source>this device was enrolled in a role that may not send this: enrol it with a code of its role</source>
+        <translation>this device was enrolled in a role that may not send this: enrol it with a code of its role</translation>
     </message>
     <message>
         <source>the platform did not answer in time</source>

@@ -1076,6 +1076,7 @@
     </message>
     <message>
         <source>Original</source>
+        <extracomment>how soon the window&apos;s called number is asked for again after the network was down</extracomment>
         <translation>原件</translation>
     </message>
     <message>
@@ -2283,6 +2284,10 @@
     <message>
         <source>the platform does not accept this kiosk: enrol it again</source>
         <translation>平台不接受本机：请重新登记本机</translation>
+    </message>
+    <message>
+        <source>this device was enrolled in a role that may not send this: enrol it with a code of its role</source>
+        <translation>本机登记的设备类型不能发送此项：请用相应类型的登记码重新登记</translation>
     </message>
     <message>
         <source>the platform did not answer in time</source>

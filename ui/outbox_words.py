@@ -71,6 +71,8 @@ def problem_text(code: str | None) -> str:
         "content_too_large": translate("StaffPanel", "the submission is too large"),
         # the kiosk could not get a usable answer (kiosk/sync/api_client.py)
         "unauthorized": translate("StaffPanel", "the platform does not accept this kiosk: enrol it again"),
+        "wrong_device_role": translate("StaffPanel", "this device was enrolled in a role that may "
+                                                     "not send this: enrol it with a code of its role"),
         "timeout": translate("StaffPanel", "the platform did not answer in time"),
         "unreachable": translate("StaffPanel", "the platform cannot be reached"),
         "truncated": translate("StaffPanel", "the answer was cut off"),

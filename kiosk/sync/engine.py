@@ -266,6 +266,10 @@ class SyncEngine:
             self._publish(online=True, offline_since=None, last_contact=self._clock(),
                           problem=UNAUTHORIZED)
             return
+        if isinstance(error, Refused) and error.reason == WRONG_ROLE:  # said, for IT
+            self._publish(online=True, offline_since=None, last_contact=self._clock(),
+                          problem=WRONG_ROLE)
+            return
         if isinstance(error, Refused):
             self._contact()
             return

@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.staff.roster import PULLED_NAME
 from kiosk.sync.api_client import CentralClient
-from kiosk.sync.engine import UNAUTHORIZED, SyncEngine
+from kiosk.sync.engine import WRONG_ROLE, SyncEngine
 from kiosk.sync.enrolment import CredentialStore, MemoryKeyring
 from kiosk.sync.outbox import Outbox
 from kiosk.sync.pulled import PulledCache
@@ -47,9 +47,10 @@ def test_a_display_syncs_the_reference_data_and_no_staff_list(tmp_path):
         assert took == REFERENCE
         assert display.status.online and display.status.problem is None
         assert PulledCache(store).get(PULLED_NAME) is None
-        # asked for it, a display would be refused: the status would say "unauthorized"
+        # asked for it anyway, it is refused for its role (not its token), and says so:
+        # not "unauthorized", which tells staff to enrol again
         refused, took, _ = _sync_once(url, db, tmp_path, clock, "display", staff_list=True)
-        assert took == REFERENCE and refused.status.problem == UNAUTHORIZED
+        assert took == REFERENCE and refused.status.problem == WRONG_ROLE
         # a window terminal and a kiosk pull it, as before
         for role in ("window", "kiosk"):
             _engine, took, store = _sync_once(url, db, tmp_path, clock, role, staff_list=True)

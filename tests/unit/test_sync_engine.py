@@ -255,7 +255,9 @@ def test_an_item_this_role_may_not_send_is_dead_lettered_and_the_line_goes_on(ri
                  Fault.json(201, {"submission_id": "s2"}))
     assert engine.drain() == 3
     assert [engine.outbox.get(i.id).state for i in items] == ["dead", "sent", "sent"]
-    assert engine.status.problem != "unauthorized"
+    dead = engine.outbox.get(items[0].id)
+    assert dead.last_error == "wrong_device_role" and dead.response_status == 403  # for IT
+    assert engine.status.problem is None and engine.status.dead == 1  # not "enrol again"
 
 
 def test_a_revoked_token_on_a_pull_is_shown_as_unauthorized(tmp_path):
