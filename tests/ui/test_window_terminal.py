@@ -182,11 +182,8 @@ def test_call_next_shows_the_number_matter_and_checklist_never_the_resident(term
 
 def test_no_show_only_after_the_halls_recalls(terminal, qtbot):
     t, queue = terminal()
-    sign_in(t)
-    wait_idle(qtbot, t)
+    call_one(t, qtbot)
     page = t.calling
-    page.next_button.click()
-    wait_idle(qtbot, t)
     for _ in range(2):
         page.recall_button.click()
         wait_idle(qtbot, t)
@@ -200,11 +197,8 @@ def test_no_show_only_after_the_halls_recalls(terminal, qtbot):
 
 def test_network_down_says_so_loses_nothing_and_retries_with_the_same_key(terminal, qtbot):
     t, queue = terminal()
-    sign_in(t)
-    wait_idle(qtbot, t)
+    call_one(t, qtbot)
     page = t.calling
-    page.next_button.click()
-    wait_idle(qtbot, t)
     queue.down = True
     page.served_button.click()
     wait_idle(qtbot, t)
@@ -232,11 +226,8 @@ def test_a_refusal_is_explained(terminal, qtbot):
 
 def test_transfer_to_another_window(terminal, qtbot):
     t, queue = terminal()
-    sign_in(t)
-    wait_idle(qtbot, t)
+    call_one(t, qtbot)
     page = t.calling
-    page.next_button.click()
-    wait_idle(qtbot, t)
     page.transfer_button.click()
     assert page.transferring()
     assert not page.transfer.to_window.isEnabled()
