@@ -262,13 +262,10 @@ class SyncEngine:
         self._publish(online=True, offline_since=None, last_contact=self._clock(), problem=None)
 
     def _failure(self, error: ApiError) -> None:
-        if isinstance(error, Refused) and _token_refused(error):
+        if isinstance(error, Refused) and error.status in AUTH_STATUSES:
+            # the token (re-enrol), or the route's role (said as it is, for IT)
             self._publish(online=True, offline_since=None, last_contact=self._clock(),
-                          problem=UNAUTHORIZED)
-            return
-        if isinstance(error, Refused) and error.reason == WRONG_ROLE:  # said, for IT
-            self._publish(online=True, offline_since=None, last_contact=self._clock(),
-                          problem=WRONG_ROLE)
+                          problem=UNAUTHORIZED if _token_refused(error) else WRONG_ROLE)
             return
         if isinstance(error, Refused):
             self._contact()
