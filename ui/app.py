@@ -337,7 +337,6 @@ def enrolled_hall(settings, url: str | None, keys=None):
     other hall every booking and number would be refused. Said in the log."""
     if not url:
         return settings
-    from dataclasses import replace
 
     from kiosk.sync.enrolment import CredentialStore, NoSecureStore
 
@@ -351,7 +350,7 @@ def enrolled_hall(settings, url: str | None, keys=None):
     log.warning("kiosk.toml names hall %r, but this device is enrolled in hall %r: the "
                 "kiosk serves hall %r (enrol again to change it)",
                 settings.hall_code, creds.hall_code, creds.hall_code)
-    return replace(settings, hall_code=creds.hall_code)
+    return settings._replace(hall_code=creds.hall_code)  # as enrolled, unchecked
 
 
 class ErrorRecovery:

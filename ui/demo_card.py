@@ -11,7 +11,6 @@ and macOS only (a pty); elsewhere the demo has no reader and says so in the log.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,7 +43,7 @@ class DemoCardReader:
 
     def settings(self, settings):
         """``settings`` with this reader as ``idcard_port`` (when none is configured)."""
-        return replace(settings, idcard_port=self.simulator.port)
+        return settings._replace(idcard_port=self.simulator.port)
 
     def put(self, card: IdCard) -> None:
         self.simulator.put_card(card)

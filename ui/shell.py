@@ -42,6 +42,7 @@ from ui.staff_mode import SUSPEND_REASON, StaffMode
 from ui.theme import Theme, pick_font_family, set_role
 from ui.widgets.assist_banner import AssistBanner
 from ui.widgets.bars import Footer, Header
+from ui.widgets.buttons import TextButton
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.long_press import LongPress
 from ui.widgets.queue_ticket import QueueTicket
@@ -176,7 +177,6 @@ class KioskWindow(QWidget):
         self.clock_timer.timeout.connect(self._tick_clock)
         self.clock_timer.start()
 
-        qt_app().installEventFilter(self)
         self._apply_presentation()
         # the attract screen, or home for the smoke test: only the screen shown is made
         self._show(first_screen, {})
@@ -199,6 +199,7 @@ class KioskWindow(QWidget):
         at the kiosk (a session started meanwhile: they wait for its end), so the
         first tap on a tile shows a screen already made. ``now``: all of them at once,
         whoever is at the kiosk (the smoke test and the benchmarks)."""
+        TextButton.keep_faces()
         waiting = [n for n in names if not self.screens.is_built(n)]
         if now:
             for name in waiting:
@@ -323,6 +324,10 @@ class KioskWindow(QWidget):
         QPainter(self).fillRect(event.rect(), QColor(self.presentation.theme.palette.window))
         if not self._painted:
             self._painted = True
+            # every event of the application passes this filter (is it a touch?): put in
+            # at the first paint, the ~1,500 events of building and laying out the first
+            # screen do not each call into Python (nobody touches a window not yet shown)
+            qt_app().installEventFilter(self)
             # the window paints before its children: told once they have painted too
             QTimer.singleShot(0, self, self.first_painted.emit)
 

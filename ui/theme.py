@@ -8,8 +8,9 @@ re-applies it to the window: the current screen changes at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QWidget
 
@@ -28,8 +29,7 @@ def pick_font_family() -> str:
     return QFont().defaultFamily()
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     sizes: Sizes
     palette: Palette
     family: str
@@ -161,6 +161,17 @@ QPushButton QLabel:disabled {{ color: {p.ink_muted}; }}
 def set_role(widget: QWidget, role: str) -> None:
     """Give a widget its theme role and re-polish it so the style follows."""
     widget.setProperty("role", role)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Have the stylesheet read a widget's properties again (after ``setProperty``).
+
+    A widget not yet polished reads them when it first is (before it is shown or
+    measured), so only a polished one is polished again: most roles are given while
+    widgets are built, and asking for the style there would make PySide build QStyle's
+    Python class, some 600 enum members, before the first screen is painted."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)

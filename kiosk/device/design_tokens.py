@@ -10,14 +10,13 @@ ask the theme, which asks these tokens.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: millimetres per pixel of the reference screen (21.5″, 1920×1080)
 REFERENCE_MM_PER_PX = 0.248
 
 
-@dataclass(frozen=True, slots=True)
-class Sizes:
+class Sizes(NamedTuple):
     body: int  # body text
     heading: int  # screen titles
     display: int  # the largest type: attract screen, queue numbers
@@ -40,8 +39,7 @@ ELDERLY = Sizes(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     """Colours as #rrggbb. Every text colour is used only on the backgrounds named
     beside it, and each pair is ≥ 7:1 (checked by the tests, painted and measured)."""
 

@@ -12,8 +12,8 @@ limit), suspend while printing, writing a submission or in assisted mode.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 Clock = Callable[[], float]
 
@@ -25,8 +25,7 @@ class IdleState(Enum):
     EXPIRED = "expired"  # the session must be wiped
 
 
-@dataclass(frozen=True, slots=True)
-class IdleStatus:
+class IdleStatus(NamedTuple):
     state: IdleState
     #: whole seconds left on the countdown while WARNING, else 0
     seconds_left: int

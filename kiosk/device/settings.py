@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import ipaddress
 import math
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CONFIG_VERSION = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     name: str
     #: str, bool, int or float: a value of it is compared with minimum and maximum as is
     kind: type[Any]
@@ -167,8 +164,7 @@ OPTIONS: tuple[Option, ...] = (
 _BY_NAME = {o.name: o for o in OPTIONS}
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     hall_code: str
     hall_name_zh: str
     hall_name_en: str
@@ -208,7 +204,7 @@ class Settings:
             if name not in _BY_NAME:
                 raise ValueError(f"unknown setting {name!r}")
             _BY_NAME[name].check(value)
-        return replace(self, **values)
+        return self._replace(**values)
 
 
 # --- migrations --------------------------------------------------------------
@@ -238,8 +234,7 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedSettings:
+class LoadedSettings(NamedTuple):
     settings: Settings
     problems: tuple[str, ...]
 
@@ -248,6 +243,8 @@ def load_settings(path: Path | None) -> LoadedSettings:
     """Settings from a TOML file (defaults where absent); problems are listed, not raised."""
     if path is None or not path.exists():
         return LoadedSettings(Settings.defaults(), ())
+    import tomllib  # here: a kiosk without a settings file starts without the TOML parser
+
     problems: list[str] = []
     try:
         # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark
@@ -272,4 +269,4 @@ def load_settings(path: Path | None) -> LoadedSettings:
             values[name] = option.check(value)
         except ValueError as exc:
             problems.append(f"{path}: {exc}; using {option.default!r}")
-    return LoadedSettings(replace(Settings.defaults(), **values), tuple(problems))
+    return LoadedSettings(Settings.defaults()._replace(**values), tuple(problems))

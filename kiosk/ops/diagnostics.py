@@ -53,7 +53,7 @@ def export_bundle(dest_dir: Path, *, log_dir: Path, store_path: Path | None, set
     ]
     outbox, pulled = _store_summary(store_path)
     members += [
-        ("settings.json", _json(dataclasses.asdict(settings))),
+        ("settings.json", _json(settings._asdict())),
         ("outbox.json", _json(outbox)),
         ("pulled.json", _json(pulled)),
         ("about.json", _json({

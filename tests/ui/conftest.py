@@ -34,8 +34,9 @@ def make_window(qtbot, qapp, demo_catalogue, demo_index, built_translations, clo
                              **(window_options or {}))
         window.resize(width, height)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        # up as a resident finds it: painted (touches count from the first paint on)
+        with qtbot.waitSignal(window.first_painted, timeout=5000):
+            window.show()
         made.append(window)
         return window
 

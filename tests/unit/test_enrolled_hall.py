@@ -4,7 +4,6 @@ lets a device act only in its enrolment's hall (issue 12, finding 1)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from kiosk.device.settings import load_settings
 from kiosk.sync.enrolment import CredentialStore, DeviceCredentials, MemoryKeyring
@@ -14,7 +13,7 @@ URL = "https://central.example.gov.cn"
 
 
 def _settings(hall: str = "city_centre"):
-    return replace(load_settings(None).settings, hall_code=hall)
+    return load_settings(None).settings.with_values(hall_code=hall)
 
 
 def _keys(hall: str, url: str = URL) -> CredentialStore:

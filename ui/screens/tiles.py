@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ui.context import ScreenDeps
 from ui.screens.base import Screen
@@ -11,8 +11,7 @@ from ui.widgets.buttons import TextButton
 from ui.widgets.paged import PagedGrid
 
 
-@dataclass(frozen=True)
-class Tile:
+class Tile(NamedTuple):
     key: str
     title: Callable[[], str]
     detail: Callable[[], str]

@@ -12,22 +12,18 @@ makes its text wrap, and never pushes a tile to the next page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import set_role
 from ui.widgets.icon_label import IconLabel
 from ui.widgets.text_lines import PhraseLabel
+
+if TYPE_CHECKING:  # at run time, loaded by keep_faces
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 #: the label tone for each button role (the stylesheet maps tones to colours)
 _TONE = {"tile": "on_dark", "tile-danger": "on_dark", "primary": "on_dark", "danger": "on_dark", "bar": "on_dark"}
@@ -49,6 +45,23 @@ class _Column(QVBoxLayout):
 
 
 class TextButton(QPushButton):
+    #: set by ``keep_faces`` once the kiosk stands: until then each button paints its face
+    #: straight from the style, as QPushButton does
+    _face_tools: tuple[type[QStyleOptionButton], QStyle.ControlElement] | None = None
+
+    @classmethod
+    def keep_faces(cls) -> None:
+        """From now on a button's face is drawn once per size and state and kept.
+
+        Called in the idle time after the first screen is painted (``prepare_screens``):
+        the Python classes this needs (QStyle and its option) carry some 600 enum members
+        that PySide makes on first use, about a tenth of the kiosk's start-up, and the
+        first screen's buttons are each painted once or twice before anyone taps."""
+        if cls._face_tools is None:
+            from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+            cls._face_tools = (QStyleOptionButton, QStyle.ControlElement.CE_PushButton)
+
     def __init__(self, role: str = "secondary", parent: QWidget | None = None,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter, wrap: bool = True) -> None:
         super().__init__(parent)
@@ -121,7 +134,7 @@ class TextButton(QPushButton):
             row.addWidget(self.icon_label)
             row.addWidget(self.title, 1)
             self._layout.insertLayout(0, row)
-        self._update_tone()
+        self._update_tone((self.icon_label,))  # the texts have theirs already
 
     def _text_height(self, width: int) -> int:
         """The height the texts need at a button width, without the icon."""
@@ -174,9 +187,9 @@ class TextButton(QPushButton):
             set_role(self, role)
             self._update_tone()
 
-    def _update_tone(self) -> None:
+    def _update_tone(self, labels: tuple[QLabel | None, ...] | None = None) -> None:
         tone = "on_dark" if (self._role in _TONE or self.isChecked()) else "ink"
-        for label in (self.title, self.detail, self.icon_label):
+        for label in labels or (self.title, self.detail, self.icon_label):
             if label is not None:
                 set_role(label, f"button-{tone}")
 
@@ -203,7 +216,11 @@ class TextButton(QPushButton):
         """The face (background, border, focus ring: all the stylesheet draws of a button
         whose words are labels) is drawn once per size and state and kept: the rounded,
         bordered rectangles are most of the time a screen of buttons takes to paint."""
-        option = QStyleOptionButton()
+        if self._face_tools is None:  # the kiosk is still starting (keep_faces)
+            super().paintEvent(event)
+            return
+        option_type, element = self._face_tools
+        option = option_type()
         self.initStyleOption(option)
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, int(option.state.value),
@@ -213,7 +230,7 @@ class TextButton(QPushButton):
             face.setDevicePixelRatio(ratio)
             face.fill(Qt.GlobalColor.transparent)
             painter = QPainter(face)
-            self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+            self.style().drawControl(element, option, painter, self)
             painter.end()
             self._face = (key, face)
         QPainter(self).drawPixmap(0, 0, self._face[1])

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ui import icons
+from ui.theme import repolish
 
 #: the kinds the theme sizes (see Theme.icon_px)
 KINDS = ("button", "tile", "panel", "hero")
@@ -46,8 +47,7 @@ class IconLabel(QLabel):
             raise ValueError(f"icon kind must be one of {KINDS}, not {kind!r}")
         if kind != self.property("icon"):
             self.setProperty("icon", kind)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            repolish(self)
             self._redraw()
 
     def icon_name(self) -> str:
@@ -60,8 +60,10 @@ class IconLabel(QLabel):
         self._redraw()
 
     def edge(self) -> int:
-        """The icon's size in pixels: the font size the stylesheet gives this kind."""
-        return QFontInfo(self.font()).pixelSize()
+        """The icon's size in pixels: the font size the stylesheet gives this kind (in
+        pixels there; a font sized in points is asked what that comes to)."""
+        px = self.font().pixelSize()
+        return px if px > 0 else QFontInfo(self.font()).pixelSize()
 
     def colour(self) -> str:
         return self.palette().color(self.foregroundRole()).name()

@@ -23,7 +23,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.theme import set_role
+from ui.theme import repolish, set_role
 from ui.widgets.icon_label import IconLabel
 
 #: each tone's icon (ui/icons/)
@@ -72,8 +72,7 @@ class ResultPanel(QFrame):
             self._tone = tone
             self.setProperty("tone", tone)
             for widget in (self, self.icon, self.heading, self.body):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                repolish(widget)
             self.icon.set_icon(TONE_ICONS[tone])
         self.heading.setText(heading)
         self.body.setText(body)

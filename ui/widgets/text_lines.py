@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QTextLayout, QTextOption
@@ -37,8 +37,7 @@ def is_cjk(ch: str) -> bool:
             or 0xAC00 <= code <= 0xD7AF or 0x20000 <= code <= 0x2FFFF)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     top: float  # in the label's coordinates
     bottom: float
     left: float
