@@ -8,7 +8,6 @@ typo in the hall's file never keeps the kiosk from starting.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +66,8 @@ def platform_url_problem(url: str) -> str | None:
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress  # here: only a plain-http platform address is checked with it
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
