@@ -11,9 +11,8 @@ a new one is made for every resident.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from kiosk.device.session import ResidentSession
 from kiosk.device.settings import Settings
@@ -81,18 +80,19 @@ class DeviceControls(Protocol):
     def exit_kiosk(self) -> None: ...
 
 
-@dataclass
 class Presentation:
     """How the kiosk looks right now; owned and changed by the shell only."""
 
-    language: str
-    elderly: bool
-    theme: Theme
-    portrait: bool = False
+    __slots__ = ("elderly", "language", "portrait", "theme")
+
+    def __init__(self, language: str, elderly: bool, theme: Theme, portrait: bool = False) -> None:
+        self.language = language
+        self.elderly = elderly
+        self.theme = theme
+        self.portrait = portrait
 
 
-@dataclass(frozen=True)
-class ScreenDeps:
+class ScreenDeps(NamedTuple):
     #: the catalogue, its search index, the halls' calendars and the trust list: pulled
     #: from the platform when there is a good copy, else the bundled ones
     reference: ReferenceData[DeferredIndex]
@@ -116,5 +116,5 @@ class ScreenDeps:
         return self.reference.catalogue
 
     @property
-    def index(self) -> DeferredIndex:
+    def search_index(self) -> DeferredIndex:
         return self.reference.index

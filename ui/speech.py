@@ -64,32 +64,34 @@ def pick_voice(language: str, locales: Sequence[QLocale], voices: Sequence[Any],
     return None, None
 
 
+# patterns as text, compiled (and kept) by re at their first use, not at import:
+# nothing is read aloud before the first screen is painted
 # a sentence ends at these (Chinese and Western punctuation, a line break)
-_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])|(?<=\.)(?=\s)")
+_SENTENCE = r"(?<=[。！？!?；;\n])|(?<=\.)(?=\s)"
 # a masked value: 110105********002X, 138****8000, 张*三
-_MASK = re.compile(r"[*＊•●]")
+_MASK = r"[*＊•●]"
 # an ID or mobile number, whole or in part: a long run of digits (or X)
-_LONG_NUMBER = re.compile(r"\d[\dXx]{10,}")
-_DIGIT_RUN = re.compile(r"[\dXx]{4,}")
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
-_SPACE = re.compile(r"\s")
+_LONG_NUMBER = r"\d[\dXx]{10,}"
+_DIGIT_RUN = r"[\dXx]{4,}"
+_NOT_ALNUM = r"[^0-9A-Za-z]"
+_SPACE = r"\s"
 
 
 def without_secrets(text: str, secrets: Iterable[str] = ()) -> str:
     """``text`` without any sentence that holds a secret: a value the resident typed
     (ID number, mobile, PIN; also four or more of its digits in a row), anything
     masked, or a number as long as a mobile number."""
-    keys = [_NOT_ALNUM.sub("", s).upper() for s in secrets]
+    keys = [re.sub(_NOT_ALNUM, "", s).upper() for s in secrets]
     keys = [k for k in keys if len(k) >= 4]
 
     def leaks(sentence: str) -> bool:
-        if _MASK.search(sentence) or _LONG_NUMBER.search(_SPACE.sub("", sentence)):
+        if re.search(_MASK, sentence) or re.search(_LONG_NUMBER, re.sub(_SPACE, "", sentence)):
             return True
-        flat = _NOT_ALNUM.sub("", sentence).upper()
-        runs = [r.upper() for r in _DIGIT_RUN.findall(sentence)]
+        flat = re.sub(_NOT_ALNUM, "", sentence).upper()
+        runs = [r.upper() for r in re.findall(_DIGIT_RUN, sentence)]
         return any(k in flat or any(r in k for r in runs) for k in keys)
 
-    kept = [s for s in _SENTENCE.split(text) if s.strip() and not leaks(s)]
+    kept = [s for s in re.split(_SENTENCE, text) if s.strip() and not leaks(s)]
     return "".join(kept).strip()
 
 

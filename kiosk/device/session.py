@@ -6,7 +6,6 @@ in class attributes or module globals, so nothing can leak to the next person.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,19 +14,25 @@ if TYPE_CHECKING:
     from kiosk.idcard.card import IdCard
 
 
-@dataclass
 class ResidentSession:
-    language: str
-    elderly: bool
-    #: per matter code: the indices of the materials the resident says they have
-    checklists: dict[str, set[int]] = field(default_factory=dict)
-    #: the appointment being booked (ID and mobile number included)
-    booking: BookingDraft | None = None
-    #: "my appointments": the ID number looked up and what was found
-    lookup_id: str = ""
-    appointments: list[Appointment] = field(default_factory=list)
-    #: the ID card read on the reader (name and address shown masked), None if typed
-    id_card: IdCard | None = None
+    """A plain class (not a dataclass: made at import without code generation, and with
+    no ``repr`` that could print an ID number into a log)."""
+
+    __slots__ = ("appointments", "booking", "checklists", "elderly", "id_card", "language",
+                 "lookup_id")
+
+    def __init__(self, language: str, elderly: bool) -> None:
+        self.language = language
+        self.elderly = elderly
+        #: per matter code: the indices of the materials the resident says they have
+        self.checklists: dict[str, set[int]] = {}
+        #: the appointment being booked (ID and mobile number included)
+        self.booking: BookingDraft | None = None
+        #: "my appointments": the ID number looked up and what was found
+        self.lookup_id = ""
+        self.appointments: list[Appointment] = []
+        #: the ID card read on the reader (name and address shown masked), None if typed
+        self.id_card: IdCard | None = None
 
     def has(self, matter_code: str) -> set[int]:
         return self.checklists.setdefault(matter_code, set())

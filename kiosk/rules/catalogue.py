@@ -3,7 +3,8 @@
 Plain data, loaded from the JSON document in ``resources/demo/catalogue.json``
 (or a catalogue pulled from the central platform, which has the same shape). The
 records are named tuples, not frozen dataclasses: as immutable, and made at import
-without the code generation that cost the kiosk's start-up about 4 ms a class.
+without the code generation that cost the kiosk's start-up about 4 ms a class (the
+catalogue itself, which keeps an index by code, is a plain class).
 Every text a resident reads carries its own Chinese and English, so catalogue
 content never goes through Qt's translator.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -118,19 +118,37 @@ class Matter(NamedTuple):
     description: Text | None = None
 
 
-@dataclass(frozen=True)
 class Catalogue:
-    version: str
-    sample_data: bool
-    notice: Text
-    departments: tuple[Department, ...]
-    themes: tuple[Theme, ...]
-    halls: tuple[Hall, ...]
-    matters: tuple[Matter, ...]
-    _by_code: dict[str, Matter] = field(default_factory=dict, repr=False, compare=False)
+    """The whole catalogue, with its matters by code. Not changed once made (a plain
+    class, not a frozen dataclass: see the module's docstring)."""
 
-    def __post_init__(self) -> None:
-        self._by_code.update({m.code: m for m in self.matters})
+    __slots__ = ("_by_code", "departments", "halls", "matters", "notice", "sample_data",
+                 "themes", "version")
+
+    def __init__(self, version: str, sample_data: bool, notice: Text,
+                 departments: tuple[Department, ...], themes: tuple[Theme, ...],
+                 halls: tuple[Hall, ...], matters: tuple[Matter, ...]) -> None:
+        self.version = version
+        self.sample_data = sample_data
+        self.notice = notice
+        self.departments = departments
+        self.themes = themes
+        self.halls = halls
+        self.matters = matters
+        self._by_code = {m.code: m for m in matters}
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.version, self.sample_data, self.notice, self.departments, self.themes,
+                self.halls, self.matters)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Catalogue) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Catalogue(version={self.version!r}, {len(self.matters)} matters)"
 
     def matter(self, code: str) -> Matter:
         return self._by_code[code]

@@ -184,7 +184,7 @@ class SearchScreen(Screen):
     def _search(self, text: str) -> None:
         c, open_matter = self.deps.catalogue, lambda code: self.deps.navigator.go("matter", code=code)
         query = text.strip()
-        self.last_hits = self.deps.index.search(query, limit=RESULT_LIMIT) if query else []
+        self.last_hits = self.deps.search_index.search(query, limit=RESULT_LIMIT) if query else []
         if not query:
             matters = c.most_used(RESULT_LIMIT)
             self.status.setText(self.instruction.text() + "\n" + translate("Search", "Most used services:"))
@@ -206,7 +206,7 @@ class SearchScreen(Screen):
         """The departments and life events of the matters closest to what was typed (all
         of them when nothing is close), each opening its list of services."""
         c, nav = self.deps.catalogue, self.deps.navigator
-        leads = self.deps.index.warm().leads(query)
+        leads = self.deps.search_index.warm().leads(query)
         departments = [d for code in leads.departments for d in c.departments if d.code == code]
         themes = [t for code in leads.themes for t in c.themes if t.code == code]
         if not departments and not themes:
