@@ -42,6 +42,7 @@ def main() -> int:
     results: dict[str, float | int | str] = {}
     if "ui" in groups:
         results.update(bench_ui.startup())
+        results.update(bench_ui.startup_instructions())
         results.update(bench_ui.tap_to_paint())
     if "search" in groups:
         results.update(bench_search.run())
