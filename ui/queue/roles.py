@@ -27,6 +27,7 @@ from ui.queue.announcer import CallAnnouncer
 from ui.queue.display import HallDisplay
 from ui.speech import ReadAloud
 from ui.theme import pick_font_family
+from ui.widgets.buttons import TextButton
 
 if TYPE_CHECKING:
     from kiosk.search.deferred import DeferredIndex
@@ -84,6 +85,8 @@ def run_role(args: argparse.Namespace, settings: Settings, catalogue: Catalogue,
         QTimer.singleShot(1000, display.check_voice)
         widget = display
     QTimer.singleShot(300, sync.connect)
+    # buttons keep their drawn faces from the first idle second on (as the kiosk does)
+    QTimer.singleShot(1000, TextButton.keep_faces)
     if args.windowed:
         widget.resize(*parse_size(args.size))
         widget.show()
