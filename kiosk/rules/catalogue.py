@@ -137,15 +137,15 @@ class Catalogue:
         self.matters = matters
         self._by_code = {m.code: m for m in matters}
 
-    def _fields(self) -> tuple[object, ...]:
+    def _compared(self) -> tuple[object, ...]:
         return (self.version, self.sample_data, self.notice, self.departments, self.themes,
                 self.halls, self.matters)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Catalogue) and self._fields() == other._fields()
+        return isinstance(other, Catalogue) and self._compared() == other._compared()
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash(self._compared())
 
     def __repr__(self) -> str:
         return f"Catalogue(version={self.version!r}, {len(self.matters)} matters)"
